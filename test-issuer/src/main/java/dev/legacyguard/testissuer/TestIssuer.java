@@ -1,0 +1,283 @@
+package dev.legacyguard.testissuer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.jose4j.json.JsonUtil;
+import org.jose4j.lang.JoseException;
+
+/**
+ * A real oidc-provider issuer, configured like Logto, running in a child Node process on a
+ * free loopback port. Integration tests get their tokens from it over HTTP.
+ */
+public final class TestIssuer implements AutoCloseable {
+
+    private final Process process;
+    private final String endpoint;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestIssuer(Process process, String endpoint) {
+        this.process = process;
+        this.endpoint = endpoint;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Tenant endpoint, as a Logto user configures it: {@code http://127.0.0.1:PORT}. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    public String issuer() {
+        return endpoint + "/oidc";
+    }
+
+    public String jwksUri() {
+        return endpoint + "/oidc/jwks";
+    }
+
+    public String tokenEndpoint() {
+        return endpoint + "/oidc/token";
+    }
+
+    /** Client-credentials grant with Basic auth, exactly as an M2M app asks Logto. */
+    public TokenResponse clientCredentials(String appId, String appSecret, String resource, String... scopes) {
+        StringBuilder form = new StringBuilder("grant_type=client_credentials");
+        if (resource != null) {
+            form.append("&resource=").append(enc(resource));
+        }
+        if (scopes.length > 0) {
+            form.append("&scope=").append(enc(String.join(" ", scopes)));
+        }
+        String basic = Base64.getEncoder().encodeToString(
+                (enc(appId) + ":" + enc(appSecret)).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenEndpoint()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + basic)
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+                .build();
+        HttpResponse<String> response = send(request);
+        return new TokenResponse(response.statusCode(), parse(response.body()));
+    }
+
+    /** A token the test expects to be granted; fails loudly otherwise. */
+    public String accessToken(String appId, String appSecret, String resource, String... scopes) {
+        TokenResponse response = clientCredentials(appId, appSecret, resource, scopes);
+        if (response.status() != 200) {
+            throw new IllegalStateException("test issuer refused a token: " + response);
+        }
+        return response.accessToken();
+    }
+
+    /** Publishes a new signing key (listed first) with the given algorithm; old keys stay unless told. */
+    public void rotateKey(String alg, boolean keepOld) {
+        admin("/rotate", "{\"alg\":\"" + alg + "\",\"keepOld\":" + keepOld + "}");
+    }
+
+    /** Removes every key but the current signing key from the JWKS. */
+    public void dropOldKeys() {
+        admin("/drop-old", "{}");
+    }
+
+    /** While down, {@code /oidc/jwks} answers 503. */
+    public void setJwksUp(boolean up) {
+        admin("/jwks", "{\"up\":" + up + "}");
+    }
+
+    /** While down, {@code /oidc/token} answers 503; a delay slows every token answer. */
+    public void setTokenEndpoint(boolean up, long delayMillis) {
+        admin("/token", "{\"up\":" + up + ",\"delayMs\":" + delayMillis + "}");
+    }
+
+    public long jwksRequests() {
+        return ((Number) stats().get("jwksRequests")).longValue();
+    }
+
+    public long tokenRequests() {
+        return ((Number) stats().get("tokenRequests")).longValue();
+    }
+
+    public void resetStats() {
+        admin("/stats/reset", "{}");
+    }
+
+    private Map<String, Object> stats() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + "/__admin/stats")).GET().build();
+        return parse(send(request).body());
+    }
+
+    private void admin(String path, String json) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + "/__admin" + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("test issuer admin " + path + " failed: " + response.body());
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Object> parse(String json) {
+        try {
+            return JsonUtil.parseJson(json);
+        } catch (JoseException e) {
+            throw new IllegalStateException("test issuer answered something that is not JSON: " + json, e);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    /** The result of a token request: HTTP status and the parsed JSON body. */
+    public record TokenResponse(int status, Map<String, Object> body) {
+        public String accessToken() {
+            return (String) body.get("access_token");
+        }
+
+        public String error() {
+            return (String) body.get("error");
+        }
+
+        /** Granted scopes, space separated, or null when none was granted. */
+        public String scope() {
+            return (String) body.get("scope");
+        }
+    }
+
+    /** Apps, API resources and M2M grants of the issuer, as a Logto tenant would hold them. */
+    public static final class Builder {
+        private final List<Map<String, Object>> apps = new ArrayList<>();
+        private final List<Map<String, Object>> resources = new ArrayList<>();
+        private String signingAlg = "ES384";
+
+        public Builder resource(String indicator, long ttlSeconds, String... scopes) {
+            Map<String, Object> resource = new LinkedHashMap<>();
+            resource.put("indicator", indicator);
+            resource.put("scopes", List.of(scopes));
+            resource.put("ttl", ttlSeconds);
+            resources.add(resource);
+            return this;
+        }
+
+        /** An M2M app whose roles grant {@code scopes} on {@code indicator}. */
+        public Builder app(String id, String secret, String indicator, String... scopes) {
+            Map<String, Object> app = apps.stream().filter(a -> a.get("id").equals(id)).findFirst().orElseGet(() -> {
+                Map<String, Object> created = new LinkedHashMap<>();
+                created.put("id", id);
+                created.put("secret", secret);
+                created.put("grants", new LinkedHashMap<String, Object>());
+                apps.add(created);
+                return created;
+            });
+            @SuppressWarnings("unchecked")
+            Map<String, Object> grants = (Map<String, Object>) app.get("grants");
+            grants.put(indicator, List.of(scopes));
+            return this;
+        }
+
+        public Builder signingAlg(String alg) {
+            this.signingAlg = alg;
+            return this;
+        }
+
+        public TestIssuer start() {
+            try {
+                Map<String, Object> config = new LinkedHashMap<>();
+                config.put("apps", apps);
+                config.put("resources", resources);
+                config.put("signingAlg", signingAlg);
+                Path file = Files.createTempFile("test-issuer", ".json");
+                file.toFile().deleteOnExit();
+                Files.writeString(file, JsonUtil.toJson(config));
+                Path dir = nodeDir();
+                Process process = new ProcessBuilder("node", dir.resolve("issuer.mjs").toString(), file.toString())
+                        .directory(dir.toFile())
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+                return new TestIssuer(process, awaitReady(process));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the test issuer (is node on the PATH?)", e);
+            }
+        }
+
+        private static String awaitReady(Process process) throws IOException {
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith("ISSUER_READY ")) {
+                    drain(out);
+                    return line.substring("ISSUER_READY ".length()).trim();
+                }
+            }
+            throw new IllegalStateException("the test issuer exited before it was ready (exit code "
+                    + process.exitValue() + "); run 'npm ci' in " + nodeDir());
+        }
+
+        private static void drain(BufferedReader out) {
+            Thread drainer = new Thread(() -> {
+                try {
+                    while (out.readLine() != null) {
+                        // keep the child's stdout from filling up
+                    }
+                } catch (IOException ignored) {
+                    // the child has gone
+                }
+            }, "test-issuer-stdout");
+            drainer.setDaemon(true);
+            drainer.start();
+        }
+
+        private static Path nodeDir() throws IOException {
+            Properties props = new Properties();
+            try (InputStream in = TestIssuer.class.getResourceAsStream("issuer.properties")) {
+                props.load(in);
+            }
+            return Path.of(props.getProperty("node.dir"));
+        }
+    }
+}

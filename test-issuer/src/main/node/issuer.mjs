@@ -1,0 +1,188 @@
+// A Logto-like issuer for integration tests: oidc-provider configured the way Logto
+// configures it (see shared/LOGTO.md), mounted under /oidc, on a free loopback port.
+//
+// Usage: node issuer.mjs CONFIG.json
+// CONFIG: { "apps": [{ "id", "secret", "grants": { "<indicator>": ["scope", ...] } }],
+//           "resources": [{ "indicator", "scopes": [...], "ttl": 3600 }],
+//           "signingAlg": "ES384" }
+// Prints "ISSUER_READY <endpoint>" once listening. Test-only controls live under /__admin:
+//   POST /__admin/rotate {"alg":"RS256","keepOld":true}  new signing key (first in JWKS)
+//   POST /__admin/drop-old                                 JWKS keeps only the current key
+//   POST /__admin/jwks {"up":false}                        JWKS answers 503 while down
+//   POST /__admin/token {"up":false,"delayMs":0}           token endpoint 503 / slowed down
+//   GET  /__admin/stats                                    {"jwksRequests","tokenRequests"}
+//   POST /__admin/stats/reset
+import http from 'node:http';
+import { readFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import Provider, { errors } from 'oidc-provider';
+
+const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+
+function newKey(alg) {
+  const options = alg.startsWith('RS')
+    ? ['rsa', { modulusLength: 2048 }]
+    : ['ec', { namedCurve: { ES256: 'P-256', ES384: 'P-384', ES512: 'P-521' }[alg] }];
+  const { privateKey } = generateKeyPairSync(...options);
+  return { ...privateKey.export({ format: 'jwk' }), alg, use: 'sig' };
+}
+
+// Logto signs ID tokens with its own key; access tokens use the resource's configured alg.
+const idTokenKey = newKey('RS256');
+const state = {
+  signingAlg: config.signingAlg || 'ES384',
+  accessKeys: [newKey(config.signingAlg || 'ES384')],
+  jwksUp: true,
+  tokenUp: true,
+  tokenDelayMs: 0,
+  jwksRequests: 0,
+  tokenRequests: 0,
+};
+
+const resources = new Map(config.resources.map((r) => [r.indicator, r]));
+const apps = new Map(config.apps.map((a) => [a.id, a]));
+
+function buildProvider(endpoint) {
+  const provider = new Provider(`${endpoint}/oidc`, {
+    clients: config.apps.map((a) => ({
+      client_id: a.id,
+      client_secret: a.secret,
+      grant_types: ['client_credentials'],
+      redirect_uris: [],
+      response_types: [],
+      token_endpoint_auth_method: 'client_secret_basic',
+    })),
+    jwks: { keys: [...state.accessKeys, idTokenKey] },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      dPoP: { enabled: false },
+      introspection: { enabled: false },
+      revocation: { enabled: false },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => undefined,
+        useGrantedResource: () => false,
+        getResourceServerInfo(ctx, indicator, client) {
+          const resource = resources.get(indicator);
+          if (!resource) throw new errors.InvalidTarget();
+          // Logto grants exactly the scopes the app's M2M roles hold; others are dropped.
+          const granted = (apps.get(client.clientId)?.grants?.[indicator] || [])
+            .filter((s) => resource.scopes.includes(s));
+          return {
+            scope: granted.join(' '),
+            audience: indicator,
+            accessTokenTTL: resource.ttl || 3600,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: state.signingAlg } },
+          };
+        },
+      },
+    },
+    clientAuthMethods: ['client_secret_basic', 'client_secret_post'],
+  });
+  // Logto wraps OIDC errors as {code: "oidc.<error>", message, error, error_description}.
+  provider.use(async (ctx, next) => {
+    await next();
+    if (ctx.body && typeof ctx.body === 'object' && ctx.body.error && !ctx.body.code) {
+      ctx.body = { code: `oidc.${ctx.body.error}`, message: ctx.body.error_description, ...ctx.body };
+    }
+  });
+  return provider;
+}
+
+function readBody(req) {
+  return new Promise((resolve) => {
+    let data = '';
+    req.on('data', (c) => { data += c; });
+    req.on('end', () => resolve(data ? JSON.parse(data) : {}));
+  });
+}
+
+function json(res, status, body) {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+let endpoint;
+let provider;
+let callback;
+function rebuild() {
+  provider = buildProvider(endpoint);
+  callback = provider.callback();
+}
+
+async function admin(req, res, path) {
+  const body = req.method === 'POST' ? await readBody(req) : {};
+  switch (path) {
+    case '/rotate': {
+      const alg = body.alg || state.signingAlg;
+      const key = newKey(alg);
+      state.accessKeys = body.keepOld === false ? [key] : [key, ...state.accessKeys];
+      state.signingAlg = alg;
+      rebuild();
+      return json(res, 200, { kid: null, alg });
+    }
+    case '/drop-old':
+      state.accessKeys = state.accessKeys.slice(0, 1);
+      rebuild();
+      return json(res, 200, {});
+    case '/jwks':
+      state.jwksUp = body.up !== false;
+      return json(res, 200, {});
+    case '/token':
+      state.tokenUp = body.up !== false;
+      state.tokenDelayMs = body.delayMs || 0;
+      return json(res, 200, {});
+    case '/stats':
+      return json(res, 200, { jwksRequests: state.jwksRequests, tokenRequests: state.tokenRequests });
+    case '/stats/reset':
+      state.jwksRequests = 0;
+      state.tokenRequests = 0;
+      return json(res, 200, {});
+    default:
+      return json(res, 404, { error: 'unknown admin path' });
+  }
+}
+
+const server = http.createServer(async (req, res) => {
+  const url = req.url || '/';
+  if (url.startsWith('/__admin/')) return admin(req, res, url.slice('/__admin'.length));
+  if (!url.startsWith('/oidc')) return json(res, 404, { error: 'not_found' });
+  const path = url.slice('/oidc'.length).split('?')[0];
+  if (path === '/jwks') {
+    state.jwksRequests += 1;
+    if (!state.jwksUp) return json(res, 503, { error: 'temporarily_unavailable' });
+  }
+  if (path === '/token') {
+    state.tokenRequests += 1;
+    if (state.tokenDelayMs) await new Promise((r) => setTimeout(r, state.tokenDelayMs));
+    if (!state.tokenUp) return json(res, 503, { error: 'temporarily_unavailable' });
+    // Logto answers an unknown App ID with 400, not oidc-provider's 401.
+    const id = basicClientId(req.headers.authorization);
+    if (id !== undefined && !apps.has(id)) {
+      return json(res, 400, { code: 'oidc.invalid_client', message: 'client is invalid',
+        error: 'invalid_client', error_description: 'client is invalid' });
+    }
+  }
+  req.originalUrl = url;
+  req.url = url.slice('/oidc'.length) || '/';
+  return callback(req, res);
+});
+
+function basicClientId(header) {
+  if (!header || !/^basic /i.test(header)) return undefined;
+  const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? undefined : decodeURIComponent(decoded.slice(0, colon));
+}
+
+server.listen(config.port || 0, '127.0.0.1', () => {
+  endpoint = `http://127.0.0.1:${server.address().port}`;
+  rebuild();
+  console.log(`ISSUER_READY ${endpoint}`);
+});
+
+// The harness closes our stdin when it is done (or dies): exit with it.
+process.stdin.on('end', () => process.exit(0));
+process.stdin.resume();

@@ -1,0 +1,80 @@
+package dev.legacyguard.testissuer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TestIssuerTest {
+    private static final String API = "https://api.example.test";
+    private static TestIssuer issuer;
+
+    @BeforeAll
+    static void start() {
+        issuer = TestIssuer.builder()
+                .resource(API, 3600, "read:products", "write:products")
+                .app("reader", "reader-secret", API, "read:products")
+                .start();
+    }
+
+    @AfterAll
+    static void stop() {
+        issuer.close();
+    }
+
+    @Test
+    void issuesLogtoShapedAccessTokenForResource() {
+        TestIssuer.TokenResponse response = issuer.clientCredentials("reader", "reader-secret", API, "read:products");
+        assertEquals(200, response.status());
+        String[] parts = response.accessToken().split("\\.");
+        Map<String, Object> header = TestIssuer.parse(decode(parts[0]));
+        Map<String, Object> claims = TestIssuer.parse(decode(parts[1]));
+        assertEquals("ES384", header.get("alg"));
+        assertEquals("at+jwt", header.get("typ"));
+        assertEquals(issuer.issuer(), claims.get("iss"));
+        assertEquals(API, claims.get("aud"));
+        assertEquals("reader", claims.get("sub"));
+        assertEquals("reader", claims.get("client_id"));
+        assertEquals("read:products", claims.get("scope"));
+    }
+
+    @Test
+    void dropsScopesTheAppWasNotGrantedSilently() {
+        TestIssuer.TokenResponse response =
+                issuer.clientCredentials("reader", "reader-secret", API, "read:products", "write:products");
+        assertEquals(200, response.status());
+        assertEquals("read:products", response.scope());
+    }
+
+    @Test
+    void answersLikeLogtoForUnknownResourceAndBadClients() {
+        assertEquals("invalid_target", issuer.clientCredentials("reader", "reader-secret", "https://nope").error());
+        TestIssuer.TokenResponse wrongSecret = issuer.clientCredentials("reader", "wrong", API);
+        assertEquals(401, wrongSecret.status());
+        assertEquals("invalid_client", wrongSecret.error());
+        TestIssuer.TokenResponse unknownApp = issuer.clientCredentials("ghost", "x", API);
+        assertEquals(400, unknownApp.status());
+        assertEquals("oidc.invalid_client", unknownApp.body().get("code"));
+    }
+
+    @Test
+    void rotatesToRsaAndCountsJwksRequests() {
+        issuer.resetStats();
+        issuer.rotateKey("RS256", true);
+        String token = issuer.accessToken("reader", "reader-secret", API);
+        assertEquals("RS256", TestIssuer.parse(decode(token.split("\\.")[0])).get("alg"));
+        issuer.rotateKey("ES384", false);
+        assertEquals(0, issuer.jwksRequests());
+        assertNull(issuer.clientCredentials("reader", "reader-secret", API).scope());
+    }
+
+    private static String decode(String part) {
+        return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
+    }
+}
