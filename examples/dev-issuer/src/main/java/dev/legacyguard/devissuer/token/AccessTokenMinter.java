@@ -1,0 +1,65 @@
+package dev.legacyguard.devissuer.token;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Signs client-credentials access tokens the way Logto (oidc-provider) does: header
+ * {@code alg, typ: at+jwt, kid}; claims {@code jti, sub, iat, exp, scope, client_id, iss, aud}
+ * in that order, {@code sub} = {@code client_id} = the App ID, {@code aud} = the indicator as a
+ * string, and {@code scope} left out when nothing was granted.
+ */
+public final class AccessTokenMinter {
+
+    private final SigningKey key;
+    private final String issuer;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public AccessTokenMinter(SigningKey key, String issuer, Clock clock) {
+        this.key = key;
+        this.issuer = issuer;
+        this.clock = clock;
+    }
+
+    public String mint(String appId, String indicator, List<String> grantedScopes, long ttlSeconds) {
+        long now = clock.instant().getEpochSecond();
+        JwtClaims claims = new JwtClaims();
+        claims.setJwtId(randomId());
+        claims.setSubject(appId);
+        claims.setIssuedAt(NumericDate.fromSeconds(now));
+        claims.setExpirationTime(NumericDate.fromSeconds(now + ttlSeconds));
+        if (!grantedScopes.isEmpty()) {
+            claims.setStringClaim("scope", String.join(" ", grantedScopes));
+        }
+        claims.setStringClaim("client_id", appId);
+        claims.setIssuer(issuer);
+        claims.setAudience(indicator);
+
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setAlgorithmHeaderValue(SigningKey.ALGORITHM);
+        jws.setHeader("typ", "at+jwt");
+        jws.setKeyIdHeaderValue(key.keyId());
+        jws.setPayload(claims.toJson());
+        jws.setKey(key.privateKey());
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("could not sign an access token with " + SigningKey.ALGORITHM, e);
+        }
+    }
+
+    /** oidc-provider's jti: 32 random bytes, base64url (43 characters). */
+    private String randomId() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

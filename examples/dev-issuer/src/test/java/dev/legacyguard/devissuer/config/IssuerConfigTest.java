@@ -1,0 +1,73 @@
+package dev.legacyguard.devissuer.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.util.Properties;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class IssuerConfigTest {
+
+    private static final String BASE = String.join("\n",
+            "resource.products.indicator=https://products.legacy.example/api",
+            "resource.products.scopes=read:products write:products",
+            "role.reader.products=read:products",
+            "app.reader-app.secret=s",
+            "app.reader-app.roles=reader");
+
+    @Test
+    void grantsAnAppTheScopesOfItsRolesPerIndicator() throws Exception {
+        IssuerConfig config = parse(BASE);
+        M2mApp app = config.app("reader-app").orElseThrow();
+        assertEquals(Set.of("read:products"), app.grantedScopes("https://products.legacy.example/api"));
+        assertEquals(3600, config.resource("https://products.legacy.example/api").orElseThrow().accessTokenTtlSeconds());
+    }
+
+    @Test
+    void refusesARoleThatGrantsAScopeTheResourceDoesNotDefine() {
+        ConfigException e = assertThrows(ConfigException.class, () -> parse(BASE + "\nrole.reader.products=delete:products"));
+        assertTrue(e.getMessage().contains("role.reader.products grants 'delete:products'"), e.getMessage());
+    }
+
+    @Test
+    void refusesAnAppThatNamesAnUnknownRole() {
+        ConfigException e = assertThrows(ConfigException.class, () -> parse(BASE + "\napp.reader-app.roles=admin"));
+        assertTrue(e.getMessage().contains("names role 'admin'"), e.getMessage());
+    }
+
+    @Test
+    void refusesAnIndicatorThatIsNotAnAbsoluteUri() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> parse(BASE + "\nresource.products.indicator=products"));
+        assertTrue(e.getMessage().contains("resource.products.indicator=products is not an absolute URI"), e.getMessage());
+    }
+
+    @Test
+    void refusesAnAppWithoutSecret() {
+        ConfigException e = assertThrows(ConfigException.class, () -> parse(BASE.replace("app.reader-app.secret=s\n", "")));
+        assertTrue(e.getMessage().contains("app.reader-app.secret is missing"), e.getMessage());
+    }
+
+    @Test
+    void refusesAMisspelledKeyNamingIt() {
+        ConfigException e = assertThrows(ConfigException.class, () -> parse(BASE + "\nresource.products.scope=x"));
+        assertTrue(e.getMessage().contains("unknown key resource.products.scope"), e.getMessage());
+    }
+
+    @Test
+    void refusesANonPositiveTokenLifetime() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> parse(BASE + "\nresource.products.access-token-ttl=0"));
+        assertTrue(e.getMessage().contains("access-token-ttl=0"), e.getMessage());
+    }
+
+    private static IssuerConfig parse(String text) throws Exception {
+        Properties properties = new Properties();
+        properties.load(new StringReader(text));
+        return IssuerConfig.parse(properties, "test.properties");
+    }
+}
