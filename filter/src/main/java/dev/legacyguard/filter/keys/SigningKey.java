@@ -1,0 +1,95 @@
+package dev.legacyguard.filter.keys;
+
+import java.security.PublicKey;
+
+import org.jose4j.jwk.EllipticCurveJsonWebKey;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jwk.RsaJsonWebKey;
+
+/** One public signing key from the issuer's JWKS, and which JWS algorithms it may verify. */
+public final class SigningKey {
+
+    private final String kid;
+    private final PublicKey publicKey;
+    private final String type;
+    private final String curve;
+    private final String declaredAlg;
+
+    private SigningKey(String kid, PublicKey publicKey, String type, String curve, String declaredAlg) {
+        this.kid = kid;
+        this.publicKey = publicKey;
+        this.type = type;
+        this.curve = curve;
+        this.declaredAlg = declaredAlg;
+    }
+
+    /** @return null when the JWK is not an EC or RSA public signing key with a kid */
+    static SigningKey from(JsonWebKey jwk) {
+        String use = jwk.getUse();
+        if (jwk.getKeyId() == null || (use != null && !"sig".equals(use))) {
+            return null;
+        }
+        if (jwk instanceof EllipticCurveJsonWebKey) {
+            EllipticCurveJsonWebKey ec = (EllipticCurveJsonWebKey) jwk;
+            return new SigningKey(jwk.getKeyId(), ec.getPublicKey(), "EC", ec.getCurveName(), jwk.getAlgorithm());
+        }
+        if (jwk instanceof RsaJsonWebKey) {
+            return new SigningKey(jwk.getKeyId(), ((PublicJsonWebKey) jwk).getPublicKey(), "RSA", null, jwk.getAlgorithm());
+        }
+        return null;
+    }
+
+    public String kid() {
+        return kid;
+    }
+
+    public PublicKey publicKey() {
+        return publicKey;
+    }
+
+    /**
+     * Why this key must not verify a token with header {@code alg}, or null when it may: an EC key
+     * verifies only the ES algorithm of its own curve, an RSA key only RS and PS algorithms, and a
+     * key that declares its {@code alg} only that one. This is what stops algorithm-confusion attacks.
+     */
+    public String mismatch(String alg) {
+        if (declaredAlg != null && !declaredAlg.equals(alg)) {
+            return "key '" + kid + "' is declared for " + declaredAlg + " only";
+        }
+        boolean fits = "EC".equals(type) ? alg.equals(ecAlgorithm()) : alg.startsWith("RS") || alg.startsWith("PS");
+        if (fits && (alg.endsWith("256") || alg.endsWith("384") || alg.endsWith("512"))) {
+            return null;
+        }
+        return "key '" + kid + "' is " + describe() + ", which verifies "
+                + ("EC".equals(type) ? ecAlgorithm() : "RS256/RS384/RS512/PS256/PS384/PS512") + " only";
+    }
+
+    /** "an EC P-384 key" or "an RSA key". */
+    public String describe() {
+        return "EC".equals(type) ? "an EC " + curve + " key" : "an RSA key";
+    }
+
+    private String ecAlgorithm() {
+        if ("P-256".equals(curve)) {
+            return "ES256";
+        }
+        if ("P-384".equals(curve)) {
+            return "ES384";
+        }
+        if ("P-521".equals(curve)) {
+            return "ES512";
+        }
+        return "no JWS algorithm (curve " + curve + ")";
+    }
+
+    boolean sameKeyAs(SigningKey other) {
+        return other != null && kid.equals(other.kid) && publicKey.equals(other.publicKey)
+                && (declaredAlg == null ? other.declaredAlg == null : declaredAlg.equals(other.declaredAlg));
+    }
+
+    @Override
+    public String toString() {
+        return kid + " (" + type + (curve == null ? "" : " " + curve) + ")";
+    }
+}

@@ -1,0 +1,40 @@
+package dev.legacyguard.filter.token;
+
+import java.time.Instant;
+
+/** Claim exp present and, with the skew, not passed. A token without exp would never expire. */
+final class ExpiryCheck implements TokenCheck {
+
+    private final TimeWindow window;
+
+    ExpiryCheck(TimeWindow window) {
+        this.window = window;
+    }
+
+    @Override
+    public String name() {
+        return "exp";
+    }
+
+    @Override
+    public Needs needs() {
+        return Needs.CLAIMS;
+    }
+
+    @Override
+    public Failure check(ParsedToken token) {
+        Object exp = token.claims.get("exp");
+        if (exp == null) {
+            return Failure.invalid("exp", "claim exp is missing; tokens without an expiry are refused");
+        }
+        if (!NumericDate.isDate(exp)) {
+            return Failure.invalid("exp", "claim exp is not a number of seconds since 1970");
+        }
+        return window.expiry(NumericDate.seconds(exp), window.nowMillis());
+    }
+
+    @Override
+    public String passDetail(ParsedToken token) {
+        return "expires at " + Instant.ofEpochSecond(NumericDate.seconds(token.claims.get("exp")));
+    }
+}

@@ -1,0 +1,66 @@
+package dev.legacyguard.filter.token;
+
+import dev.legacyguard.filter.keys.JwksKeySource;
+import dev.legacyguard.filter.keys.KeyLookup;
+import dev.legacyguard.filter.keys.SigningKey;
+
+/**
+ * The JWKS key named by the header kid, and one whose type fits alg (an EC key only for ES* of
+ * its curve, an RSA key only for RS and PS algorithms).
+ *
+ * <p>A token without kid is refused rather than matched to "the only key of the right type":
+ * Logto always sets kid (the key's RFC 7638 thumbprint), and during a rotation the JWKS holds
+ * several keys, so guessing would make acceptance depend on how many keys happen to be published.
+ */
+final class KeyCheck implements TokenCheck {
+
+    private final JwksKeySource keys;
+
+    KeyCheck(JwksKeySource keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public String name() {
+        return "key";
+    }
+
+    @Override
+    public Needs needs() {
+        return Needs.HEADER;
+    }
+
+    @Override
+    public Failure check(ParsedToken token) {
+        Object kid = token.header.get("kid");
+        if (!(kid instanceof String)) {
+            return Failure.invalid("key", kid == null
+                    ? "header kid is missing; Logto names the signing key in every access token"
+                    : "header kid is not a string");
+        }
+        KeyLookup lookup = keys.find((String) kid);
+        switch (lookup.status()) {
+            case UNAVAILABLE:
+                return Failure.keysUnavailable(lookup.detail() + "; JWKS " + keys.jwksUri(), lookup.retryAfterSeconds());
+            case UNKNOWN_KID:
+                return Failure.invalid("key", "unknown key id " + Quoted.of(kid) + " (not in the issuer's JWKS at "
+                        + keys.jwksUri() + ", which has " + lookup.keySet().kids() + ")");
+            default:
+                break;
+        }
+        SigningKey key = lookup.key();
+        String alg = token.alg();
+        String mismatch = alg == null ? null : key.mismatch(alg);
+        if (mismatch != null) {
+            return Failure.invalid("alg", "alg " + Quoted.of(alg) + " does not fit the key: " + mismatch);
+        }
+        token.key = key;
+        token.keySet = lookup.keySet();
+        return null;
+    }
+
+    @Override
+    public String passDetail(ParsedToken token) {
+        return "key " + Quoted.of(token.key.kid()) + " from " + keys.jwksUri() + ", " + token.key.describe();
+    }
+}

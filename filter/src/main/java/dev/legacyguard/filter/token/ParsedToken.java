@@ -1,0 +1,134 @@
+package dev.legacyguard.filter.token;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import org.jose4j.json.JsonUtil;
+import org.jose4j.lang.JoseException;
+
+import dev.legacyguard.filter.keys.KeySet;
+import dev.legacyguard.filter.keys.SigningKey;
+
+/**
+ * A compact JWS split and decoded, nothing verified yet. Checks read from it and the key check
+ * records the key it found for the signature check.
+ */
+final class ParsedToken {
+
+    /** Far above any real access token (Logto's are under 2 KB), small enough to reject floods cheaply. */
+    static final int MAX_CHARS = 16 * 1024;
+
+    final String compact;
+    /** Why the token is not a well-formed JWS; null when it is. */
+    final String formatProblem;
+    /** Decoded header; null when it cannot be read. */
+    final Map<String, Object> header;
+    /** Decoded payload; null when it cannot be read. */
+    final Map<String, Object> claims;
+
+    SigningKey key;
+    KeySet keySet;
+    boolean signatureVerified;
+
+    private ParsedToken(String compact, String formatProblem, Map<String, Object> header, Map<String, Object> claims) {
+        this.compact = compact;
+        this.formatProblem = formatProblem;
+        this.header = header;
+        this.claims = claims;
+    }
+
+    /** @param resource the API resource indicator to suggest when the token is opaque */
+    static ParsedToken parse(String token, String resource) {
+        if (token == null || token.isEmpty()) {
+            return failed(token, "the token is empty");
+        }
+        if (token.length() > MAX_CHARS) {
+            return failed(token, "the token is " + token.length() + " characters long; more than the "
+                    + MAX_CHARS + " accepted for an access token");
+        }
+        int firstDot = token.indexOf('.');
+        int dots = countDots(token);
+        if (dots == 0) {
+            return failed(token, "the token is not a JWT (no '.' separators): it looks like an opaque access token,"
+                    + " which Logto issues when no API resource is requested; request the token with the"
+                    + " parameter resource=" + resource + " (the API resource indicator)");
+        }
+        if (dots == 4) {
+            return failed(token, "the token is a JWE (encrypted, 5 parts); only signed JWT access tokens (JWS, 3 parts)"
+                    + " are accepted");
+        }
+        if (dots != 2) {
+            return failed(token, "the token has " + (dots + 1) + " parts; a signed JWT has 3 (header.payload.signature)");
+        }
+        int secondDot = token.indexOf('.', firstDot + 1);
+        String problem = badSegment(token, 0, firstDot, "header");
+        if (problem == null) {
+            problem = badSegment(token, firstDot + 1, secondDot, "payload");
+        }
+        if (problem == null) {
+            problem = badSegment(token, secondDot + 1, token.length(), "signature");
+        }
+        Map<String, Object> header = json(token, 0, firstDot);
+        Map<String, Object> claims = json(token, firstDot + 1, secondDot);
+        if (problem == null && header == null) {
+            problem = "the header is not a base64url-encoded JSON object";
+        }
+        if (problem == null && claims == null) {
+            problem = "the payload is not a base64url-encoded JSON object (is this a JWT access token?)";
+        }
+        return new ParsedToken(token, problem, header, claims);
+    }
+
+    private static ParsedToken failed(String token, String problem) {
+        return new ParsedToken(token, problem, null, null);
+    }
+
+    private static int countDots(String token) {
+        int dots = 0;
+        for (int i = 0; i < token.length(); i++) {
+            if (token.charAt(i) == '.') {
+                dots++;
+            }
+        }
+        return dots;
+    }
+
+    /** JWS uses unpadded base64url: only A-Z a-z 0-9 - _ are allowed. */
+    private static String badSegment(String token, int from, int to, String part) {
+        if (from == to && !"signature".equals(part)) {
+            return "the " + part + " part is empty";
+        }
+        for (int i = from; i < to; i++) {
+            char c = token.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            if (!ok) {
+                return "the " + part + " part is not base64url: character " + (i - from + 1)
+                        + " is not one of A-Z a-z 0-9 - _ (JWTs use unpadded base64url)";
+            }
+        }
+        if ((to - from) % 4 == 1) {
+            return "the " + part + " part is not base64url: its length " + (to - from) + " is impossible";
+        }
+        return null;
+    }
+
+    private static Map<String, Object> json(String token, int from, int to) {
+        try {
+            byte[] bytes = Base64.getUrlDecoder().decode(token.substring(from, to));
+            return JsonUtil.parseJson(new String(bytes, StandardCharsets.UTF_8));
+        } catch (JoseException | RuntimeException e) { // any undecodable input is a format failure, never a crash
+            return null;
+        }
+    }
+
+    String headerString(String name) {
+        Object value = header.get(name);
+        return value instanceof String ? (String) value : null;
+    }
+
+    /** The alg header, known to be a string once the alg check passed. */
+    String alg() {
+        return headerString("alg");
+    }
+}

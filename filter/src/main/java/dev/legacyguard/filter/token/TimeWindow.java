@@ -1,0 +1,55 @@
+package dev.legacyguard.filter.token;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The time rules with the clock skew applied, on plain numbers so that a cache hit can re-check
+ * them without allocating.
+ */
+final class TimeWindow {
+
+    /** Marks an absent nbf/iat. */
+    static final long ABSENT = Long.MIN_VALUE;
+
+    private final Clock clock;
+    private final long skewMillis;
+
+    TimeWindow(Clock clock, long skewSeconds) {
+        this.clock = clock;
+        this.skewMillis = skewSeconds * 1000;
+    }
+
+    long nowMillis() {
+        return clock.millis();
+    }
+
+    /** @return null while {@code now < exp + skew} */
+    Failure expiry(long expSeconds, long nowMillis) {
+        if (nowMillis < expSeconds * 1000 + skewMillis) {
+            return null;
+        }
+        return Failure.invalid("exp", "token expired at " + Instant.ofEpochSecond(expSeconds)
+                + " (now " + Instant.ofEpochMilli(nowMillis) + ", clock skew " + skewMillis / 1000 + " s)");
+    }
+
+    /** @return null when nbf is absent or {@code nbf - skew <= now} */
+    Failure notBefore(long nbfSeconds, long nowMillis) {
+        if (nbfSeconds == ABSENT || nbfSeconds * 1000 - skewMillis <= nowMillis) {
+            return null;
+        }
+        return Failure.invalid("nbf", "token not valid before " + Instant.ofEpochSecond(nbfSeconds)
+                + " (now " + Instant.ofEpochMilli(nowMillis) + ", clock skew " + skewMillis / 1000
+                + " s); check the clocks of the issuer and this server");
+    }
+
+    /** @return null when iat is absent or {@code iat - skew <= now} */
+    Failure issuedAt(long iatSeconds, long nowMillis) {
+        if (iatSeconds == ABSENT || iatSeconds * 1000 - skewMillis <= nowMillis) {
+            return null;
+        }
+        return Failure.invalid("iat", "token issued at " + Instant.ofEpochSecond(iatSeconds)
+                + ", in the future (now " + Instant.ofEpochMilli(nowMillis) + ", clock skew " + skewMillis / 1000
+                + " s); check the clocks of the issuer and this server");
+    }
+}

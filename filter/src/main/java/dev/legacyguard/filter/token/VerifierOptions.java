@@ -1,0 +1,219 @@
+package dev.legacyguard.filter.token;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What a {@link TokenVerifier} accepts and how it keeps its keys. Immutable; the config layer
+ * validates user input first, and {@link Builder#build()} checks again so that a verifier can
+ * never be built unprotected.
+ */
+public final class VerifierOptions {
+
+    static final List<String> DEFAULT_ALGORITHMS =
+            Collections.unmodifiableList(Arrays.asList("ES384", "ES256", "ES512", "RS256"));
+
+    private final String issuer;
+    private final String jwksUri;
+    private final List<String> audiences;
+    private final List<String> algorithms;
+    private final long clockSkewSeconds;
+    private final boolean requireTyp;
+    private final long jwksRefreshSeconds;
+    private final long jwksMinRefetchSeconds;
+    private final int jwksConnectTimeoutMillis;
+    private final int jwksReadTimeoutMillis;
+    private final long jwksStaleSeconds;
+    private final int cacheSize;
+    private final Clock clock;
+
+    private VerifierOptions(Builder b) {
+        this.issuer = b.issuer;
+        this.jwksUri = b.jwksUri;
+        this.audiences = Collections.unmodifiableList(new ArrayList<>(b.audiences));
+        this.algorithms = Collections.unmodifiableList(new ArrayList<>(b.algorithms));
+        this.clockSkewSeconds = b.clockSkewSeconds;
+        this.requireTyp = b.requireTyp;
+        this.jwksRefreshSeconds = b.jwksRefreshSeconds;
+        this.jwksMinRefetchSeconds = b.jwksMinRefetchSeconds;
+        this.jwksConnectTimeoutMillis = b.jwksConnectTimeoutMillis;
+        this.jwksReadTimeoutMillis = b.jwksReadTimeoutMillis;
+        this.jwksStaleSeconds = b.jwksStaleSeconds;
+        this.cacheSize = b.cacheSize;
+        this.clock = b.clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    public String jwksUri() {
+        return jwksUri;
+    }
+
+    public List<String> audiences() {
+        return audiences;
+    }
+
+    public List<String> algorithms() {
+        return algorithms;
+    }
+
+    public long clockSkewSeconds() {
+        return clockSkewSeconds;
+    }
+
+    public boolean requireTyp() {
+        return requireTyp;
+    }
+
+    public long jwksRefreshSeconds() {
+        return jwksRefreshSeconds;
+    }
+
+    public long jwksMinRefetchSeconds() {
+        return jwksMinRefetchSeconds;
+    }
+
+    public int jwksConnectTimeoutMillis() {
+        return jwksConnectTimeoutMillis;
+    }
+
+    public int jwksReadTimeoutMillis() {
+        return jwksReadTimeoutMillis;
+    }
+
+    public long jwksStaleSeconds() {
+        return jwksStaleSeconds;
+    }
+
+    public int cacheSize() {
+        return cacheSize;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public static final class Builder {
+        private String issuer;
+        private String jwksUri;
+        private List<String> audiences = Collections.emptyList();
+        private List<String> algorithms = DEFAULT_ALGORITHMS;
+        private long clockSkewSeconds = 60;
+        private boolean requireTyp = true;
+        private long jwksRefreshSeconds = 300;
+        private long jwksMinRefetchSeconds = 30;
+        private int jwksConnectTimeoutMillis = 2000;
+        private int jwksReadTimeoutMillis = 3000;
+        private long jwksStaleSeconds = 86400;
+        private int cacheSize = 10000;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        public Builder issuer(String issuer) {
+            this.issuer = issuer;
+            return this;
+        }
+
+        public Builder jwksUri(String jwksUri) {
+            this.jwksUri = jwksUri;
+            return this;
+        }
+
+        public Builder audiences(List<String> audiences) {
+            this.audiences = audiences;
+            return this;
+        }
+
+        /** Accepted JWS algorithms. {@code none} and HS* are refused by the verifier even if listed. */
+        public Builder algorithms(List<String> algorithms) {
+            this.algorithms = algorithms;
+            return this;
+        }
+
+        public Builder clockSkewSeconds(long clockSkewSeconds) {
+            this.clockSkewSeconds = clockSkewSeconds;
+            return this;
+        }
+
+        public Builder requireTyp(boolean requireTyp) {
+            this.requireTyp = requireTyp;
+            return this;
+        }
+
+        public Builder jwksRefreshSeconds(long seconds) {
+            this.jwksRefreshSeconds = seconds;
+            return this;
+        }
+
+        public Builder jwksMinRefetchSeconds(long seconds) {
+            this.jwksMinRefetchSeconds = seconds;
+            return this;
+        }
+
+        public Builder jwksConnectTimeoutMillis(int millis) {
+            this.jwksConnectTimeoutMillis = millis;
+            return this;
+        }
+
+        public Builder jwksReadTimeoutMillis(int millis) {
+            this.jwksReadTimeoutMillis = millis;
+            return this;
+        }
+
+        public Builder jwksStaleSeconds(long seconds) {
+            this.jwksStaleSeconds = seconds;
+            return this;
+        }
+
+        /** Verified-token cache entries; 0 turns the cache off. */
+        public Builder cacheSize(int entries) {
+            this.cacheSize = entries;
+            return this;
+        }
+
+        /** The time source for expiry, skew and key refetch limits; tests pass a controllable clock. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the setting, its value and what is expected */
+        public VerifierOptions build() {
+            require(issuer != null && !issuer.trim().isEmpty(), "issuer", issuer,
+                    "the issuer URL, e.g. https://tenant.logto.app/oidc");
+            require(jwksUri != null && (jwksUri.startsWith("https://") || jwksUri.startsWith("http://")),
+                    "jwksUri", jwksUri, "an http(s) URL, e.g. https://tenant.logto.app/oidc/jwks");
+            require(audiences != null && !audiences.isEmpty() && !audiences.contains(null)
+                    && !audiences.contains(""), "audiences", audiences, "at least one API resource indicator");
+            require(algorithms != null && !algorithms.isEmpty() && !algorithms.contains(null),
+                    "algorithms", algorithms, "at least one of ES256, ES384, ES512, RS256, RS384, RS512, PS256, PS384, PS512");
+            require(clockSkewSeconds >= 0, "clockSkewSeconds", clockSkewSeconds, "zero or more seconds");
+            require(jwksRefreshSeconds > 0, "jwksRefreshSeconds", jwksRefreshSeconds, "more than 0 seconds");
+            require(jwksMinRefetchSeconds >= 0, "jwksMinRefetchSeconds", jwksMinRefetchSeconds, "zero or more seconds");
+            require(jwksConnectTimeoutMillis > 0, "jwksConnectTimeoutMillis", jwksConnectTimeoutMillis, "more than 0 ms");
+            require(jwksReadTimeoutMillis > 0, "jwksReadTimeoutMillis", jwksReadTimeoutMillis, "more than 0 ms");
+            require(jwksStaleSeconds >= 0, "jwksStaleSeconds", jwksStaleSeconds, "zero or more seconds");
+            require(cacheSize >= 0, "cacheSize", cacheSize, "zero (off) or more entries");
+            require(clock != null, "clock", null, "a java.time.Clock");
+            return new VerifierOptions(this);
+        }
+
+        private static void require(boolean ok, String setting, Object value, String expected) {
+            if (!ok) {
+                throw new IllegalArgumentException(
+                        "verifier setting " + setting + " = " + value + " is invalid; expected " + expected);
+            }
+        }
+    }
+}
