@@ -1,0 +1,43 @@
+package dev.legacyguard.filter.rules;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The ordered rules plus the policy for requests none of them matches; first match wins. */
+public final class AccessRules {
+    private final AccessRule[] rules;
+    private final Requirement unmatched;
+    private final Set<String> scopes;
+
+    /** @param rules in the order they are tried (ascending N) */
+    public AccessRules(List<AccessRule> rules, UnmatchedPolicy unmatched) {
+        this.rules = rules.toArray(new AccessRule[0]);
+        this.unmatched = Requirement.unmatched(unmatched);
+        Set<String> all = new TreeSet<>();
+        for (AccessRule rule : rules) {
+            all.addAll(rule.scopes());
+        }
+        this.scopes = Collections.unmodifiableSet(all);
+    }
+
+    /** @param normalizedPath from {@link RequestPath} */
+    public Requirement requirementFor(String method, String normalizedPath) {
+        for (AccessRule rule : rules) {
+            if (rule.matches(method, normalizedPath)) {
+                return rule.requirement();
+            }
+        }
+        return unmatched;
+    }
+
+    public int size() {
+        return rules.length;
+    }
+
+    /** Every scope some rule requires, sorted: the metadata document's {@code scopes_supported}. */
+    public Set<String> scopes() {
+        return scopes;
+    }
+}
