@@ -1,0 +1,42 @@
+package dev.legacyguard.filter.config;
+
+/** One configured value and where it came from, so an error can say which source to fix. */
+public final class Setting {
+    private final String key;
+    private final String value;
+    private final String source;
+
+    Setting(String key, String value, String source) {
+        this.key = key;
+        this.value = value;
+        this.source = source;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String value() {
+        return value;
+    }
+
+    /** E.g. {@code environment variable LOGTO_AUDIENCE} or {@code file /WEB-INF/logto.properties}. */
+    public String source() {
+        return source;
+    }
+
+    /** The one-line error for this value: key, value, source and what is expected. */
+    public ConfigException invalid(String expected) {
+        return new ConfigException(key + " = \"" + printable(value) + "\" (from " + source + ") is invalid: " + expected);
+    }
+
+    /** Control characters would break the one-line promise of the message. */
+    static String printable(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            out.append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,241 @@
+package dev.legacyguard.filter.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.legacyguard.filter.rules.AccessRule;
+import dev.legacyguard.filter.rules.AccessRules;
+import dev.legacyguard.filter.rules.UnmatchedPolicy;
+import dev.legacyguard.filter.token.VerifierOptions;
+
+/**
+ * Reads every key from {@link ConfigSources}, checks it, and builds {@link FilterSettings}.
+ * The first missing or invalid setting stops the load with a one-line {@link ConfigException}.
+ */
+public final class SettingsLoader {
+    static final List<String> SUPPORTED_ALGORITHMS = Collections.unmodifiableList(Arrays.asList(
+            "ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512"));
+    static final String DEFAULT_ALGORITHMS = "ES384,ES256,ES512,RS256";
+
+    private final ConfigSources sources;
+
+    private SettingsLoader(ConfigSources sources) {
+        this.sources = sources;
+    }
+
+    public static FilterSettings load(ConfigSources sources) throws ConfigException {
+        return new SettingsLoader(sources).load();
+    }
+
+    private FilterSettings load() throws ConfigException {
+        List<String> warnings = new ArrayList<>();
+        for (Setting unknown : sources.unknownKeys()) {
+            warnings.add("unknown key " + unknown.key() + " (in " + unknown.source() + ") is ignored; did you mean "
+                    + ConfigKeys.nearest(unknown.key()) + "?");
+        }
+        VerifierOptions.Builder options = VerifierOptions.builder();
+        resolveEndpoints(options, warnings);
+        List<String> audiences = audiences();
+        options.audiences(audiences)
+                .algorithms(algorithms())
+                .clockSkewSeconds(seconds(ConfigKeys.CLOCK_SKEW, "60s", 0, 600_000L))
+                .requireTyp(bool(ConfigKeys.REQUIRE_TYP, true))
+                .jwksRefreshSeconds(seconds(ConfigKeys.JWKS_REFRESH_INTERVAL, "300s", 1000L, 86_400_000L))
+                .jwksMinRefetchSeconds(seconds(ConfigKeys.JWKS_MIN_REFETCH_INTERVAL, "30s", 1000L, 3_600_000L))
+                .jwksConnectTimeoutMillis((int) millis(ConfigKeys.JWKS_CONNECT_TIMEOUT, "2s", 1L, 60_000L))
+                .jwksReadTimeoutMillis((int) millis(ConfigKeys.JWKS_READ_TIMEOUT, "3s", 1L, 60_000L))
+                .jwksStaleSeconds(seconds(ConfigKeys.JWKS_STALE_FOR, "24h", 0, 30L * 86_400_000L))
+                .cacheSize(integer(ConfigKeys.TOKEN_CACHE_SIZE, 10_000, 0, 1_000_000));
+        return new FilterSettings(options.build(), rules(), realm(audiences.get(0)),
+                bool(ConfigKeys.RESOURCE_METADATA, true), Collections.unmodifiableList(warnings));
+    }
+
+    private void resolveEndpoints(VerifierOptions.Builder options, List<String> warnings) throws ConfigException {
+        Setting endpoint = sources.get(ConfigKeys.ENDPOINT);
+        Setting issuer = sources.get(ConfigKeys.ISSUER);
+        Setting jwksUri = sources.get(ConfigKeys.JWKS_URI);
+        if (endpoint == null && (issuer == null || jwksUri == null)) {
+            throw new ConfigException(ConfigKeys.ENDPOINT + " is missing: set it to your Logto tenant endpoint, e.g."
+                    + " https://your-tenant.logto.app (or set both " + ConfigKeys.ISSUER + " and " + ConfigKeys.JWKS_URI + ")");
+        }
+        String base = endpoint == null ? null : stripTrailingSlashes(httpUrl(endpoint));
+        String keysUrl = jwksUri != null ? httpUrl(jwksUri) : base + "/oidc/jwks";
+        options.issuer(issuer != null ? httpUrl(issuer) : base + "/oidc").jwksUri(keysUrl);
+        warnIfPlainHttp(jwksUri != null ? jwksUri : endpoint, keysUrl, warnings);
+    }
+
+    private static void warnIfPlainHttp(Setting setting, String url, List<String> warnings) {
+        URI uri = URI.create(url);
+        String host = uri.getHost();
+        boolean loopback = "localhost".equalsIgnoreCase(host) || host.startsWith("127.") || host.equals("[::1]");
+        if ("http".equalsIgnoreCase(uri.getScheme()) && !loopback) {
+            warnings.add(setting.key() + " = " + url + " uses plain http to a remote host: the signing keys can be"
+                    + " replaced in transit; use https");
+        }
+    }
+
+    private List<String> audiences() throws ConfigException {
+        Setting setting = sources.get(ConfigKeys.AUDIENCE);
+        if (setting == null) {
+            throw new ConfigException(ConfigKeys.AUDIENCE + " is missing: set it to the API resource indicator(s) tokens"
+                    + " must be issued for, comma separated, e.g. https://api.example.com");
+        }
+        Set<String> audiences = new LinkedHashSet<>();
+        for (String audience : setting.value().split(",", -1)) {
+            String trimmed = audience.trim();
+            if (trimmed.isEmpty() || hasControlOrSpace(trimmed)) {
+                throw setting.invalid("expected API resource indicators separated by commas, with no empty entries"
+                        + " or spaces, e.g. https://api.example.com,https://api.example.com/v2");
+            }
+            audiences.add(trimmed);
+        }
+        return Collections.unmodifiableList(new ArrayList<>(audiences));
+    }
+
+    private AccessRules rules() throws ConfigException {
+        List<AccessRule> rules = new ArrayList<>();
+        for (Map.Entry<Integer, Setting> entry : sources.rules().entrySet()) {
+            try {
+                rules.add(AccessRule.parse(entry.getKey(), entry.getValue().value()));
+            } catch (IllegalArgumentException e) {
+                throw entry.getValue().invalid(e.getMessage());
+            }
+        }
+        UnmatchedPolicy unmatched = UnmatchedPolicy.AUTHENTICATED;
+        Setting setting = sources.get(ConfigKeys.UNMATCHED);
+        if (setting != null) {
+            unmatched = UnmatchedPolicy.parse(setting.value());
+            if (unmatched == null) {
+                throw setting.invalid("expected authenticated, deny or public");
+            }
+        }
+        return new AccessRules(rules, unmatched);
+    }
+
+    private List<String> algorithms() throws ConfigException {
+        Setting setting = sources.get(ConfigKeys.ALGORITHMS);
+        String text = setting == null ? DEFAULT_ALGORITHMS : setting.value();
+        Set<String> algorithms = new LinkedHashSet<>();
+        for (String name : text.split(",", -1)) {
+            String alg = name.trim().toUpperCase(Locale.ROOT);
+            if (alg.equals("NONE") || alg.startsWith("HS")) {
+                throw setting.invalid(name.trim() + " is refused: it is not an asymmetric algorithm, so anyone who"
+                        + " knows the public key could forge tokens; expected a comma list of " + String.join(",", SUPPORTED_ALGORITHMS));
+            }
+            if (!SUPPORTED_ALGORITHMS.contains(alg)) {
+                throw setting.invalid("\"" + name.trim() + "\" is not a supported algorithm; expected a comma list of "
+                        + String.join(",", SUPPORTED_ALGORITHMS));
+            }
+            algorithms.add(alg);
+        }
+        return Collections.unmodifiableList(new ArrayList<>(algorithms));
+    }
+
+    private String realm(String firstAudience) throws ConfigException {
+        Setting setting = sources.get(ConfigKeys.REALM);
+        if (setting == null) {
+            return firstAudience;
+        }
+        if (hasControl(setting.value())) {
+            throw setting.invalid("expected a realm name without control characters");
+        }
+        return setting.value();
+    }
+
+    private boolean bool(String key, boolean defaultValue) throws ConfigException {
+        Setting setting = sources.get(key);
+        if (setting == null) {
+            return defaultValue;
+        }
+        if (setting.value().equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (setting.value().equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw setting.invalid("expected true or false");
+    }
+
+    private int integer(String key, int defaultValue, int min, int max) throws ConfigException {
+        Setting setting = sources.get(key);
+        if (setting == null) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(setting.value());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the expected range
+        }
+        throw setting.invalid("expected a whole number from " + min + " to " + max);
+    }
+
+    /** Whole seconds, rounded up, for the settings the verifier keeps in seconds. */
+    private long seconds(String key, String defaultValue, long minMillis, long maxMillis) throws ConfigException {
+        long millis = millis(key, defaultValue, minMillis, maxMillis);
+        return (millis + 999) / 1000;
+    }
+
+    private long millis(String key, String defaultValue, long minMillis, long maxMillis) throws ConfigException {
+        Setting setting = sources.get(key);
+        if (setting == null) {
+            return Durations.parseMillis(defaultValue);
+        }
+        long millis = Durations.parseMillis(setting.value());
+        if (millis < 0) {
+            throw setting.invalid("expected " + Durations.EXPECTED);
+        }
+        if (millis < minMillis || millis > maxMillis) {
+            throw setting.invalid("expected " + Durations.EXPECTED + " from " + Durations.format(minMillis)
+                    + " to " + Durations.format(maxMillis));
+        }
+        return millis;
+    }
+
+    private static String httpUrl(Setting setting) throws ConfigException {
+        String expected = "expected an absolute http(s) URL without query or fragment, e.g. https://your-tenant.logto.app";
+        try {
+            URI uri = new URI(setting.value());
+            boolean http = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+            if (!http || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
+                    || uri.getRawUserInfo() != null) {
+                throw setting.invalid(expected);
+            }
+            return setting.value();
+        } catch (URISyntaxException e) {
+            throw setting.invalid(expected);
+        }
+    }
+
+    private static String stripTrailingSlashes(String url) {
+        String result = url;
+        while (result.endsWith("/")) {
+            result = result.substring(0, result.length() - 1);
+        }
+        return result;
+    }
+
+    private static boolean hasControl(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasControlOrSpace(String value) {
+        return hasControl(value) || value.indexOf(' ') >= 0;
+    }
+}

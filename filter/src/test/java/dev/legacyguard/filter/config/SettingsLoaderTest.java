@@ -1,0 +1,234 @@
+package dev.legacyguard.filter.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Collections;
+
+import org.junit.jupiter.api.Test;
+
+import dev.legacyguard.filter.token.VerifierOptions;
+
+class SettingsLoaderTest {
+
+    private static String failure(ConfigFixture f) {
+        String message = assertThrows(ConfigException.class, f::load).getMessage();
+        assertFalse(message.contains("\n") || message.contains("\r"), "one line: " + message);
+        return message;
+    }
+
+    @Test
+    void issuerAndJwksUriAreDerivedFromTheEndpoint() throws Exception {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.endpoint", "https://tenant.logto.app/");
+        VerifierOptions o = f.load().verifierOptions();
+        assertEquals("https://tenant.logto.app/oidc", o.issuer());
+        assertEquals("https://tenant.logto.app/oidc/jwks", o.jwksUri());
+    }
+
+    @Test
+    void issuerAndJwksUriOverridesReplaceTheEndpoint() throws Exception {
+        ConfigFixture f = new ConfigFixture();
+        f.file.put("logto.issuer", "https://auth.example.com/oidc");
+        f.file.put("logto.jwks-uri", "https://keys.example.com/jwks");
+        f.file.put("logto.audience", "https://api.example.com");
+        VerifierOptions o = f.load().verifierOptions();
+        assertEquals("https://auth.example.com/oidc", o.issuer());
+        assertEquals("https://keys.example.com/jwks", o.jwksUri());
+    }
+
+    @Test
+    void defaultsMatchTheDocumentation() throws Exception {
+        FilterSettings s = ConfigFixture.minimal().load();
+        VerifierOptions o = s.verifierOptions();
+        assertEquals(60, o.clockSkewSeconds());
+        assertEquals(Arrays.asList("ES384", "ES256", "ES512", "RS256"), o.algorithms());
+        assertTrue(o.requireTyp());
+        assertEquals(300, o.jwksRefreshSeconds());
+        assertEquals(30, o.jwksMinRefetchSeconds());
+        assertEquals(2000, o.jwksConnectTimeoutMillis());
+        assertEquals(3000, o.jwksReadTimeoutMillis());
+        assertEquals(86400, o.jwksStaleSeconds());
+        assertEquals(10000, o.cacheSize());
+        assertEquals("https://api.example.com", s.realm());
+        assertTrue(s.resourceMetadata());
+        assertEquals(0, s.rules().size());
+        assertEquals(Collections.emptyList(), s.warnings());
+    }
+
+    @Test
+    void verifierOptionsCarryEverySetting() throws Exception {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.audience", "https://a, https://b");
+        f.file.put("logto.clock-skew", "1500ms");
+        f.file.put("logto.algorithms", "rs256");
+        f.file.put("logto.require-typ", "FALSE");
+        f.file.put("logto.jwks.refresh-interval", "5m");
+        f.file.put("logto.jwks.min-refetch-interval", "10s");
+        f.file.put("logto.jwks.connect-timeout", "500ms");
+        f.file.put("logto.jwks.read-timeout", "1s");
+        f.file.put("logto.jwks.stale-for", "1h");
+        f.file.put("logto.token-cache.size", "0");
+        VerifierOptions o = f.load().verifierOptions();
+        assertEquals(Arrays.asList("https://a", "https://b"), o.audiences());
+        assertEquals(2, o.clockSkewSeconds(), "rounded up to whole seconds");
+        assertEquals(Collections.singletonList("RS256"), o.algorithms());
+        assertFalse(o.requireTyp());
+        assertEquals(300, o.jwksRefreshSeconds());
+        assertEquals(10, o.jwksMinRefetchSeconds());
+        assertEquals(500, o.jwksConnectTimeoutMillis());
+        assertEquals(1000, o.jwksReadTimeoutMillis());
+        assertEquals(3600, o.jwksStaleSeconds());
+        assertEquals(0, o.cacheSize());
+    }
+
+    @Test
+    void missingEndpointNamesTheKeyAndTheAlternatives() {
+        ConfigFixture f = new ConfigFixture();
+        f.file.put("logto.audience", "https://api.example.com");
+        f.file.put("logto.issuer", "https://auth.example.com/oidc");
+        assertEquals("logto.endpoint is missing: set it to your Logto tenant endpoint, e.g. https://your-tenant.logto.app"
+                + " (or set both logto.issuer and logto.jwks-uri)", failure(f));
+    }
+
+    @Test
+    void missingAudienceIsRefused() {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.remove("logto.audience");
+        assertTrue(failure(f).startsWith("logto.audience is missing"));
+    }
+
+    @Test
+    void endpointThatIsNotAnHttpUrlIsRefusedWithItsValueAndSource() {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.environment.put("LOGTO_ENDPOINT", "tenant.logto.app");
+        assertEquals("logto.endpoint = \"tenant.logto.app\" (from environment variable LOGTO_ENDPOINT) is invalid:"
+                + " expected an absolute http(s) URL without query or fragment, e.g. https://your-tenant.logto.app", failure(f));
+    }
+
+    @Test
+    void audienceWithAnEmptyEntryIsRefused() {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.audience", "https://a,,https://b");
+        assertTrue(failure(f).startsWith("logto.audience = \"https://a,,https://b\""));
+    }
+
+    @Test
+    void durationWithoutUnitIsRefused() {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.initParams.put("logto.clock-skew", "60");
+        assertEquals("logto.clock-skew = \"60\" (from filter init-param logto.clock-skew) is invalid:"
+                + " expected a duration such as 500ms, 60s, 5m or 24h", failure(f));
+    }
+
+    @Test
+    void durationOutOfRangeNamesTheRange() {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.jwks.min-refetch-interval", "0s");
+        assertTrue(failure(f).endsWith("expected a duration such as 500ms, 60s, 5m or 24h from 1s to 1h"));
+    }
+
+    @Test
+    void excessiveClockSkewIsRefused() {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.clock-skew", "1h");
+        assertTrue(failure(f).startsWith("logto.clock-skew = \"1h\""));
+    }
+
+    @Test
+    void algorithmNoneIsRefused() {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.algorithms", "ES384,none");
+        assertTrue(failure(f).contains("none is refused: it is not an asymmetric algorithm"));
+    }
+
+    @Test
+    void symmetricAlgorithmIsRefused() {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.algorithms", "HS256");
+        assertTrue(failure(f).contains("HS256 is refused"));
+    }
+
+    @Test
+    void unknownAlgorithmIsRefused() {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.algorithms", "ES385");
+        assertTrue(failure(f).contains("\"ES385\" is not a supported algorithm"));
+    }
+
+    @Test
+    void booleanMustBeTrueOrFalse() {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.require-typ", "yes");
+        assertTrue(failure(f).endsWith("is invalid: expected true or false"));
+    }
+
+    @Test
+    void cacheSizeMustBeANumberInRange() {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.token-cache.size", "-1");
+        assertTrue(failure(f).endsWith("expected a whole number from 0 to 1000000"));
+    }
+
+    @Test
+    void unmatchedMustBeOneOfThreeWords() {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.unmatched", "allow");
+        assertTrue(failure(f).endsWith("expected authenticated, deny or public"));
+    }
+
+    @Test
+    void badRuleNamesItsKeyAndTheSyntax() {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.rule.3", "GET /api/*.json : read");
+        String message = failure(f);
+        assertTrue(message.startsWith("logto.rule.3 = \"GET /api/*.json : read\" (from file /WEB-INF/logto.properties)"
+                + " is invalid: the path \"/api/*.json\" has \"*.json\""), message);
+    }
+
+    @Test
+    void controlCharactersInAValueDoNotBreakTheOneLineMessage() {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.unmatched", "deny\r\nX-Injected: 1");
+        assertTrue(failure(f).startsWith("logto.unmatched = \"deny??X-Injected: 1\""));
+    }
+
+    @Test
+    void unknownKeyIsAWarningThatNamesTheNearestKnownKey() throws Exception {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.clock-skw", "30s");
+        assertEquals(Collections.singletonList("unknown key logto.clock-skw (in file /WEB-INF/logto.properties) is ignored;"
+                + " did you mean logto.clock-skew?"), f.load().warnings());
+    }
+
+    @Test
+    void plainHttpToARemoteHostIsAWarning() throws Exception {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.endpoint", "http://auth.internal:3001");
+        assertTrue(f.load().warnings().get(0).contains("uses plain http to a remote host"));
+    }
+
+    @Test
+    void plainHttpToLoopbackIsFine() throws Exception {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.endpoint", "http://127.0.0.1:3001");
+        assertEquals(Collections.emptyList(), f.load().warnings());
+    }
+
+    @Test
+    void realmCanBeSet() throws Exception {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.systemProperties.put("logto.realm", "products");
+        assertEquals("products", f.load().realm());
+    }
+
+    @Test
+    void resourceMetadataCanBeTurnedOff() throws Exception {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.resource-metadata", "false");
+        assertFalse(f.load().resourceMetadata());
+    }
+}
