@@ -1,0 +1,47 @@
+package dev.legacyguard.agent.match;
+
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the value (the resource) whose URL prefix covers a request URL. Called for every
+ * request the application sends, so it parses the URL once and compares strings; the most
+ * specific (longest) prefix wins when prefixes overlap. A URL that cannot be read safely, or
+ * whose path has dot-segments, matches nothing.
+ */
+public final class UrlMatcher<T> {
+
+    private final List<Map.Entry<UrlPrefix, T>> entries;
+
+    public UrlMatcher(Map<UrlPrefix, T> prefixes) {
+        List<Map.Entry<UrlPrefix, T>> sorted = new ArrayList<>();
+        for (Map.Entry<UrlPrefix, T> entry : prefixes.entrySet()) {
+            sorted.add(new AbstractMap.SimpleImmutableEntry<>(entry));
+        }
+        sorted.sort(Comparator.comparingInt((Map.Entry<UrlPrefix, T> e) -> e.getKey().specificity()).reversed());
+        this.entries = Collections.unmodifiableList(sorted);
+    }
+
+    /** The value whose prefix covers {@code url}, or null. */
+    public T match(String url) {
+        if (url == null) {
+            return null;
+        }
+        UrlParts parts;
+        try {
+            parts = UrlParts.parse(url);
+        } catch (UrlRefused refused) {
+            return null;
+        }
+        for (Map.Entry<UrlPrefix, T> entry : entries) {
+            if (entry.getKey().covers(parts)) {
+                return DotSegments.present(parts.path) ? null : entry.getValue();
+            }
+        }
+        return null;
+    }
+}

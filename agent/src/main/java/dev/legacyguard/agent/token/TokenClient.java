@@ -1,0 +1,175 @@
+package dev.legacyguard.agent.token;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UnsupportedEncodingException;
+import java.math.BigDecimal;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import dev.legacyguard.agent.config.AgentSettings;
+import dev.legacyguard.agent.config.ResourceSettings;
+
+/**
+ * One client-credentials request to the token endpoint, as Logto expects it: a form POST of
+ * {@code grant_type}, {@code resource} and {@code scope}, authenticated with HTTP Basic over
+ * the form-encoded App ID and App Secret (RFC 6749 section 2.3.1).
+ */
+public final class TokenClient {
+
+    static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+    static final int READ_TIMEOUT_MILLIS = 10_000;
+    private static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final AgentSettings settings;
+    private final String basicAuthorization;
+
+    public TokenClient(AgentSettings settings) {
+        this.settings = settings;
+        String credentials = formEncode(settings.appId()) + ":" + formEncode(settings.appSecret());
+        this.basicAuthorization = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The M2M app whose credentials this client sends (not secret). */
+    String appId() {
+        return settings.appId();
+    }
+
+    /** Asks for a token for {@code resource}; blocks for at most the connect and read timeouts. */
+    public TokenGrant request(ResourceSettings resource) throws TokenFailure {
+        int status;
+        String body;
+        try {
+            HttpURLConnection connection = (HttpURLConnection) new URL(settings.tokenEndpoint()).openConnection();
+            try {
+                connection.setRequestMethod("POST");
+                connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+                connection.setReadTimeout(READ_TIMEOUT_MILLIS);
+                connection.setInstanceFollowRedirects(false);
+                connection.setUseCaches(false);
+                connection.setDoOutput(true);
+                connection.setRequestProperty("Authorization", basicAuthorization);
+                connection.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+                connection.setRequestProperty("Accept", "application/json");
+                byte[] form = form(resource).getBytes(StandardCharsets.UTF_8);
+                connection.setFixedLengthStreamingMode(form.length);
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(form);
+                }
+                status = connection.getResponseCode();
+                body = read(status < 400 ? connection.getInputStream() : connection.getErrorStream());
+            } finally {
+                connection.disconnect();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw TokenFailure.unreachable(settings, resource, e);
+        }
+        return interpret(resource, status, body);
+    }
+
+    private static String form(ResourceSettings resource) {
+        StringBuilder form = new StringBuilder("grant_type=client_credentials&resource=")
+                .append(formEncode(resource.indicator()));
+        if (!resource.scopes().isEmpty()) {
+            form.append("&scope=").append(formEncode(String.join(" ", resource.scopes())));
+        }
+        return form.toString();
+    }
+
+    private TokenGrant interpret(ResourceSettings resource, int status, String body) throws TokenFailure {
+        Map<?, ?> json;
+        try {
+            Object parsed = body == null ? null : Json.parse(body);
+            if (!(parsed instanceof Map)) {
+                throw TokenFailure.unusable(settings, resource, status, "a body that is not a JSON object");
+            }
+            json = (Map<?, ?>) parsed;
+        } catch (IllegalArgumentException e) {
+            throw TokenFailure.unusable(settings, resource, status, "a body that is not JSON (" + e.getMessage() + ")");
+        }
+        if (status != 200) {
+            Object error = json.get("error");
+            if (!(error instanceof String)) {
+                throw TokenFailure.unusable(settings, resource, status, "no OAuth error code");
+            }
+            Object description = json.get("error_description");
+            throw TokenFailure.refused(settings, resource, status, (String) error,
+                    description instanceof String ? (String) description : null);
+        }
+        Object token = json.get("access_token");
+        if (!(token instanceof String) || !isHeaderSafe((String) token)) {
+            throw TokenFailure.unusable(settings, resource, status, "no usable access_token");
+        }
+        Object type = json.get("token_type");
+        if (!(type instanceof String) || !"bearer".equalsIgnoreCase((String) type)) {
+            throw TokenFailure.unusable(settings, resource, status, "token_type " + type + " instead of Bearer");
+        }
+        Object expiresIn = json.get("expires_in");
+        if (!(expiresIn instanceof BigDecimal) || ((BigDecimal) expiresIn).signum() <= 0) {
+            throw TokenFailure.unusable(settings, resource, status, "no positive expires_in");
+        }
+        Object scope = json.get("scope");
+        // Logto leaves "scope" out when it granted none.
+        Set<String> granted = scope instanceof String ? scopeSet((String) scope) : Collections.<String>emptySet();
+        return new TokenGrant((String) token, ((BigDecimal) expiresIn).longValue(), granted, resource.scopes());
+    }
+
+    private static Set<String> scopeSet(String scope) {
+        Set<String> scopes = new LinkedHashSet<>();
+        for (String s : scope.trim().split(" +")) {
+            if (!s.isEmpty()) {
+                scopes.add(s);
+            }
+        }
+        return scopes;
+    }
+
+    /** A token goes into a header: visible ASCII only, so an answer can never inject a header line. */
+    private static boolean isHeaderSafe(String token) {
+        if (token.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c <= ' ' || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String read(InputStream in) throws IOException {
+        if (in == null) {
+            return null;
+        }
+        try (InputStream body = in) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            for (int n; (n = body.read(buffer)) > 0; ) {
+                if (out.size() + n > MAX_BODY_BYTES) {
+                    throw new IOException("token endpoint answer is larger than " + MAX_BODY_BYTES + " bytes");
+                }
+                out.write(buffer, 0, n);
+            }
+            return new String(out.toByteArray(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String formEncode(String value) {
+        try {
+            return URLEncoder.encode(value, "UTF-8");
+        } catch (UnsupportedEncodingException e) {
+            // Every Java platform supports UTF-8.
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.legacyguard.agent.token;
+
+import dev.legacyguard.agent.config.AgentSettings;
+import dev.legacyguard.agent.config.ResourceSettings;
+
+/**
+ * Why no token could be had for a resource: the token endpoint could not be reached, refused
+ * (its {@code error} and {@code error_description}), or answered something unusable. The
+ * message names the resource, the token endpoint, the problem and what to fix.
+ */
+public final class TokenFailure extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final String error;
+    private final String problem;
+    private final String advice;
+
+    private TokenFailure(ResourceSettings resource, String tokenEndpoint, int status, String error, String problem,
+            String advice) {
+        super("no token for resource '" + resource.name() + "' (" + resource.indicator() + ") from " + tokenEndpoint
+                + ": " + problem + "; " + advice, null, false, false);
+        this.status = status;
+        this.error = error;
+        this.problem = problem;
+        this.advice = advice;
+    }
+
+    static TokenFailure unreachable(AgentSettings settings, ResourceSettings resource, Exception cause) {
+        String problem = "could not reach it (" + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + oneLine(cause.getMessage())) + ")";
+        return new TokenFailure(resource, settings.tokenEndpoint(), 0, null, problem, "check "
+                + settings.tokenEndpointKey() + " and that this machine can reach it");
+    }
+
+    static TokenFailure refused(AgentSettings settings, ResourceSettings resource, int status, String error,
+            String description) {
+        String problem = "answered " + status + " " + error + (description == null ? "" : " (" + oneLine(description) + ")");
+        return new TokenFailure(resource, settings.tokenEndpoint(), status, error, problem,
+                advice(settings, resource, status, error, description));
+    }
+
+    static TokenFailure unusable(AgentSettings settings, ResourceSettings resource, int status, String what) {
+        String advice = status == 404 || status / 100 == 3 || status == 200
+                ? "no Logto token endpoint answers there: check " + settings.tokenEndpointKey()
+                : status >= 500 ? "the token endpoint is unavailable; the agent retries with backoff"
+                : "check " + settings.tokenEndpointKey() + " points at Logto";
+        return new TokenFailure(resource, settings.tokenEndpoint(), status, null, "answered " + status + " with " + what,
+                advice);
+    }
+
+    private static String advice(AgentSettings settings, ResourceSettings resource, int status, String error,
+            String description) {
+        switch (error) {
+            case "invalid_client":
+                return "check logto.app-id and logto.app-secret: they must be the App ID and App Secret of a "
+                        + "machine-to-machine app in Logto Console";
+            case "invalid_target":
+                return "create an API resource with the indicator " + resource.indicator() + " in Logto Console "
+                        + "(API resources), or fix " + resource.key("indicator");
+            case "invalid_request":
+                return description != null && description.contains("expired")
+                        ? "the App Secret has expired: create a new secret for app " + settings.appId()
+                        + " in Logto Console and set it as logto.app-secret"
+                        : "check logto.app-id and logto.app-secret";
+            case "unauthorized_client":
+                return "app " + settings.appId() + " may not use the client credentials grant: use a machine-to-machine app";
+            case "invalid_scope":
+                return "request only permissions defined on the API resource: fix " + resource.key("scopes");
+            default:
+                return status >= 500 ? "the token endpoint is unavailable; the agent retries with backoff"
+                        : "see the error description above";
+        }
+    }
+
+    private static String oneLine(String text) {
+        String line = text.replaceAll("[\\r\\n\\t]+", " ");
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+
+    /** The HTTP status of the token endpoint's answer; 0 when it could not be reached. */
+    public int status() {
+        return status;
+    }
+
+    /** The token endpoint's {@code error} code, or null. */
+    public String error() {
+        return error;
+    }
+
+    /** What went wrong, without the resource and endpoint prefix. */
+    public String problem() {
+        return problem;
+    }
+
+    /** What the operator should fix. */
+    public String advice() {
+        return advice;
+    }
+}
