@@ -194,10 +194,8 @@ public final class VerifierOptions {
                     "the issuer URL, e.g. https://tenant.logto.app/oidc");
             require(jwksUri != null && (jwksUri.startsWith("https://") || jwksUri.startsWith("http://")),
                     "jwksUri", jwksUri, "an http(s) URL, e.g. https://tenant.logto.app/oidc/jwks");
-            require(audiences != null && !audiences.isEmpty() && !audiences.contains(null)
-                    && !audiences.contains(""), "audiences", audiences, "at least one API resource indicator");
-            require(algorithms != null && !algorithms.isEmpty() && !algorithms.contains(null),
-                    "algorithms", algorithms, "at least one of ES256, ES384, ES512, RS256, RS384, RS512, PS256, PS384, PS512");
+            require(noneBlank(audiences), "audiences", audiences, "at least one API resource indicator");
+            require(noneBlank(algorithms), "algorithms", algorithms, "at least one of ES256, ES384, ES512, RS256, RS384, RS512, PS256, PS384, PS512");
             require(clockSkewSeconds >= 0, "clockSkewSeconds", clockSkewSeconds, "zero or more seconds");
             require(jwksRefreshSeconds > 0, "jwksRefreshSeconds", jwksRefreshSeconds, "more than 0 seconds");
             require(jwksMinRefetchSeconds >= 0, "jwksMinRefetchSeconds", jwksMinRefetchSeconds, "zero or more seconds");
@@ -207,6 +205,19 @@ public final class VerifierOptions {
             require(cacheSize >= 0, "cacheSize", cacheSize, "zero (off) or more entries");
             require(clock != null, "clock", null, "a java.time.Clock");
             return new VerifierOptions(this);
+        }
+
+        /** Not contains(null): immutable lists throw on that. */
+        private static boolean noneBlank(List<String> values) {
+            if (values == null || values.isEmpty()) {
+                return false;
+            }
+            for (String v : values) {
+                if (v == null || v.trim().isEmpty()) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static void require(boolean ok, String setting, Object value, String expected) {

@@ -1,0 +1,186 @@
+package dev.legacyguard.filter.token;
+
+import static dev.legacyguard.filter.token.TokenAttackTest.rejected;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** typ, iss, aud, exp, nbf, iat, and what an accepted token exposes. */
+class TokenClaimsTest {
+
+    private static VerifierFixture fixture;
+    private static TokenVerifier verifier;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fixture = new VerifierFixture();
+        verifier = TokenVerifier.create(fixture.options().cacheSize(0).build());
+    }
+
+    @AfterAll
+    static void stop() {
+        verifier.close();
+        fixture.close();
+    }
+
+    private long now() {
+        return fixture.clock.instant().getEpochSecond();
+    }
+
+    @Test
+    void exposesTheClaimsOfAnAcceptedToken() {
+        Verification result = verifier.verify(fixture.token(fixture.es384).claim("organization_id", "org-7").sign());
+        AccessToken token = result.token();
+        assertEquals("m2m-app", token.subject());
+        assertEquals("m2m-app", token.clientId());
+        assertEquals(Set.of("read:products", "write:products"), token.scopes());
+        assertTrue(token.hasScope("read:products"));
+        assertEquals(List.of(VerifierFixture.AUDIENCE), token.audiences());
+        assertEquals("org-7", token.organizationId());
+        assertEquals(VerifierFixture.ISSUER, token.issuer());
+        assertEquals(Instant.ofEpochSecond(now() + 3600), token.expiresAt());
+        assertThrows(UnsupportedOperationException.class, () -> token.claims().put("scope", "admin"));
+        assertNull(result.failure());
+    }
+
+    @Test
+    void acceptsTokensSignedWithEachAcceptedKeyType() {
+        assertTrue(verifier.verify(fixture.token(fixture.es256).sign()).valid());
+        assertTrue(verifier.verify(fixture.token(fixture.rsa).sign()).valid());
+    }
+
+    @Test
+    void treatsEmptyOrAbsentScopeAsNoScopes() {
+        assertEquals(Set.of(), verifier.verify(fixture.token(fixture.es384).claim("scope", "").sign()).token().scopes());
+        assertEquals(Set.of(), verifier.verify(fixture.token(fixture.es384).withoutClaim("scope").sign()).token().scopes());
+    }
+
+    @Test
+    void acceptsTypInAnyCaseAndTheMediaTypeForm() {
+        assertTrue(verifier.verify(fixture.token(fixture.es384).header("typ", "AT+JWT").sign()).valid());
+        assertTrue(verifier.verify(fixture.token(fixture.es384).header("typ", "application/at+jwt").sign()).valid());
+    }
+
+    @Test
+    void rejectsIdTokenShapedJwtWithTypJwt() {
+        Failure failure = rejected(verifier, fixture.token(fixture.es384).header("typ", "JWT").sign());
+        assertEquals("typ", failure.check());
+        assertTrue(failure.description().contains("'JWT' is not at+jwt"), failure.description());
+    }
+
+    @Test
+    void rejectsMissingTyp() {
+        Failure failure = rejected(verifier, fixture.token(fixture.es384).withoutHeader("typ").sign());
+        assertEquals("typ", failure.check());
+        assertTrue(failure.description().contains("typ is missing"), failure.description());
+    }
+
+    @Test
+    void acceptsMissingTypWhenNotRequired() {
+        try (TokenVerifier lax = TokenVerifier.create(fixture.options().requireTyp(false).build())) {
+            assertTrue(lax.verify(fixture.token(fixture.es384).withoutHeader("typ").sign()).valid());
+        }
+    }
+
+    @Test
+    void rejectsWrongIssuer() {
+        Failure failure = rejected(verifier, fixture.token(fixture.es384).claim("iss", "https://other.example/oidc").sign());
+        assertEquals("iss", failure.check());
+        assertEquals("issuer 'https://other.example/oidc' not accepted (expected " + VerifierFixture.ISSUER
+                + "; see logto.issuer / logto.endpoint)", failure.description());
+    }
+
+    @Test
+    void rejectsIssuerThatDiffersOnlyByATrailingSlash() {
+        assertEquals("iss", rejected(verifier, fixture.token(fixture.es384).claim("iss", VerifierFixture.ISSUER + "/").sign()).check());
+    }
+
+    @Test
+    void rejectsWrongAudienceNamingItAndTheAcceptedOnes() {
+        Failure failure = rejected(verifier, fixture.token(fixture.es384).claim("aud", "https://x").sign());
+        assertEquals("aud", failure.check());
+        assertTrue(failure.description().startsWith("audience 'https://x' not accepted (accepted: " + VerifierFixture.AUDIENCE + ")"),
+                failure.description());
+    }
+
+    @Test
+    void acceptsAudienceArrayWithOneMatchingEntry() {
+        String token = fixture.token(fixture.es384).claim("aud", List.of("https://other", VerifierFixture.AUDIENCE)).sign();
+        Verification result = verifier.verify(token);
+        assertTrue(result.valid(), String.valueOf(result.failure()));
+        assertEquals(List.of("https://other", VerifierFixture.AUDIENCE), result.token().audiences());
+    }
+
+    @Test
+    void rejectsAudienceArrayWithNoMatchingEntry() {
+        Failure failure = rejected(verifier, fixture.token(fixture.es384).claim("aud", List.of("https://a", "https://b")).sign());
+        assertEquals("aud", failure.check());
+        assertTrue(failure.description().startsWith("audiences 'https://a', 'https://b' not accepted"), failure.description());
+    }
+
+    @Test
+    void acceptsAnyOfSeveralConfiguredAudiences() {
+        try (TokenVerifier multi = TokenVerifier.create(fixture.options()
+                .audiences(List.of("https://first", VerifierFixture.AUDIENCE)).build())) {
+            assertTrue(multi.verify(fixture.token(fixture.es384).sign()).valid());
+        }
+    }
+
+    @Test
+    void rejectsMissingAudience() {
+        assertEquals("aud", rejected(verifier, fixture.token(fixture.es384).withoutClaim("aud").sign()).check());
+    }
+
+    @Test
+    void rejectsExpiredTokenNamingTheExpiryTime() {
+        Failure failure = rejected(verifier, fixture.token(fixture.es384).claim("exp", now() - 61).sign());
+        assertEquals("exp", failure.check());
+        assertTrue(failure.description().startsWith("token expired at " + Instant.ofEpochSecond(now() - 61)),
+                failure.description());
+    }
+
+    @Test
+    void acceptsTokenExpiredWithinTheClockSkew() {
+        assertTrue(verifier.verify(fixture.token(fixture.es384).claim("exp", now() - 59).sign()).valid());
+    }
+
+    @Test
+    void rejectsMissingExp() {
+        Failure failure = rejected(verifier, fixture.token(fixture.es384).withoutClaim("exp").sign());
+        assertEquals("exp", failure.check());
+        assertTrue(failure.description().contains("exp is missing"), failure.description());
+    }
+
+    @Test
+    void rejectsExpThatIsNotANumber() {
+        assertEquals("exp", rejected(verifier, fixture.token(fixture.es384).claim("exp", "tomorrow").sign()).check());
+    }
+
+    @Test
+    void rejectsNbfInTheFutureBeyondTheSkew() {
+        Failure failure = rejected(verifier, fixture.token(fixture.es384).claim("nbf", now() + 120).sign());
+        assertEquals("nbf", failure.check());
+        assertTrue(failure.description().startsWith("token not valid before " + Instant.ofEpochSecond(now() + 120)),
+                failure.description());
+    }
+
+    @Test
+    void acceptsNbfInTheFutureWithinTheSkew() {
+        assertTrue(verifier.verify(fixture.token(fixture.es384).claim("nbf", now() + 30).sign()).valid());
+    }
+
+    @Test
+    void rejectsIatInTheFutureBeyondTheSkew() {
+        Failure failure = rejected(verifier, fixture.token(fixture.es384).claim("iat", now() + 3600).sign());
+        assertEquals("iat", failure.check());
+    }
+}

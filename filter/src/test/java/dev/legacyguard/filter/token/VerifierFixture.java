@@ -1,0 +1,56 @@
+package dev.legacyguard.filter.token;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+
+import org.jose4j.jwk.PublicJsonWebKey;
+
+import dev.legacyguard.filter.keys.JwksServer;
+import dev.legacyguard.filter.keys.MutableClock;
+import dev.legacyguard.filter.keys.TestKeys;
+
+/**
+ * One JWKS server with an EC P-384, an EC P-256 and an RSA key, a hand-moved clock, and
+ * verifiers configured like a Logto-protected API.
+ */
+final class VerifierFixture implements AutoCloseable {
+
+    static final String ISSUER = "https://tenant.example.com/oidc";
+    static final String AUDIENCE = "https://api.example.com";
+    static final Instant START = Instant.parse("2026-11-21T10:00:00Z");
+
+    final JwksServer jwks;
+    final MutableClock clock = new MutableClock(START);
+    final PublicJsonWebKey es384 = TestKeys.p384("ec-384");
+    final PublicJsonWebKey es256 = TestKeys.p256("ec-256");
+    final PublicJsonWebKey rsa = TestKeys.rsa("rsa-2048");
+
+    VerifierFixture() throws IOException {
+        jwks = JwksServer.start();
+        jwks.publish(es384, es256, rsa);
+    }
+
+    /** Background refresh far in the future: tests decide when keys are fetched. */
+    VerifierOptions.Builder options() {
+        return VerifierOptions.builder()
+                .issuer(ISSUER)
+                .jwksUri(jwks.url())
+                .audiences(List.of(AUDIENCE))
+                .jwksRefreshSeconds(3600)
+                .clock(clock);
+    }
+
+    TokenVerifier verifier() {
+        return TokenVerifier.create(options().build());
+    }
+
+    JwtBuilder token(PublicJsonWebKey key) {
+        return JwtBuilder.signedBy(key, clock.instant());
+    }
+
+    @Override
+    public void close() {
+        jwks.close();
+    }
+}
