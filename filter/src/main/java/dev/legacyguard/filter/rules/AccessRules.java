@@ -32,6 +32,11 @@ public final class AccessRules {
         return unmatched;
     }
 
+    /** What applies when no rule matches ({@code logto.unmatched}). */
+    public Requirement unmatched() {
+        return unmatched;
+    }
+
     public int size() {
         return rules.length;
     }

@@ -1,0 +1,96 @@
+package dev.legacyguard.filter.http;
+
+import java.util.Enumeration;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Finds the bearer token of a request as RFC 6750 section 2.1 allows it: only in the
+ * Authorization header, scheme case-insensitive. Tokens in the query string or a form body
+ * are never used: they end up in logs and browser history.
+ */
+public final class BearerTokenResolver {
+    private static final String SCHEME = "Bearer";
+
+    private BearerTokenResolver() {
+    }
+
+    /**
+     * @return the token, or null when the request has no bearer credential (no Authorization
+     *     header, or one with another scheme such as Basic)
+     * @throws InvalidRequestException when the credential is there but not usable as sent
+     */
+    public static String resolve(HttpServletRequest request) throws InvalidRequestException {
+        Enumeration<String> headers = request.getHeaders("Authorization");
+        if (headers == null || !headers.hasMoreElements()) {
+            return null;
+        }
+        String header = headers.nextElement();
+        if (headers.hasMoreElements()) {
+            throw new InvalidRequestException("the request has more than one Authorization header; send exactly one");
+        }
+        String token = fromHeader(header);
+        if (token != null && hasQueryToken(request.getQueryString())) {
+            throw new InvalidRequestException("the request carries a token both in the Authorization header and in the"
+                    + " query string; send it only in the Authorization header");
+        }
+        return token;
+    }
+
+    /** The b64token of {@code Bearer <token>}, or null for another scheme. */
+    static String fromHeader(String header) throws InvalidRequestException {
+        String value = header.trim();
+        if (!value.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            return null;
+        }
+        if (value.length() == SCHEME.length()) {
+            throw new InvalidRequestException("the Authorization header says Bearer but carries no token;"
+                    + " send Authorization: Bearer <access token>");
+        }
+        char separator = value.charAt(SCHEME.length());
+        if (separator != ' ') {
+            if (Character.isWhitespace(separator)) {
+                throw new InvalidRequestException("the Bearer credential is malformed: separate Bearer and the token"
+                        + " with a space; send Authorization: Bearer <access token>");
+            }
+            return null; // a scheme that merely starts with "Bearer", e.g. "BearerX"
+        }
+        int start = SCHEME.length();
+        while (start < value.length() && value.charAt(start) == ' ') {
+            start++;
+        }
+        if (!isB64Token(value, start)) {
+            throw new InvalidRequestException("the Bearer credential is malformed: a token is one word of letters,"
+                    + " digits and -._~+/ (optionally ending in =); send Authorization: Bearer <access token>");
+        }
+        return value.substring(start);
+    }
+
+    /** RFC 6750: {@code b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. */
+    private static boolean isB64Token(String value, int start) {
+        int i = start;
+        while (i < value.length() && isTokenChar(value.charAt(i))) {
+            i++;
+        }
+        if (i == start) {
+            return false;
+        }
+        while (i < value.length() && value.charAt(i) == '=') {
+            i++;
+        }
+        return i == value.length();
+    }
+
+    private static boolean isTokenChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+    }
+
+    private static boolean hasQueryToken(String query) {
+        if (query == null) {
+            return false;
+        }
+        int at = query.indexOf("access_token=");
+        return at == 0 || (at > 0 && query.charAt(at - 1) == '&');
+    }
+}
