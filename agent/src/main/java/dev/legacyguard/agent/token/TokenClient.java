@@ -61,7 +61,6 @@ public final class TokenClient {
                 connection.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
                 connection.setRequestProperty("Accept", "application/json");
                 byte[] form = form(resource).getBytes(StandardCharsets.UTF_8);
-                connection.setFixedLengthStreamingMode(form.length);
                 try (OutputStream out = connection.getOutputStream()) {
                     out.write(form);
                 }

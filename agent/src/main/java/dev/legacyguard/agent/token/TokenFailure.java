@@ -69,8 +69,9 @@ public final class TokenFailure extends Exception {
             case "invalid_scope":
                 return "request only permissions defined on the API resource: fix " + resource.key("scopes");
             default:
-                return status >= 500 ? "the token endpoint is unavailable; the agent retries with backoff"
-                        : "see the error description above";
+                return status == 404 ? "no Logto token endpoint answers there: check " + settings.tokenEndpointKey()
+                        : status >= 500 ? "the token endpoint is unavailable; the agent retries with backoff"
+                        : "Logto's error_description says what it refused";
         }
     }
 

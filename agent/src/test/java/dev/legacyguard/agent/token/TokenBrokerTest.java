@@ -1,0 +1,493 @@
+package dev.legacyguard.agent.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.CookieHandler;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.jose4j.json.JsonUtil;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.legacyguard.agent.config.AgentSettings;
+import dev.legacyguard.agent.log.AgentLog;
+import dev.legacyguard.testissuer.TestIssuer;
+
+class TokenBrokerTest {
+
+    private static final String SHOP_URL = "https://shop.internal:8443/api/products";
+    private static final String SHORT_URL = "https://short.internal/api/x";
+    private static final String APP = "m2m-app";
+    private static final String SECRET = "m2m-secret-0123456789";
+
+    private static TestIssuer issuer;
+
+    private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    private final AgentLog log = AgentLog.to(new PrintStream(logged, true));
+    private final FakeClock clock = new FakeClock();
+
+    @BeforeAll
+    static void startIssuer() {
+        issuer = TestIssuer.builder()
+                .resource("https://api.shop", 3600, "read:products", "write:orders", "admin:all")
+                .resource("https://api.short", 5, "read")
+                .app(APP, SECRET, "https://api.shop", "read:products", "write:orders")
+                .app(APP, SECRET, "https://api.short", "read")
+                .start();
+    }
+
+    @AfterAll
+    static void stopIssuer() {
+        issuer.close();
+    }
+
+    @BeforeEach
+    void resetIssuer() {
+        issuer.setTokenEndpoint(true, 0);
+        issuer.resetStats();
+    }
+
+    private static AgentSettings settings(String... extra) {
+        List<String> pairs = new ArrayList<>(List.of(
+                "logto.endpoint", issuer.endpoint(),
+                "logto.app-id", APP,
+                "logto.app-secret", SECRET,
+                "logto.resource.shop.indicator", "https://api.shop",
+                "logto.resource.shop.urls", "https://shop.internal:8443/api/",
+                "logto.resource.shop.scopes", "read:products write:orders",
+                "logto.resource.short.indicator", "https://api.short",
+                "logto.resource.short.urls", "https://short.internal/api/",
+                "logto.resource.short.scopes", "read"));
+        pairs.addAll(List.of(extra));
+        return TestSettings.of(pairs.toArray(new String[0]));
+    }
+
+    private TokenBroker broker(AgentSettings settings, Clock clock) {
+        return TokenBroker.start(settings, new TokenClient(settings), clock, log);
+    }
+
+    private String log() {
+        return new String(logged.toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    private long logLinesContaining(String text) {
+        return log().lines().filter(line -> line.contains(text)).count();
+    }
+
+    private static Map<String, Object> claims(String authorization) throws Exception {
+        String jwt = authorization.substring("Bearer ".length());
+        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+        return JsonUtil.parseJson(payload);
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void answersBearerTokenForTheResourceWithItsAudienceAndScopes() throws Exception {
+        try (TokenBroker broker = broker(settings(), Clock.MONOTONIC)) {
+            String authorization = broker.authorizationFor(SHOP_URL);
+            assertTrue(authorization.startsWith("Bearer ey"), "a JWT access token");
+            Map<String, Object> claims = claims(authorization);
+            assertEquals("https://api.shop", claims.get("aud"));
+            assertEquals("read:products write:orders", claims.get("scope"));
+            assertEquals(APP, claims.get("sub"));
+        }
+    }
+
+    @Test
+    void urlsOfNoResourceGetNothingAndCostNoTokenRequest() throws Exception {
+        try (TokenBroker broker = broker(settings(), Clock.MONOTONIC)) {
+            assertNull(broker.authorizationFor("https://shop.internal.evil.com:8443/api/products"));
+            assertNull(broker.authorizationFor("https://shop.internal:8443/api/../admin"));
+            assertNull(broker.authorizationFor("http://example.com/"));
+            assertEquals(0, issuer.tokenRequests());
+        }
+    }
+
+    @Test
+    void eachResourceGetsItsOwnToken() throws Exception {
+        try (TokenBroker broker = broker(settings(), Clock.MONOTONIC)) {
+            assertEquals("https://api.shop", claims(broker.authorizationFor(SHOP_URL)).get("aud"));
+            assertEquals("https://api.short", claims(broker.authorizationFor(SHORT_URL)).get("aud"));
+            assertEquals(2, issuer.tokenRequests());
+        }
+    }
+
+    @Test
+    void twoHundredConcurrentFirstCallersShareOneTokenRequest() throws Exception {
+        issuer.setTokenEndpoint(true, 300);
+        int callers = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try (TokenBroker broker = broker(settings(), Clock.MONOTONIC)) {
+            CountDownLatch ready = new CountDownLatch(callers);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                answers.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return broker.authorizationFor(SHOP_URL);
+                }));
+            }
+            assertTrue(ready.await(30, TimeUnit.SECONDS));
+            go.countDown();
+            Set<String> distinct = new LinkedHashSet<>();
+            for (Future<String> answer : answers) {
+                distinct.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(1, distinct.size());
+            assertNotNull(distinct.iterator().next());
+            assertEquals(1, issuer.tokenRequests());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void callersAfterTheFirstGetTheCachedToken() throws Exception {
+        try (TokenBroker broker = broker(settings(), clock)) {
+            String first = broker.authorizationFor(SHOP_URL);
+            for (int i = 0; i < 100; i++) {
+                assertEquals(first, broker.authorizationFor(SHOP_URL));
+            }
+            assertEquals(1, issuer.tokenRequests());
+            assertEquals(1, broker.callerWaits());
+        }
+    }
+
+    @Test
+    void shortLivedTokenIsRefreshedInTheBackgroundWithoutAnyCallerWaiting() throws Exception {
+        try (TokenBroker broker = broker(settings(), Clock.MONOTONIC)) {
+            Set<String> seen = new LinkedHashSet<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            // A 5 s token: three distinct tokens take about two refreshes (~8 s) of steady calls.
+            while (seen.size() < 3 && System.nanoTime() < deadline) {
+                String authorization = broker.authorizationFor(SHORT_URL);
+                long exp = ((Number) claims(authorization).get("exp")).longValue();
+                assertTrue(exp * 1000 > System.currentTimeMillis(), "handed out an expired token");
+                seen.add(authorization);
+                Thread.sleep(50);
+            }
+            assertEquals(3, seen.size(), "tokens refreshed ahead of expiry");
+            assertEquals(1, broker.callerWaits(), "only the very first call waited for a token");
+        }
+    }
+
+    @Test
+    void callerPastThreeQuartersOfTheLifetimeGetsTheCachedTokenAndStartsABackgroundRefresh() throws Exception {
+        try (TokenBroker broker = broker(settings(), clock)) {
+            String first = broker.authorizationFor(SHOP_URL);
+            clock.advanceSeconds(3600 * 0.8);
+            assertEquals(first, broker.authorizationFor(SHOP_URL));
+            await("the background refresh", () -> issuer.tokenRequests() == 2);
+            await("the refreshed token", () -> {
+                try {
+                    return !first.equals(broker.authorizationFor(SHOP_URL));
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            assertEquals(1, broker.callerWaits());
+        }
+    }
+
+    @Test
+    void neverHandsOutATokenInItsLastThirtySeconds() throws Exception {
+        try (TokenBroker broker = broker(settings(), clock)) {
+            String first = broker.authorizationFor(SHOP_URL);
+            clock.advanceSeconds(3600 - 30);
+            String second = broker.authorizationFor(SHOP_URL);
+            assertNotEquals(first, second);
+            assertEquals(2, broker.callerWaits(), "with no usable token the caller waits for a new one");
+        }
+    }
+
+    @Test
+    void expiredTokenIsNotSentEvenWhenTheTokenEndpointIsDown() throws Exception {
+        try (TokenBroker broker = broker(settings(), clock)) {
+            broker.authorizationFor(SHOP_URL);
+            issuer.setTokenEndpoint(false, 0);
+            clock.advanceSeconds(3600);
+            IOException e = assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL));
+            assertTrue(e.getMessage().contains("answered 503 temporarily_unavailable"), e.getMessage());
+        }
+    }
+
+    @Test
+    void cachedTokenKeepsServingWhileARefreshFails() throws Exception {
+        try (TokenBroker broker = broker(settings(), clock)) {
+            String first = broker.authorizationFor(SHOP_URL);
+            issuer.setTokenEndpoint(false, 0);
+            clock.advanceSeconds(3600 * 0.8);
+            assertEquals(first, broker.authorizationFor(SHOP_URL));
+            await("the failed background refresh", () -> issuer.tokenRequests() == 2);
+            assertEquals(first, broker.authorizationFor(SHOP_URL));
+        }
+    }
+
+    @Test
+    void tokenEndpointDownFailsTheCallNamingResourceEndpointAndError() throws Exception {
+        issuer.setTokenEndpoint(false, 0);
+        try (TokenBroker broker = broker(settings(), clock)) {
+            IOException e = assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL));
+            assertEquals("no token for resource 'shop' (https://api.shop) from " + issuer.tokenEndpoint()
+                    + ": answered 503 temporarily_unavailable; the token endpoint is unavailable; the agent retries "
+                    + "with backoff", e.getMessage());
+        }
+    }
+
+    @Test
+    void unreachableTokenEndpointSaysToCheckTheEndpoint() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        AgentSettings settings = settings("logto.endpoint", "http://127.0.0.1:" + closedPort);
+        try (TokenBroker broker = broker(settings, clock)) {
+            IOException e = assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL));
+            assertTrue(e.getMessage().startsWith("no token for resource 'shop' (https://api.shop) from http://127.0.0.1:"
+                    + closedPort + "/oidc/token: could not reach it (ConnectException"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("check logto.endpoint and that this machine can reach it"), e.getMessage());
+        }
+    }
+
+    @Test
+    void unknownAppIdIsReportedAsInvalidClient() throws Exception {
+        try (TokenBroker broker = broker(settings("logto.app-id", "no-such-app"), clock)) {
+            IOException e = assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL));
+            assertTrue(e.getMessage().contains("answered 400 invalid_client (client is invalid); check logto.app-id and "
+                    + "logto.app-secret"), e.getMessage());
+        }
+    }
+
+    @Test
+    void wrongSecretIsReportedAsInvalidClientWithoutShowingIt() throws Exception {
+        try (TokenBroker broker = broker(settings("logto.app-secret", "wrong-secret-value"), clock)) {
+            IOException e = assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL));
+            assertTrue(e.getMessage().contains("answered 401 invalid_client"), e.getMessage());
+            assertTrue(e.getMessage().contains("check logto.app-id and logto.app-secret"), e.getMessage());
+            assertTrue(!e.getMessage().contains("wrong-secret-value") && !log().contains("wrong-secret-value"));
+        }
+    }
+
+    @Test
+    void unknownIndicatorIsReportedAsInvalidTargetWithTheFix() throws Exception {
+        try (TokenBroker broker = broker(settings("logto.resource.shop.indicator", "https://api.unknown"), clock)) {
+            IOException e = assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL));
+            assertTrue(e.getMessage().contains("answered 400 invalid_target"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("create an API resource with the indicator https://api.unknown in Logto "
+                    + "Console (API resources), or fix logto.resource.shop.indicator"), e.getMessage());
+        }
+    }
+
+    @Test
+    void failuresBackOffSoCallersCauseNoRequestStorm() throws Exception {
+        issuer.setTokenEndpoint(false, 0);
+        try (TokenBroker broker = broker(settings(), clock)) {
+            for (int i = 0; i < 500; i++) {
+                assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL));
+            }
+            assertEquals(1, issuer.tokenRequests(), "one request, then backoff");
+            clock.advanceSeconds(Backoff.FIRST_MILLIS / 1000.0);
+            for (int i = 0; i < 500; i++) {
+                assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL));
+            }
+            assertEquals(2, issuer.tokenRequests(), "one more request once the first backoff has passed");
+            issuer.setTokenEndpoint(true, 0);
+            clock.advanceSeconds(Backoff.CAP_MILLIS / 1000.0);
+            assertNotNull(broker.authorizationFor(SHOP_URL));
+            assertEquals(3, issuer.tokenRequests());
+        }
+    }
+
+    @Test
+    void failureIsLoggedOncePerStreak() throws Exception {
+        issuer.setTokenEndpoint(false, 0);
+        try (TokenBroker broker = broker(settings(), clock)) {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL));
+                clock.advanceSeconds(Backoff.CAP_MILLIS / 1000.0);
+            }
+            assertEquals(3, issuer.tokenRequests());
+            assertEquals(1, logLinesContaining("WARN no token for resource 'shop'"));
+            assertTrue(log().contains("calls to it fail with an IOException until it works again"), log());
+            issuer.setTokenEndpoint(true, 0);
+            assertNotNull(broker.authorizationFor(SHOP_URL));
+            assertEquals(1, logLinesContaining("token endpoint answers again"));
+            issuer.setTokenEndpoint(false, 0);
+            clock.advanceSeconds(3600);
+            assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL));
+            assertEquals(2, logLinesContaining("WARN no token for resource 'shop'"), "a new streak is logged again");
+        }
+    }
+
+    @Test
+    void sendWithoutModeLetsTheCallGoOutWithoutTokenAndLogsOnce() throws Exception {
+        issuer.setTokenEndpoint(false, 0);
+        try (TokenBroker broker = broker(settings("logto.on-token-failure", "send-without"), clock)) {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                assertNull(broker.authorizationFor(SHOP_URL));
+                clock.advanceSeconds(Backoff.CAP_MILLIS / 1000.0);
+            }
+            assertEquals(3, issuer.tokenRequests());
+            assertEquals(1, logLinesContaining("WARN no token for resource 'shop'"));
+            assertTrue(log().contains("calls to it go out without a token until it works again"), log());
+            issuer.setTokenEndpoint(true, 0);
+            assertNotNull(broker.authorizationFor(SHOP_URL));
+        }
+    }
+
+    @Test
+    void droppedScopesAreWarnedOnceNamingThemAndTheFix() throws Exception {
+        AgentSettings settings = settings("logto.resource.shop.scopes", "read:products admin:all");
+        try (TokenBroker broker = broker(settings, clock)) {
+            broker.authorizationFor(SHOP_URL);
+            clock.advanceSeconds(3600);
+            broker.authorizationFor(SHOP_URL);
+            assertEquals(2, issuer.tokenRequests());
+            assertEquals(1, logLinesContaining("did not grant"));
+            assertTrue(log().contains("WARN resource 'shop' (https://api.shop): Logto did not grant the requested scopes "
+                    + "admin:all; calls needing them will get 403. Fix: in Logto Console, assign an M2M role that holds "
+                    + "them to app " + APP), log());
+        }
+    }
+
+    @Test
+    void invalidTokenChallengeDropsTheCachedToken() throws Exception {
+        try (TokenBroker broker = broker(settings(), clock)) {
+            String first = broker.authorizationFor(SHOP_URL);
+            broker.onResponse(SHOP_URL, 401, "Bearer realm=\"shop\", error=\"invalid_token\"");
+            String second = broker.authorizationFor(SHOP_URL);
+            assertNotEquals(first, second);
+            assertEquals(2, issuer.tokenRequests());
+            assertTrue(log().contains("resource 'shop' rejected token sha256:"), log());
+        }
+    }
+
+    @Test
+    void otherAnswersKeepTheCachedToken() throws Exception {
+        try (TokenBroker broker = broker(settings(), clock)) {
+            String first = broker.authorizationFor(SHOP_URL);
+            broker.onResponse(SHOP_URL, 401, "Bearer realm=\"shop\"");
+            broker.onResponse(SHOP_URL, 403, "Bearer error=\"insufficient_scope\"");
+            broker.onResponse(SHOP_URL, 200, null);
+            broker.onResponse("https://elsewhere.internal/api/", 401, "Bearer error=\"invalid_token\"");
+            assertEquals(first, broker.authorizationFor(SHOP_URL));
+            assertEquals(1, issuer.tokenRequests());
+        }
+    }
+
+    @Test
+    void evictionsAreRateLimitedSoARejectingServerCannotCauseARequestStorm() throws Exception {
+        try (TokenBroker broker = broker(settings(), clock)) {
+            broker.authorizationFor(SHOP_URL);
+            broker.onResponse(SHOP_URL, 401, "Bearer error=\"invalid_token\"");
+            String second = broker.authorizationFor(SHOP_URL);
+            broker.onResponse(SHOP_URL, 401, "Bearer error=\"invalid_token\"");
+            assertEquals(second, broker.authorizationFor(SHOP_URL));
+            clock.advanceSeconds(ResourceTokens.MIN_MILLIS_BETWEEN_EVICTIONS / 1000.0);
+            broker.onResponse(SHOP_URL, 401, "Bearer error=\"invalid_token\"");
+            assertNotEquals(second, broker.authorizationFor(SHOP_URL));
+            assertEquals(3, issuer.tokenRequests());
+        }
+    }
+
+    @Test
+    void ownTokenRequestGetsNoTokenEvenWhenTheEndpointIsUnderAResourcePrefix() throws Exception {
+        // The resource covers the token endpoint itself. The JDK's HttpURLConnection consults the
+        // CookieHandler on the requesting thread, just where the instrumentation asks the broker.
+        AgentSettings settings = settings("logto.resource.shop.urls", issuer.endpoint() + "/");
+        CookieHandler previous = CookieHandler.getDefault();
+        List<String> askedFromInside = Collections.synchronizedList(new ArrayList<>());
+        try (TokenBroker broker = broker(settings, clock)) {
+            CookieHandler.setDefault(new CookieHandler() {
+                @Override
+                public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+                    askedFromInside.add(uri + " -> " + broker.authorizationFor(uri.toString()));
+                    return Collections.emptyMap();
+                }
+
+                @Override
+                public void put(URI uri, Map<String, List<String>> headers) {
+                }
+            });
+            String authorization = broker.authorizationFor(issuer.endpoint() + "/orders");
+            assertNotNull(authorization);
+            assertEquals(List.of(issuer.tokenEndpoint() + " -> null"), askedFromInside);
+            assertEquals(1, issuer.tokenRequests());
+        } finally {
+            CookieHandler.setDefault(previous);
+        }
+    }
+
+    @Test
+    void refresherIsADaemonThreadThatCloseStops() throws Exception {
+        TokenBroker broker = broker(settings(), Clock.MONOTONIC);
+        broker.authorizationFor(SHOP_URL);
+        List<Thread> refreshers = refresherThreads();
+        assertTrue(!refreshers.isEmpty() && refreshers.stream().allMatch(Thread::isDaemon), "daemon refresher running");
+        broker.close();
+        for (Thread thread : refreshers) {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+            assertTrue(!thread.isAlive(), "refresher stopped");
+        }
+        assertNotNull(broker.authorizationFor(SHOP_URL), "a closed broker still answers from its cache");
+    }
+
+    private static List<Thread> refresherThreads() {
+        List<Thread> threads = new ArrayList<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("logto-agent-token-refresh")) {
+                threads.add(thread);
+            }
+        }
+        return threads;
+    }
+
+    @Test
+    void tokensAndTheSecretNeverReachTheLog() throws Exception {
+        AgentSettings settings = settings("logto.resource.shop.scopes", "read:products admin:all");
+        try (TokenBroker broker = broker(settings, clock)) {
+            String authorization = broker.authorizationFor(SHOP_URL);
+            broker.onResponse(SHOP_URL, 401, "Bearer error=\"invalid_token\"");
+            broker.authorizationFor(SHOP_URL);
+            String token = authorization.substring("Bearer ".length());
+            assertTrue(!log().contains(token) && !log().contains(SECRET), log());
+            assertTrue(log().contains("token sha256:"), log());
+        }
+    }
+}

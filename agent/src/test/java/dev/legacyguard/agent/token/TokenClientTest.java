@@ -1,0 +1,88 @@
+package dev.legacyguard.agent.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.legacyguard.agent.config.AgentSettings;
+import dev.legacyguard.testissuer.TestIssuer;
+
+class TokenClientTest {
+
+    private static final String ODD_APP = "app:with+colon";
+    private static final String ODD_SECRET = "p@ss:w%rd+x/=&y";
+
+    private static TestIssuer issuer;
+
+    @BeforeAll
+    static void startIssuer() {
+        issuer = TestIssuer.builder()
+                .resource("https://api.orders", 3600, "read", "write")
+                .resource("https://api.plain", 600)
+                .app(ODD_APP, ODD_SECRET, "https://api.orders", "read", "write")
+                .app(ODD_APP, ODD_SECRET, "https://api.plain")
+                .start();
+    }
+
+    @AfterAll
+    static void stopIssuer() {
+        issuer.close();
+    }
+
+    private static AgentSettings settings(String indicator, String scopes) {
+        return TestSettings.of("logto.endpoint", issuer.endpoint(), "logto.app-id", ODD_APP, "logto.app-secret", ODD_SECRET,
+                "logto.resource.r.indicator", indicator, "logto.resource.r.urls", "https://r.internal/",
+                "logto.resource.r.scopes", scopes);
+    }
+
+    private static TokenGrant request(AgentSettings settings) throws TokenFailure {
+        return new TokenClient(settings).request(settings.resources().get(0));
+    }
+
+    @Test
+    void formEncodesCredentialsInTheBasicHeaderSoColonsAndSymbolsSurvive() throws TokenFailure {
+        TokenGrant grant = request(settings("https://api.orders", "read write"));
+        assertEquals(Set.of("read", "write"), grant.grantedScopes());
+        assertTrue(grant.missingScopes().isEmpty());
+        assertEquals(3600, grant.expiresInSeconds());
+    }
+
+    @Test
+    void requestsOnlyTheConfiguredScopes() throws TokenFailure {
+        assertEquals(Set.of("read"), request(settings("https://api.orders", "read")).grantedScopes());
+    }
+
+    @Test
+    void resourceWithoutScopesGetsATokenWithNone() throws TokenFailure {
+        AgentSettings settings = TestSettings.of("logto.endpoint", issuer.endpoint(), "logto.app-id", ODD_APP,
+                "logto.app-secret", ODD_SECRET, "logto.resource.r.indicator", "https://api.plain",
+                "logto.resource.r.urls", "https://r.internal/");
+        TokenGrant grant = request(settings);
+        assertTrue(grant.grantedScopes().isEmpty());
+        assertEquals(600, grant.expiresInSeconds());
+    }
+
+    @Test
+    void scopesTheResourceDoesNotGrantAreReportedMissing() throws TokenFailure {
+        AgentSettings settings = settings("https://api.plain", "read delete");
+        assertEquals(List.of("read", "delete"), request(settings).missingScopes());
+    }
+
+    @Test
+    void tokenEndpointThatIsNotLogtoIsReportedAsSuch() {
+        AgentSettings settings = TestSettings.of("logto.endpoint", issuer.endpoint() + "/elsewhere", "logto.app-id", ODD_APP,
+                "logto.app-secret", ODD_SECRET, "logto.resource.r.indicator", "https://api.plain",
+                "logto.resource.r.urls", "https://r.internal/");
+        TokenFailure failure = assertThrows(TokenFailure.class, () -> request(settings));
+        assertEquals(404, failure.status());
+        assertTrue(failure.advice().startsWith("no Logto token endpoint answers there: check logto.endpoint"),
+                failure.getMessage());
+    }
+}
