@@ -65,7 +65,7 @@ public final class JwksServer implements AutoCloseable {
         headers.put(name, value);
     }
 
-    /** Answers every request with a 302 to this location. */
+    /** Answers requests for /oidc/jwks with a 302 to this location; other paths get the keys. */
     public void redirectTo(String location) {
         redirect = location;
     }
@@ -82,7 +82,7 @@ public final class JwksServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-        if (redirect != null) {
+        if (redirect != null && exchange.getRequestURI().getPath().equals("/oidc/jwks")) {
             exchange.getResponseHeaders().add("Location", redirect);
             exchange.sendResponseHeaders(302, -1);
             exchange.close();

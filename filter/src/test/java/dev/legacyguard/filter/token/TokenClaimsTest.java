@@ -1,6 +1,5 @@
 package dev.legacyguard.filter.token;
 
-import static dev.legacyguard.filter.token.TokenAttackTest.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,27 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** typ, iss, aud, exp, nbf, iat, and what an accepted token exposes. */
-class TokenClaimsTest {
-
-    private static VerifierFixture fixture;
-    private static TokenVerifier verifier;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = new VerifierFixture();
-        verifier = TokenVerifier.create(fixture.options().cacheSize(0).build());
-    }
-
-    @AfterAll
-    static void stop() {
-        verifier.close();
-        fixture.close();
-    }
+class TokenClaimsTest extends SharedVerifierTest {
 
     private long now() {
         return fixture.clock.instant().getEpochSecond();

@@ -1,31 +1,13 @@
 package dev.legacyguard.filter.token;
 
-import static dev.legacyguard.filter.token.TokenAttackTest.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Anything that is not a compact JWS is refused by the format check, with a precise reason. */
-class TokenFormatTest {
-
-    private static VerifierFixture fixture;
-    private static TokenVerifier verifier;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = new VerifierFixture();
-        verifier = fixture.verifier();
-    }
-
-    @AfterAll
-    static void stop() {
-        verifier.close();
-        fixture.close();
-    }
+class TokenFormatTest extends SharedVerifierTest {
 
     @Test
     void explainsThatAnOpaqueTokenIsNotAJwtAndWhatToRequestInstead() {

@@ -1,0 +1,247 @@
+package dev.legacyguard.filter.keys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** How the key source fetches, refetches, rotates and survives outages. */
+class JwksKeySourceTest {
+
+    private static final long MIN_REFETCH = 30_000;
+    private static final PublicJsonWebKey EC = TestKeys.p384("ec-1");
+    private static final PublicJsonWebKey EC_2 = TestKeys.p256("ec-2");
+    private static final PublicJsonWebKey RSA = TestKeys.rsa("rsa-1");
+
+    private static JwksServer server;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
+    private JwksKeySource source;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = JwksServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @BeforeEach
+    void publishOneKey() {
+        server.setUp(true);
+        server.redirectTo(null);
+        server.publish(EC);
+        source = source(86_400_000);
+    }
+
+    @AfterEach
+    void closeSource() {
+        source.close();
+    }
+
+    private JwksKeySource source(long staleMillis) {
+        return new JwksKeySource(new JwksFetcher(server.url(), 2000, 3000), 3_600_000, MIN_REFETCH, staleMillis, clock);
+    }
+
+    private int fetchesDuring(Runnable action) {
+        int before = server.requests();
+        action.run();
+        return server.requests() - before;
+    }
+
+    @Test
+    void fetchesOnFirstLookup() {
+        assertEquals(1, fetchesDuring(() -> assertEquals(KeyLookup.Status.FOUND, source.find("ec-1").status())));
+    }
+
+    @Test
+    void servesKnownKidsFromMemoryWhateverCacheHeadersSay() {
+        server.addHeader("Cache-Control", "no-cache, max-age=0, must-revalidate");
+        server.addHeader("Expires", "0");
+        int fetches = fetchesDuring(() -> {
+            for (int i = 0; i < 500; i++) {
+                assertEquals(KeyLookup.Status.FOUND, source.find("ec-1").status());
+            }
+        });
+        assertEquals(1, fetches);
+    }
+
+    @Test
+    void concurrentLookupsOfAnUnknownKidShareOneRefetch() throws Exception {
+        source.find("ec-1");
+        server.publish(EC, EC_2);
+        clock.advance(Duration.ofMillis(MIN_REFETCH + 1));
+        int threads = 16;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            int fetches = fetchesDuring(() -> {
+                List<Future<KeyLookup>> lookups = new ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    lookups.add(pool.submit(() -> {
+                        go.await();
+                        return source.find("ec-2");
+                    }));
+                }
+                go.countDown();
+                for (Future<KeyLookup> lookup : lookups) {
+                    assertEquals(KeyLookup.Status.FOUND, get(lookup).status());
+                }
+            });
+            assertEquals(1, fetches);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void unknownKidsRefetchAtMostOncePerMinimumInterval() {
+        source.find("ec-1");
+        clock.advance(Duration.ofMillis(MIN_REFETCH + 1));
+        int fetches = fetchesDuring(() -> {
+            for (int i = 0; i < 200; i++) {
+                assertEquals(KeyLookup.Status.UNKNOWN_KID, source.find("attacker-" + i).status());
+                clock.advance(Duration.ofMillis(100));
+            }
+        });
+        // 20 s of lookups: the first one refetches, the rest fall inside the interval.
+        assertEquals(1, fetches);
+        clock.advance(Duration.ofMillis(MIN_REFETCH));
+        assertEquals(1, fetchesDuring(() -> source.find("attacker-again")));
+    }
+
+    @Test
+    void rotationFromEcToRsaServesTheNewKeyAlongsideTheOld() {
+        source.find("ec-1");
+        server.publish(RSA, EC);
+        clock.advance(Duration.ofMillis(MIN_REFETCH + 1));
+        KeyLookup rsa = source.find("rsa-1");
+        assertEquals(KeyLookup.Status.FOUND, rsa.status());
+        assertEquals("an RSA key", rsa.key().describe());
+        assertEquals(KeyLookup.Status.FOUND, source.find("ec-1").status());
+    }
+
+    @Test
+    void keyThatLeavesTheJwksIsNoLongerFound() {
+        source.find("ec-1");
+        server.publish(RSA);
+        clock.advance(Duration.ofMillis(MIN_REFETCH + 1));
+        source.find("rsa-1");
+        assertEquals(KeyLookup.Status.UNKNOWN_KID, source.find("ec-1").status());
+    }
+
+    @Test
+    void unchangedKeysKeepTheirInstanceAcrossFetches() {
+        SigningKey first = source.find("ec-1").key();
+        server.publish(EC, RSA);
+        clock.advance(Duration.ofMillis(MIN_REFETCH + 1));
+        source.find("rsa-1");
+        assertSame(first, source.find("ec-1").key());
+    }
+
+    @Test
+    void outageKeepsServingCachedKeys() {
+        source.find("ec-1");
+        server.setUp(false);
+        clock.advance(Duration.ofMillis(MIN_REFETCH + 1));
+        assertEquals(1, fetchesDuring(() -> assertEquals(KeyLookup.Status.UNKNOWN_KID, source.find("new").status())));
+        assertEquals(KeyLookup.Status.FOUND, source.find("ec-1").status());
+    }
+
+    @Test
+    void coldStartOutageIsUnavailableWithRetryAfterNotAnUnknownKey() {
+        server.setUp(false);
+        KeyLookup lookup = source.find("ec-1");
+        assertEquals(KeyLookup.Status.UNAVAILABLE, lookup.status());
+        assertTrue(lookup.detail().contains("HTTP 503"), lookup.detail());
+        assertEquals(30, lookup.retryAfterSeconds());
+        clock.advance(Duration.ofSeconds(10));
+        assertEquals(0, fetchesDuring(() -> assertEquals(20, source.find("ec-1").retryAfterSeconds())));
+    }
+
+    @Test
+    void recoversFromAColdStartOutageAfterTheInterval() {
+        server.setUp(false);
+        source.find("ec-1");
+        server.setUp(true);
+        clock.advance(Duration.ofMillis(MIN_REFETCH));
+        assertEquals(KeyLookup.Status.FOUND, source.find("ec-1").status());
+    }
+
+    @Test
+    void staleKeysStopServingAfterTheStaleLimit() {
+        try (JwksKeySource shortLived = source(60_000)) {
+            shortLived.find("ec-1");
+            server.setUp(false);
+            clock.advance(Duration.ofSeconds(61));
+            KeyLookup lookup = shortLived.find("ec-1");
+            assertEquals(KeyLookup.Status.UNAVAILABLE, lookup.status());
+            assertTrue(lookup.detail().contains("older than the stale limit of 60 s"), lookup.detail());
+        }
+    }
+
+    @Test
+    void emptyKeySetIsTreatedAsAFailedFetch() {
+        source.find("ec-1");
+        server.serveRaw("{\"keys\":[]}");
+        clock.advance(Duration.ofMillis(MIN_REFETCH + 1));
+        source.find("unknown");
+        assertEquals(KeyLookup.Status.FOUND, source.find("ec-1").status());
+    }
+
+    @Test
+    void ignoresSymmetricAndEncryptionKeys() {
+        server.serveRaw("{\"keys\":[" + "{\"kty\":\"oct\",\"kid\":\"hmac\",\"k\":\"c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0\"},"
+                + RSA.toJson().replace("{", "{\"use\":\"enc\",").replace("rsa-1", "rsa-enc") + ","
+                + EC.toJson() + "]}");
+        assertEquals(KeyLookup.Status.UNKNOWN_KID, source.find("hmac").status());
+        assertEquals(KeyLookup.Status.UNKNOWN_KID, source.find("rsa-enc").status());
+        assertEquals(List.of("ec-1"), List.copyOf(source.current().kids()));
+    }
+
+    @Test
+    void backgroundRefreshRunsOnANamedDaemonThreadUntilClosed() throws Exception {
+        JwksKeySource refreshing = new JwksKeySource(new JwksFetcher(server.url(), 2000, 3000), 20, 0, 86_400_000,
+                java.time.Clock.systemUTC());
+        int before = server.requests();
+        refreshing.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (server.requests() < before + 3 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(server.requests() >= before + 3, "background refresh did not run");
+        Thread refresher = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("logto-jwks-refresh")).findFirst().orElse(null);
+        assertNotNull(refresher);
+        assertTrue(refresher.isDaemon());
+        refreshing.close();
+        refresher.join(TimeUnit.SECONDS.toMillis(30));
+        assertTrue(!refresher.isAlive(), "close() did not stop the refresh thread");
+    }
+
+    private static KeyLookup get(Future<KeyLookup> future) {
+        try {
+            return future.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
