@@ -209,13 +209,17 @@ public final class JwksKeySource implements AutoCloseable {
         }
     }
 
+    /**
+     * Goes to clients in a 503, so it names what happened but not the JWKS URL or network
+     * details, which may be internal; those are in the WARN line of the failed fetch.
+     */
     private String unavailableReason(KeySet keys) {
-        String error = lastError == null ? "no fetch has completed yet" : lastError;
+        String why = lastError == null ? "no JWKS fetch has completed yet" : "the JWKS fetch failed (see the service's log)";
         if (keys == null) {
-            return "the issuer's signing keys are not available yet (" + error + ")";
+            return "the issuer's signing keys are not available yet: " + why;
         }
-        return "the issuer's signing keys, fetched at " + Instant.ofEpochMilli(keys.fetchedAtMillis())
-                + ", are older than the stale limit of " + staleMillis / 1000 + " s and cannot be refreshed (" + error + ")";
+        return "the issuer's signing keys were fetched at " + Instant.ofEpochMilli(keys.fetchedAtMillis())
+                + ", longer ago than the stale limit of " + staleMillis / 1000 + " s, and cannot be refreshed: " + why;
     }
 
     private long retryAfterSeconds() {

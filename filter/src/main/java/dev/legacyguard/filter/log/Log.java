@@ -4,8 +4,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The filter's logger: slf4j when {@code org.slf4j} is on the class path, java.util.logging
- * otherwise, so the filter jar works in a WAR that ships no slf4j. Messages use slf4j's
+ * The filter's logger: slf4j when {@code org.slf4j} is on the class path with a provider bound,
+ * java.util.logging otherwise, so the filter jar works (and is heard) in a WAR that ships no slf4j. Messages use slf4j's
  * {@code {}} placeholders in both cases.
  */
 public final class Log {
@@ -46,8 +46,12 @@ public final class Log {
     private static boolean slf4jPresent() {
         try {
             Class.forName("org.slf4j.LoggerFactory", false, Log.class.getClassLoader());
-            return true;
         } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+        try {
+            return Slf4jSink.bound();
+        } catch (LinkageError e) {
             return false;
         }
     }
@@ -64,6 +68,11 @@ public final class Log {
 
         Slf4jSink(Class<?> c) {
             this.logger = org.slf4j.LoggerFactory.getLogger(c);
+        }
+
+        /** slf4j-api without a provider discards everything; then java.util.logging is the better choice. */
+        static boolean bound() {
+            return !(org.slf4j.LoggerFactory.getILoggerFactory() instanceof org.slf4j.helpers.NOPLoggerFactory);
         }
 
         @Override

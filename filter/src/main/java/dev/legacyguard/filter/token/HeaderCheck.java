@@ -31,6 +31,10 @@ final class HeaderCheck implements TokenCheck {
                         + " from the issuer's JWKS, never from the token; Logto's access tokens do not carry it");
             }
         }
+        if (token.header.containsKey("b64")) {
+            return Failure.invalid("header", "header parameter 'b64' (unencoded payload, RFC 7797) is not supported;"
+                    + " access tokens carry a base64url payload");
+        }
         if (token.header.containsKey("crit")) {
             // We implement no JWS extensions, so every critical one is unknown to us (RFC 7515 4.1.11).
             return Failure.invalid("crit", "header crit " + Quoted.of(token.header.get("crit"))
@@ -41,6 +45,6 @@ final class HeaderCheck implements TokenCheck {
 
     @Override
     public String passDetail(ParsedToken token) {
-        return "no jku, x5u, jwk, x5c or crit";
+        return "no jku, x5u, jwk, x5c, b64 or crit";
     }
 }

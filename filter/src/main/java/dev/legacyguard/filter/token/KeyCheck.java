@@ -41,10 +41,11 @@ final class KeyCheck implements TokenCheck {
         KeyLookup lookup = keys.find((String) kid);
         switch (lookup.status()) {
             case UNAVAILABLE:
-                return Failure.keysUnavailable(lookup.detail() + "; JWKS " + keys.jwksUri(), lookup.retryAfterSeconds());
+                return Failure.keysUnavailable(lookup.detail() + "; retry in " + lookup.retryAfterSeconds() + " s",
+                        lookup.retryAfterSeconds());
             case UNKNOWN_KID:
-                return Failure.invalid("key", "unknown key id " + Quoted.of(kid) + " (not in the issuer's JWKS at "
-                        + keys.jwksUri() + ", which has " + lookup.keySet().kids() + ")");
+                return Failure.invalid("key", "unknown key id " + Quoted.of(kid) + " (not in the issuer's JWKS, which has "
+                        + lookup.keySet().kids() + "); is the token from another issuer or an old key?");
             default:
                 break;
         }

@@ -16,8 +16,8 @@ import dev.legacyguard.filter.keys.SigningKey;
 final class VerifiedTokenCache {
 
     private final int maxEntries;
-    private final ConcurrentHashMap<String, Entry> entries;
-    private final ConcurrentLinkedQueue<String> insertionOrder = new ConcurrentLinkedQueue<>();
+    private final ConcurrentHashMap<TokenKey, Entry> entries;
+    private final ConcurrentLinkedQueue<TokenKey> insertionOrder = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
 
     VerifiedTokenCache(int maxEntries) {
@@ -26,18 +26,19 @@ final class VerifiedTokenCache {
     }
 
     Entry get(String token) {
-        return entries.get(token);
+        return entries.get(new TokenKey(token));
     }
 
     void put(String token, Entry entry) {
-        if (entries.putIfAbsent(token, entry) != null) {
+        TokenKey key = new TokenKey(token);
+        if (entries.putIfAbsent(key, entry) != null) {
             return;
         }
-        insertionOrder.add(token);
+        insertionOrder.add(key);
         // Counting queue elements, not map entries, also bounds the queue when entries leave the
         // map by other ways (expiry, key removal). Each put evicts at most one, so the bound holds.
         if (queued.incrementAndGet() > maxEntries) {
-            String oldest = insertionOrder.poll();
+            TokenKey oldest = insertionOrder.poll();
             if (oldest != null) {
                 queued.decrementAndGet();
                 entries.remove(oldest);
@@ -46,7 +47,7 @@ final class VerifiedTokenCache {
     }
 
     void remove(String token, Entry entry) {
-        entries.remove(token, entry);
+        entries.remove(new TokenKey(token), entry);
     }
 
     void removeIf(Predicate<Entry> doomed) {
@@ -55,6 +56,38 @@ final class VerifiedTokenCache {
 
     int size() {
         return entries.size();
+    }
+
+    /**
+     * The token string with a hash of its last characters only. A fresh header value has no
+     * cached String hash, and hashing all ~900 characters would be most of a hit's cost; the tail
+     * is the signature, which differs between any two tokens. Collisions cost nothing in safety:
+     * equality still compares the whole token, and only verified tokens are ever stored.
+     */
+    static final class TokenKey {
+        private static final int HASHED_TAIL = 64;
+
+        final String token;
+        private final int hash;
+
+        TokenKey(String token) {
+            this.token = token;
+            int h = token.length();
+            for (int i = Math.max(0, token.length() - HASHED_TAIL); i < token.length(); i++) {
+                h = 31 * h + token.charAt(i);
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TokenKey && ((TokenKey) other).hash == hash && ((TokenKey) other).token.equals(token);
+        }
     }
 
     /** A verified token and what must still hold for it on every request. */

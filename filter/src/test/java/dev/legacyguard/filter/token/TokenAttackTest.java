@@ -147,6 +147,11 @@ class TokenAttackTest extends SharedVerifierTest {
     }
 
     @Test
+    void rejectsUnencodedPayloadHeader() {
+        assertHeaderRefused("b64", true);
+    }
+
+    @Test
     void rejectsCritWithUnknownName() {
         Failure failure = rejected(fixture.token(fixture.es384).header("crit", List.of("exp-ext"))
                 .header("exp-ext", 1).sign());

@@ -149,7 +149,9 @@ class TokenVerifierKeysTest {
             assertEquals("key", result.failure().check());
             assertTrue(result.failure().retryAfterSeconds() >= 1 && result.failure().retryAfterSeconds() <= 30,
                     "retry after " + result.failure().retryAfterSeconds());
-            assertTrue(result.failure().description().contains(fixture.jwks.url()), result.failure().description());
+            assertTrue(result.failure().description().startsWith("the issuer's signing keys are not available yet"),
+                    result.failure().description());
+            assertFalse(result.failure().description().contains(fixture.jwks.url()), "a 503 must not reveal internal URLs");
         }
     }
 
