@@ -1,0 +1,183 @@
+package dev.legacyguard.filter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.legacyguard.testissuer.TestIssuer;
+
+class MainTest {
+    static final String API = "https://api.example.com";
+    static final String OTHER_API = "https://other.example.com";
+
+    @TempDir
+    static Path dir;
+    static TestIssuer issuer;
+    static String config;
+    static String readerToken;
+
+    /** What one run printed and returned. */
+    record Run(int exit, String out, String err) {
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        issuer = TestIssuer.builder()
+                .resource(API, 3600, "read:products", "write:products")
+                .resource(OTHER_API, 3600, "read:products")
+                .app("reader", "reader-secret", API, "read:products")
+                .app("reader", "reader-secret", OTHER_API, "read:products")
+                .start();
+        readerToken = issuer.accessToken("reader", "reader-secret", API, "read:products");
+        Path file = dir.resolve("logto.properties");
+        Files.writeString(file, "logto.endpoint=" + issuer.endpoint() + "\n"
+                + "logto.audience=" + API + "\n"
+                + "logto.rule.1=* /health : public\n"
+                + "logto.rule.2=GET /api/products/** : read:products\n"
+                + "logto.rule.3=DELETE /api/products/** : write:products\n");
+        config = file.toString();
+    }
+
+    @AfterAll
+    static void stop() {
+        issuer.close();
+    }
+
+    private static Run run(String stdin, Map<String, String> environment, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Collections.emptyMap(), environment);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Run run(String... args) {
+        return run("", Collections.emptyMap(), args);
+    }
+
+    @Test
+    void acceptedTokenPassesEveryCheckAndExitsZero() {
+        Run run = run("explain", "--config", config, readerToken);
+        assertEquals(0, run.exit(), run.out());
+        for (String check : new String[] {"format", "typ", "alg", "key", "signature", "iss", "aud", "exp", "nbf"}) {
+            assertTrue(run.out().contains("PASS " + String.format("%-9s", check)), check + " in " + run.out());
+        }
+        assertTrue(run.out().contains("INFO scopes    granted: read:products"), run.out());
+        assertTrue(run.out().endsWith("ACCEPTED" + System.lineSeparator()), run.out());
+    }
+
+    @Test
+    void tokenForAnotherApiFailsTheAudienceCheckAndExitsOne() {
+        String other = issuer.accessToken("reader", "reader-secret", OTHER_API, "read:products");
+        Run run = run("explain", "--config", config, other);
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.out().contains("FAIL aud"), run.out());
+        assertTrue(run.out().contains("REFUSED (401 invalid_token): aud: "), run.out());
+    }
+
+    @Test
+    void opaqueTokenFailsTheFormatCheck() {
+        Run run = run("explain", "--config", config, "2YotnFZFEjr1zCsicMWpAA");
+        assertEquals(1, run.exit());
+        assertTrue(run.out().contains("FAIL format"), run.out());
+    }
+
+    @Test
+    void missingScopeForTheGivenRequestIsNamed() {
+        Run run = run("explain", "--config", config, "--method", "DELETE", "--path", "/api/products/1", readerToken);
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.out().contains("FAIL scopes    DELETE /api/products/1 falls under logto.rule.3, which requires"
+                + " write:products; missing: write:products (granted: read:products)"), run.out());
+        assertTrue(run.out().contains("REFUSED (403)"), run.out());
+    }
+
+    @Test
+    void grantedScopeForTheGivenRequestPasses() {
+        Run run = run("explain", "--config", config, "--path", "/api/products/1", readerToken);
+        assertEquals(0, run.exit(), run.out());
+        assertTrue(run.out().contains("PASS scopes    GET /api/products/1 falls under logto.rule.2"), run.out());
+    }
+
+    @Test
+    void ambiguousPathIsReportedAsTheFilterWouldAnswerIt() {
+        Run run = run("explain", "--config", config, "--path", "/api/products/../admin", readerToken);
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.out().contains("the filter answers 400"), run.out());
+    }
+
+    @Test
+    void tokenCanComeFromStandardInput() {
+        Run run = run(readerToken + "\n", Collections.emptyMap(), "explain", "--config", config, "-");
+        assertEquals(0, run.exit(), run.out());
+    }
+
+    @Test
+    void environmentOverridesTheFileAsInTheFilter() {
+        Run run = run("", Collections.singletonMap("LOGTO_AUDIENCE", OTHER_API), "explain", "--config", config, readerToken);
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.out().contains("FAIL aud"), run.out());
+    }
+
+    @Test
+    void badConfigurationExitsTwoWithTheOneLineMessage() throws Exception {
+        Path bad = dir.resolve("bad.properties");
+        Files.writeString(bad, "logto.endpoint=" + issuer.endpoint() + "\nlogto.audience=" + API + "\nlogto.clock-skew=soon\n");
+        Run run = run("explain", "--config", bad.toString(), readerToken);
+        assertEquals(2, run.exit());
+        assertTrue(run.err().startsWith("error: logto.clock-skew = \"soon\""), run.err());
+    }
+
+    @Test
+    void missingConfigFileExitsTwo() {
+        Run run = run("explain", "--config", dir.resolve("nope.properties").toString(), readerToken);
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("names no readable file"), run.err());
+    }
+
+    @Test
+    void noArgumentsPrintsUsageAndExitsTwo() {
+        Run run = run();
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("usage: java -jar"), run.err());
+    }
+
+    @Test
+    void missingConfigOptionIsAUsageError() {
+        Run run = run("explain", readerToken);
+        assertEquals(2, run.exit());
+        assertTrue(run.err().startsWith("error: --config FILE is required"), run.err());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Run run = run("explain", "--config", config, "--verbose", readerToken);
+        assertEquals(2, run.exit());
+        assertTrue(run.err().startsWith("error: unknown option --verbose"), run.err());
+    }
+
+    @Test
+    void methodWithoutPathIsAUsageError() {
+        assertEquals(2, run("explain", "--config", config, "--method", "GET", readerToken).exit());
+    }
+
+    @Test
+    void helpPrintsUsageAndExitsZero() {
+        Run run = run("--help");
+        assertEquals(0, run.exit());
+        assertTrue(run.out().startsWith("usage: java -jar"), run.out());
+    }
+}
