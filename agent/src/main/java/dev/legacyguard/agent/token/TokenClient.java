@@ -10,11 +10,16 @@ import java.net.HttpURLConnection;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
 
 import dev.legacyguard.agent.config.AgentSettings;
 import dev.legacyguard.agent.config.ResourceSettings;
@@ -29,6 +34,8 @@ public final class TokenClient {
     static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     static final int READ_TIMEOUT_MILLIS = 10_000;
     private static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Consulted only when the built-in check fails; refusing keeps that check final. */
+    private static final HostnameVerifier STRICT_HOST_NAMES = (host, session) -> false;
 
     private final AgentSettings settings;
     private final String basicAuthorization;
@@ -51,6 +58,9 @@ public final class TokenClient {
         try {
             HttpURLConnection connection = (HttpURLConnection) new URL(settings.tokenEndpoint()).openConnection();
             try {
+                if (connection instanceof HttpsURLConnection) {
+                    trustOnlyTheJvmDefaults((HttpsURLConnection) connection);
+                }
                 connection.setRequestMethod("POST");
                 connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
                 connection.setReadTimeout(READ_TIMEOUT_MILLIS);
@@ -73,6 +83,20 @@ public final class TokenClient {
             throw TokenFailure.unreachable(settings, resource, e);
         }
         return interpret(resource, status, body);
+    }
+
+    /**
+     * The App Secret must not follow a trust-all socket factory or hostname verifier that the
+     * application installed for its own calls: use the JVM's default trust store
+     * ({@code javax.net.ssl.trustStore}) and the built-in host name check only.
+     */
+    private static void trustOnlyTheJvmDefaults(HttpsURLConnection connection) throws IOException {
+        try {
+            connection.setSSLSocketFactory(SSLContext.getDefault().getSocketFactory());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IOException("no default TLS context in this JVM", e);
+        }
+        connection.setHostnameVerifier(STRICT_HOST_NAMES);
     }
 
     private static String form(ResourceSettings resource) {
