@@ -30,12 +30,13 @@ public final class KeySet {
         Map<String, SigningKey> byKid = new LinkedHashMap<>();
         List<String> ignored = new ArrayList<>();
         for (JsonWebKey jwk : jwks) {
-            SigningKey key = SigningKey.from(jwk);
-            if (key == null) {
-                ignored.add(jwk.getKeyType() + " key '" + jwk.getKeyId() + "' (not an EC/RSA signing key with a kid)");
-            } else if (byKid.containsKey(key.kid())) {
-                ignored.add("second key with kid '" + key.kid() + "' (duplicate kid; the first one is used)");
+            String unusable = SigningKey.unusable(jwk);
+            if (unusable != null) {
+                ignored.add(unusable);
+            } else if (byKid.containsKey(jwk.getKeyId())) {
+                ignored.add("second key with kid '" + jwk.getKeyId() + "' (duplicate kid; the first one is used)");
             } else {
+                SigningKey key = SigningKey.from(jwk);
                 SigningKey old = previous == null ? null : previous.get(key.kid());
                 byKid.put(key.kid(), key.sameKeyAs(old) ? old : key);
             }

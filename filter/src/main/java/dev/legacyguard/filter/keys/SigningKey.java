@@ -10,6 +10,9 @@ import org.jose4j.jwk.RsaJsonWebKey;
 /** One public signing key from the issuer's JWKS, and which JWS algorithms it may verify. */
 public final class SigningKey {
 
+    /** jose4j refuses shorter RSA keys when verifying; refusing them at fetch time says why. */
+    private static final int MIN_RSA_BITS = 2048;
+
     private final String kid;
     private final PublicKey publicKey;
     private final String type;
@@ -24,20 +27,30 @@ public final class SigningKey {
         this.declaredAlg = declaredAlg;
     }
 
-    /** @return null when the JWK is not an EC or RSA public signing key with a kid */
-    static SigningKey from(JsonWebKey jwk) {
+    /** Why this JWK cannot verify tokens, or null when {@link #from} accepts it. */
+    static String unusable(JsonWebKey jwk) {
         String use = jwk.getUse();
-        if (jwk.getKeyId() == null || (use != null && !"sig".equals(use))) {
-            return null;
+        if (jwk.getKeyId() == null) {
+            return "a key without kid (tokens name their key by kid)";
         }
+        if (use != null && !"sig".equals(use)) {
+            return "key '" + jwk.getKeyId() + "' with use '" + use + "' (not a signing key)";
+        }
+        if (jwk instanceof RsaJsonWebKey) {
+            int bits = ((RsaJsonWebKey) jwk).getRsaPublicKey().getModulus().bitLength();
+            return bits < MIN_RSA_BITS ? "RSA key '" + jwk.getKeyId() + "' of " + bits + " bits (fewer than 2048)" : null;
+        }
+        return jwk instanceof EllipticCurveJsonWebKey ? null
+                : jwk.getKeyType() + " key '" + jwk.getKeyId() + "' (only EC and RSA keys verify asymmetric signatures)";
+    }
+
+    /** @param jwk a key {@link #unusable} has no objection to */
+    static SigningKey from(JsonWebKey jwk) {
         if (jwk instanceof EllipticCurveJsonWebKey) {
             EllipticCurveJsonWebKey ec = (EllipticCurveJsonWebKey) jwk;
             return new SigningKey(jwk.getKeyId(), ec.getPublicKey(), "EC", ec.getCurveName(), jwk.getAlgorithm());
         }
-        if (jwk instanceof RsaJsonWebKey) {
-            return new SigningKey(jwk.getKeyId(), ((PublicJsonWebKey) jwk).getPublicKey(), "RSA", null, jwk.getAlgorithm());
-        }
-        return null;
+        return new SigningKey(jwk.getKeyId(), ((PublicJsonWebKey) jwk).getPublicKey(), "RSA", null, jwk.getAlgorithm());
     }
 
     public String kid() {

@@ -24,9 +24,13 @@ final class TimeWindow {
         return clock.millis();
     }
 
+    boolean expired(long expSeconds, long nowMillis) {
+        return nowMillis >= expSeconds * 1000 + skewMillis;
+    }
+
     /** @return null while {@code now < exp + skew} */
     Failure expiry(long expSeconds, long nowMillis) {
-        if (nowMillis < expSeconds * 1000 + skewMillis) {
+        if (!expired(expSeconds, nowMillis)) {
             return null;
         }
         return Failure.invalid("exp", "token expired at " + Instant.ofEpochSecond(expSeconds)

@@ -58,7 +58,7 @@ public final class TokenVerifier implements AutoCloseable {
                 Arrays.asList(format, header, typ, alg, key, signature, iss, aud, exp, nbf, iat));
 
         if (cache != null) {
-            keys.onKeysFetched(this::dropTokensOfWithdrawnKeys);
+            keys.onKeysFetched(this::dropWithdrawnAndExpiredTokens);
         }
     }
 
@@ -174,8 +174,10 @@ public final class TokenVerifier implements AutoCloseable {
         return Verification.rejected(failure);
     }
 
-    private void dropTokensOfWithdrawnKeys(KeySet fetched) {
-        cache.removeIf(entry -> fetched.get(entry.key.kid()) != entry.key);
+    /** Runs after every JWKS fetch, so the cache also sheds tokens nobody presents again. */
+    private void dropWithdrawnAndExpiredTokens(KeySet fetched) {
+        long now = window.nowMillis();
+        cache.removeIf(entry -> fetched.get(entry.key.kid()) != entry.key || window.expired(entry.expSeconds, now));
     }
 
     private static String missing(TokenCheck.Needs needs, ParsedToken token) {

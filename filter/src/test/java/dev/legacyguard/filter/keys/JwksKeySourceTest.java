@@ -218,6 +218,15 @@ class JwksKeySourceTest {
     }
 
     @Test
+    void ignoresRsaKeysShorterThan2048Bits() throws Exception {
+        PublicJsonWebKey weak = org.jose4j.jwk.RsaJwkGenerator.generateJwk(1024);
+        weak.setKeyId("rsa-1024");
+        server.publish(weak, EC);
+        assertEquals(KeyLookup.Status.UNKNOWN_KID, source.find("rsa-1024").status());
+        assertEquals(List.of("RSA key 'rsa-1024' of 1024 bits (fewer than 2048)"), source.current().ignored());
+    }
+
+    @Test
     void backgroundRefreshRunsOnANamedDaemonThreadUntilClosed() throws Exception {
         JwksKeySource refreshing = new JwksKeySource(new JwksFetcher(server.url(), 2000, 3000), 20, 0, 86_400_000,
                 java.time.Clock.systemUTC());

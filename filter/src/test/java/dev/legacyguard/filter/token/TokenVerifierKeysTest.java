@@ -70,6 +70,16 @@ class TokenVerifierKeysTest {
     }
 
     @Test
+    void expiredTokensLeaveTheCacheAtTheNextKeyFetch() {
+        assertTrue(verifier.verify(fixture.token(fixture.es384).claim("exp", fixture.clock.instant().getEpochSecond() + 100).sign()).valid());
+        fixture.clock.advance(Duration.ofSeconds(3600));
+        assertTrue(verifier.verify(fixture.token(fixture.es384).sign()).valid());
+        assertEquals(2, verifier.cachedTokens());
+        rejected(verifier, fixture.token(TestKeys.p384("unknown")).sign());
+        assertEquals(1, verifier.cachedTokens());
+    }
+
+    @Test
     void cacheStaysWithinItsSize() {
         try (TokenVerifier small = TokenVerifier.create(fixture.options().cacheSize(3).build())) {
             for (int i = 0; i < 10; i++) {
