@@ -1,0 +1,155 @@
+package dev.legacyguard.filter.it;
+
+import static dev.legacyguard.filter.it.support.ProductsTenant.API;
+import static dev.legacyguard.filter.it.support.ProductsTenant.OTHER_API;
+import static dev.legacyguard.filter.it.support.ProductsTenant.READ;
+import static dev.legacyguard.filter.it.support.ProductsTenant.WRITE;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.Map;
+
+import dev.legacyguard.filter.it.support.Http;
+import dev.legacyguard.filter.it.support.ProductsTenant;
+import dev.legacyguard.filter.it.support.Reply;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What every container must show for the test WAR (the filter declared in its web.xml, the
+ * shaded jar in WEB-INF/lib, tokens from the real issuer). Subclasses start one issuer and
+ * one container per class.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ProtectedWarContract {
+
+    protected final Http http = new Http();
+
+    /** The running issuer the app trusts. */
+    protected abstract ProductsTenant tenant();
+
+    /** The app's root, ending in "/". */
+    protected abstract URI app();
+
+    protected URI products() {
+        return app().resolve("api/products/42");
+    }
+
+    @Test
+    void letsAGetWithTheReadScopeThroughToTheApp() {
+        Reply reply = http.get(products(), tenant().readToken());
+
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals("GET", reply.echo().get("method"));
+    }
+
+    @Test
+    void showsTheAppTheCallerAsPrincipalWithItsScopesAsRoles() {
+        Map<String, String> seen = http.get(products(), tenant().readToken()).echo();
+
+        assertAll(
+                () -> assertEquals("reader", seen.get("principal")),
+                () -> assertEquals("reader", seen.get("remoteUser")),
+                () -> assertEquals("true", seen.get("role." + READ)),
+                () -> assertEquals("false", seen.get("role." + WRITE)),
+                () -> assertEquals("reader", seen.get("token.subject")),
+                () -> assertEquals("reader", seen.get("token.clientId")),
+                () -> assertEquals(READ, seen.get("token.scopes")),
+                () -> assertEquals(API, seen.get("token.audiences")),
+                () -> assertEquals(tenant().issuer().issuer(), seen.get("token.issuer")));
+    }
+
+    @Test
+    void runsTheFilterFromTheShadedJarInWebInfLib() {
+        Map<String, String> seen = http.get(products(), tenant().readToken()).echo();
+
+        String codeSource = seen.get("token.codeSource");
+        assertTrue(codeSource.contains("WEB-INF/lib/") && codeSource.endsWith("-all.jar"), codeSource);
+    }
+
+    @Test
+    void letsAPostWithTheWriteScopeThrough() {
+        Reply reply = http.post(products(), tenant().writeToken(), "{}");
+
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals("POST", reply.echo().get("method"));
+    }
+
+    @Test
+    void challengesARequestWithoutTokenWithRealmAndResourceMetadata() {
+        Reply reply = http.get(products(), null);
+
+        assertEquals(401, reply.status(), reply::toString);
+        Map<String, String> challenge = reply.bearerChallenge();
+        assertAll(
+                () -> assertNotNull(challenge.get("realm"), challenge::toString),
+                () -> assertTrue(challenge.getOrDefault("resource_metadata", "")
+                        .endsWith("/.well-known/oauth-protected-resource"), challenge::toString),
+                () -> assertFalse(challenge.containsKey("error"), "no token is not an error (RFC 6750 §3.1)"));
+    }
+
+    @Test
+    void rejectsAGarbledTokenAsInvalidWithoutEchoingIt() {
+        // Well-formed as a Bearer credential, but its header is cut-off JSON.
+        String garbled = "eyJub3QiOiJqc29u.bm90IGpzb24.c2lnbmF0dXJl";
+        Reply reply = http.get(products(), garbled);
+
+        assertEquals(401, reply.status(), reply::toString);
+        Map<String, String> challenge = reply.bearerChallenge();
+        assertEquals("invalid_token", challenge.get("error"), challenge::toString);
+        assertFalse(reply.header("WWW-Authenticate").contains(garbled), reply::toString);
+        assertFalse(reply.body().contains(garbled), reply::toString);
+    }
+
+    @Test
+    void answersAnInvalidTokenWithAJsonBodyBesideTheHeader() {
+        Reply reply = http.get(products(), "not-a-token");
+
+        assertEquals(401, reply.status(), reply::toString);
+        assertTrue(String.valueOf(reply.header("Content-Type")).startsWith("application/json"), reply::toString);
+        assertTrue(reply.body().contains("\"error\"") && reply.body().contains("invalid_token"), reply::toString);
+        assertTrue(reply.body().contains("\"error_description\""), reply::toString);
+    }
+
+    @Test
+    void rejectsATokenIssuedForAnotherApiNamingItsAudience() {
+        Reply reply = http.get(products(), tenant().otherApiToken());
+
+        assertEquals(401, reply.status(), reply::toString);
+        Map<String, String> challenge = reply.bearerChallenge();
+        assertEquals("invalid_token", challenge.get("error"), challenge::toString);
+        assertTrue(challenge.getOrDefault("error_description", "").contains(OTHER_API), challenge::toString);
+    }
+
+    @Test
+    void rejectsAnOpaqueTokenSayingToRequestAnApiResource() {
+        Reply reply = http.get(products(), tenant().opaqueToken());
+
+        assertEquals(401, reply.status(), reply::toString);
+        Map<String, String> challenge = reply.bearerChallenge();
+        assertEquals("invalid_token", challenge.get("error"), challenge::toString);
+        assertTrue(challenge.getOrDefault("error_description", "").contains("resource"), challenge::toString);
+    }
+
+    @Test
+    void forbidsAPostWithAReadOnlyTokenNamingTheMissingScope() {
+        Reply reply = http.post(products(), tenant().readToken(), "{}");
+
+        assertEquals(403, reply.status(), reply::toString);
+        Map<String, String> challenge = reply.bearerChallenge();
+        assertEquals("insufficient_scope", challenge.get("error"), challenge::toString);
+        assertEquals(WRITE, challenge.get("scope"), challenge::toString);
+    }
+
+    @Test
+    void servesAPublicPathWithoutToken() {
+        Map<String, String> seen = http.get(app().resolve("health"), null).echo();
+
+        assertEquals("", seen.get("principal"));
+        assertEquals("false", seen.get("role." + READ));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.legacyguard.filter.it;
+
+import java.nio.file.Path;
+
+import dev.legacyguard.filter.it.support.BuildOutputs;
+import dev.legacyguard.filter.it.support.ExplodedWar;
+import dev.legacyguard.filter.it.war.EchoServlet;
+
+/** The test WAR: web.xml declaring the filter, the products rules, the echo app, the -all jar. */
+final class TestWars {
+
+    private TestWars() {
+    }
+
+    static ExplodedWar jakarta(Path dir) {
+        return ExplodedWar.at(dir)
+                .webXml("it/war/WEB-INF/web.xml")
+                .properties("it/war/WEB-INF/logto.properties")
+                .appClass(EchoServlet.class)
+                .lib(BuildOutputs.allJar());
+    }
+}

@@ -1,0 +1,55 @@
+package dev.legacyguard.filter.it.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where the build put what the integration tests need; the failsafe configuration names each. */
+public final class BuildOutputs {
+
+    private BuildOutputs() {
+    }
+
+    /** The shaded jar users drop into {@code WEB-INF/lib}. */
+    public static Path allJar() {
+        return existing("it.all-jar");
+    }
+
+    /** The javax.servlet flavour, built by the filter-javax module. */
+    public static Path javaxJar() {
+        return existing("it.javax-jar");
+    }
+
+    public static Path plainJar() {
+        return existing("it.plain-jar");
+    }
+
+    /** The unpacked Tomcat distribution ({@code CATALINA_HOME}). */
+    public static Path tomcatHome() {
+        return existing("it.tomcat-home");
+    }
+
+    /** A scratch directory of this test class, emptied first. */
+    public static Path workDir(Class<?> testClass) {
+        Path dir = Path.of(required("it.dir")).resolve(testClass.getSimpleName());
+        Files2.deleteTree(dir);
+        return Files2.createDirectories(dir);
+    }
+
+    private static Path existing(String property) {
+        Path path = Path.of(required(property));
+        if (!Files.exists(path)) {
+            throw new IllegalStateException(property + " points at " + path
+                    + ", which does not exist; run the integration tests through 'mvn verify'");
+        }
+        return path;
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isEmpty()) {
+            throw new IllegalStateException("system property " + property
+                    + " is not set; run the integration tests through 'mvn verify' (maven-failsafe-plugin sets it)");
+        }
+        return value;
+    }
+}
