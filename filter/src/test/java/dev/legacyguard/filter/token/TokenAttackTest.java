@@ -138,6 +138,12 @@ class TokenAttackTest extends SharedVerifierTest {
     }
 
     @Test
+    void rejectsTokenWithItsSignatureStripped() {
+        String token = fixture.token(fixture.es384).sign();
+        assertEquals("signature", rejected(token.substring(0, token.lastIndexOf('.') + 1)).check());
+    }
+
+    @Test
     void rejectsTamperedPayload() {
         String token = fixture.token(fixture.es384).sign();
         String[] parts = token.split("\\.");

@@ -91,6 +91,14 @@ class TokenFormatTest extends SharedVerifierTest {
         assertTrue(failure.description().contains("header part is empty"), failure.description());
     }
 
+    @Test
+    void refusesDeeplyNestedJsonWithoutCrashing() {
+        String nested = "{\"typ\":\"at+jwt\",\"alg\":\"ES384\",\"kid\":\"ec-384\",\"x\":"
+                + "[".repeat(5000) + "]".repeat(5000) + "}";
+        Verification result = verifier.verify(JwtBuilder.part(nested) + "." + JwtBuilder.part("{}") + ".c2ln");
+        assertFalse(result.valid());
+    }
+
     private static Failure formatFailure(String token) {
         Failure failure = rejected(verifier, token);
         assertEquals("format", failure.check(), failure.description());
