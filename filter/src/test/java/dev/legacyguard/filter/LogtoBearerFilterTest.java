@@ -54,6 +54,7 @@ class LogtoBearerFilterTest {
                     + " authType=" + request.getAuthType()
                     + " read=" + request.isUserInRole("read:products")
                     + " write=" + request.isUserInRole("write:products")
+                    + " anyUser=" + request.isUserInRole("**")
                     + " tokenClient=" + (token == null ? null : token.clientId()));
         }
     }
@@ -117,7 +118,8 @@ class LogtoBearerFilterTest {
     @Test
     void applicationSeesTheCallerThroughTheServletSecurityCalls() throws Exception {
         RawHttp.Response r = http.get("/shop/api/products/1", bearer(readerToken));
-        assertEquals("app GET principal=reader remoteUser=reader authType=BEARER read=true write=false tokenClient=reader",
+        assertEquals("app GET principal=reader remoteUser=reader authType=BEARER read=true write=false anyUser=true"
+                + " tokenClient=reader",
                 r.body());
     }
 
@@ -175,7 +177,8 @@ class LogtoBearerFilterTest {
     void publicPathNeedsNoToken() throws Exception {
         RawHttp.Response r = http.get("/shop/health");
         assertEquals(200, r.status());
-        assertEquals("app GET principal=null remoteUser=null authType=null read=false write=false tokenClient=null", r.body());
+        assertEquals("app GET principal=null remoteUser=null authType=null read=false write=false anyUser=false"
+                + " tokenClient=null", r.body());
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.legacyguard.filter.token.AccessToken;
  */
 public final class AuthenticatedRequest extends HttpServletRequestWrapper {
     public static final String AUTH_TYPE = "BEARER";
+    private static final String ANY_AUTHENTICATED_USER = "**";
 
     private final TokenPrincipal principal;
 
@@ -33,10 +34,13 @@ public final class AuthenticatedRequest extends HttpServletRequestWrapper {
         return principal.getName();
     }
 
-    /** A role is a granted scope; nothing else, so container roles cannot widen what a token allows. */
+    /**
+     * A role is a granted scope; nothing else, so container roles cannot widen what a token
+     * allows. {@code **} is the servlet specification's "any authenticated user".
+     */
     @Override
     public boolean isUserInRole(String role) {
-        return role != null && principal.token().hasScope(role);
+        return role != null && (role.equals(ANY_AUTHENTICATED_USER) || principal.token().hasScope(role));
     }
 
     @Override

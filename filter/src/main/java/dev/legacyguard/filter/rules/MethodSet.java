@@ -30,14 +30,16 @@ final class MethodSet {
 
     /**
      * Case-insensitive, although HTTP methods are case-sensitive: an application that treats
-     * {@code delete} like {@code DELETE} must not get it past a DELETE rule.
+     * {@code delete} like {@code DELETE} must not get it past a DELETE rule. A GET rule also
+     * covers HEAD, because {@code HttpServlet} answers HEAD by running {@code doGet}.
      */
     boolean matches(String method) {
         if (methods == null) {
             return true;
         }
+        boolean head = "HEAD".equalsIgnoreCase(method);
         for (String candidate : methods) {
-            if (candidate.equalsIgnoreCase(method)) {
+            if (candidate.equalsIgnoreCase(method) || (head && candidate.equals("GET"))) {
                 return true;
             }
         }

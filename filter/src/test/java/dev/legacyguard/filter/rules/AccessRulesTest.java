@@ -54,6 +54,18 @@ class AccessRulesTest {
     }
 
     @Test
+    void getRuleAlsoCoversHeadBecauseServletsAnswerHeadWithDoGet() {
+        AccessRules rules = rules(UnmatchedPolicy.PUBLIC, "GET /api/** : read");
+        assertEquals("read", rules.requirementFor("HEAD", "/api/x").scopeList());
+    }
+
+    @Test
+    void headRuleDoesNotCoverGet() {
+        AccessRules rules = rules(UnmatchedPolicy.DENY, "HEAD /api/** : public");
+        assertTrue(rules.requirementFor("GET", "/api/x").isDenied());
+    }
+
+    @Test
     void starMethodMatchesEveryMethod() {
         AccessRules rules = rules(UnmatchedPolicy.DENY, "* /health : public");
         assertTrue(rules.requirementFor("PATCH", "/health").isPublic());
