@@ -32,10 +32,10 @@ final class ResourceTokens {
 
     private volatile CachedToken current;
 
-    // Guarded by this.
-    private CompletableFuture<CachedToken> inFlight;
+    // Written under this; the two volatile ones are also read without the lock by refreshAhead.
+    private volatile CompletableFuture<CachedToken> inFlight;
+    private volatile long retryAt;
     private int failures;
-    private long retryAt;
     private TokenFailure lastFailure;
     private long lastEviction;
     private boolean everGranted;
@@ -114,6 +114,10 @@ final class ResourceTokens {
 
     /** Starts a background fetch unless one runs, the token was replaced, or the endpoint is in backoff. */
     private void refreshAhead(CachedToken token) {
+        if (inFlight != null || clock.millis() < retryAt) {
+            // Checked without the lock first: callers pass here on every call until the refresh lands.
+            return;
+        }
         CompletableFuture<CachedToken> fetch;
         synchronized (this) {
             if (inFlight != null || current != token || clock.millis() < retryAt) {
