@@ -146,6 +146,24 @@ abstract class ProtectedWarContract {
     }
 
     @Test
+    void servesTheResourceMetadataTheChallengePointsTo() {
+        String metadataUrl = http.get(products(), null).bearerChallenge().get("resource_metadata");
+
+        Reply metadata = http.get(URI.create(metadataUrl), null);
+
+        assertEquals(200, metadata.status(), metadata::toString);
+        assertTrue(metadata.body().contains("\"resource\"") && metadata.body().contains(API), metadata::toString);
+        assertTrue(metadata.body().contains(tenant().issuer().issuer()), "authorization_servers: " + metadata);
+    }
+
+    @Test
+    void letsACorsPreflightThroughToTheAppWithoutToken() {
+        Reply reply = http.preflight(products(), "https://shop.example.com", "POST");
+
+        assertEquals("OPTIONS", reply.echo().get("method"));
+    }
+
+    @Test
     void servesAPublicPathWithoutToken() {
         Map<String, String> seen = http.get(app().resolve("health"), null).echo();
 

@@ -32,6 +32,15 @@ public final class Http {
                 .header("Authorization", authorization).GET().build());
     }
 
+    /** A CORS preflight, as a browser sends it before a cross-origin call. */
+    public Reply preflight(URI uri, String origin, String method) {
+        return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", method)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
     public CompletableFuture<Reply> getAsync(URI uri, String token) {
         return client.sendAsync(request(uri, token).GET().build(), HttpResponse.BodyHandlers.ofString())
                 .thenApply(Reply::new);
