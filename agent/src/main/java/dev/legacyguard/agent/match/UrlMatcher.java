@@ -33,7 +33,7 @@ public final class UrlMatcher<T> {
         }
         UrlParts parts;
         try {
-            parts = UrlParts.parse(url);
+            parts = UrlParts.ofRequest(url);
         } catch (UrlRefused refused) {
             return null;
         }

@@ -23,7 +23,21 @@ final class UrlParts {
         this.path = path;
     }
 
-    static UrlParts parse(String url) throws UrlRefused {
+    /**
+     * A URL a request is about to be sent to. Its host must be ASCII: a client resolves a
+     * Unicode host in its own way (or not at all), so comparing its punycode form could name
+     * a host the request never goes to.
+     */
+    static UrlParts ofRequest(String url) throws UrlRefused {
+        return parse(url, false);
+    }
+
+    /** A configured URL; a Unicode (IDN) host is taken in its ASCII (punycode) form. */
+    static UrlParts ofConfigured(String url) throws UrlRefused {
+        return parse(url, true);
+    }
+
+    private static UrlParts parse(String url, boolean unicodeHost) throws UrlRefused {
         int colon = url.indexOf(':');
         if (colon <= 0) {
             throw new UrlRefused("is not an absolute URL");
@@ -64,7 +78,7 @@ final class UrlParts {
             hostText = portColon < 0 ? authority : authority.substring(0, portColon);
             portText = portColon < 0 ? null : authority.substring(portColon + 1);
         }
-        String host = canonicalHost(hostText);
+        String host = canonicalHost(hostText, unicodeHost);
         int port = portText == null || portText.isEmpty() ? defaultPort : port(portText);
         String path = path(url, authorityEnd);
         return new UrlParts(scheme, host, port, path);
@@ -84,7 +98,7 @@ final class UrlParts {
         return url.length();
     }
 
-    private static String canonicalHost(String text) throws UrlRefused {
+    private static String canonicalHost(String text, boolean unicodeHost) throws UrlRefused {
         if (text.isEmpty()) {
             throw new UrlRefused("has no host");
         }
@@ -107,6 +121,9 @@ final class UrlParts {
             }
         }
         String host = text;
+        if (!ascii && !unicodeHost) {
+            throw new UrlRefused("has a non-ASCII host; expected its punycode form (xn--...)");
+        }
         if (!ascii) {
             try {
                 host = IDN.toASCII(text);

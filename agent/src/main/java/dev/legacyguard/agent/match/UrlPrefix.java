@@ -24,7 +24,7 @@ public final class UrlPrefix {
      *     query, fragment and dot-segments; the message says which
      */
     public static UrlPrefix parse(String text) throws UrlRefused {
-        UrlParts parts = UrlParts.parse(text);
+        UrlParts parts = UrlParts.ofConfigured(text);
         if (UrlParts.hasQueryOrFragment(text)) {
             throw new UrlRefused("has a query or fragment");
         }

@@ -126,11 +126,18 @@ class UrlMatcherTest {
     }
 
     @Test
-    void internationalisedHostsMatchInUnicodeAndPunycode() throws UrlRefused {
+    void internationalisedHostConfiguredInUnicodeMatchesRequestsInPunycode() throws UrlRefused {
         UrlMatcher<String> idn = matcher("https://bücher.example/api/", "books");
         assertEquals("books", idn.match("https://xn--bcher-kva.example/api/x"));
-        assertEquals("books", idn.match("https://BÜCHER.example/api/x"));
+        assertEquals("books", idn.match("https://XN--BCHER-KVA.example/api/x"));
         assertNull(idn.match("https://bucher.example/api/x"));
+    }
+
+    @Test
+    void requestToAUnicodeHostGetsNoTokenSinceClientsResolveItTheirOwnWay() throws UrlRefused {
+        assertNull(matcher("https://bücher.example/api/", "books").match("https://bücher.example/api/x"));
+        // U+3002 IDEOGRAPHIC FULL STOP becomes '.' in IDNA: "shop。internal" must not pass for shop.internal.
+        assertNull(shop.match("https://shop\u3002internal:8443/api/x"));
     }
 
     @Test
