@@ -142,17 +142,19 @@ public final class LogtoBearerFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        AccessToken token = authenticate(request, response);
-        if (token == null) {
+        String compact = bearerToken(request, response);
+        if (compact == null) {
             return;
         }
-        if (!lacksScope(request, response, requirement, token) && !overrideLacksScope(request, response, overrides, path, token)) {
+        AccessToken token = verify(request, response, compact);
+        if (token != null && !lacksScope(request, response, requirement, token, compact)
+                && !overrideLacksScope(request, response, overrides, path, token, compact)) {
             chain.doFilter(new AuthenticatedRequest(request, token), response);
         }
     }
 
-    /** The verified token, or null after an answer (400, 401 or 503) has been sent. */
-    private AccessToken authenticate(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** The bearer token as sent, or null after an answer (400 or 401) has been sent. */
+    private String bearerToken(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String compact;
         try {
             compact = BearerTokenResolver.resolve(request);
@@ -164,8 +166,12 @@ public final class LogtoBearerFilter implements Filter {
         if (compact == null) {
             debug(request, "token", "no bearer token", null);
             answers.missingToken(request, response);
-            return null;
         }
+        return compact;
+    }
+
+    /** The verified token, or null after an answer (401 or 503) has been sent. */
+    private AccessToken verify(HttpServletRequest request, HttpServletResponse response, String compact) throws IOException {
         Verification verification = verifier.verify(compact);
         if (verification.valid()) {
             return verification.token();
@@ -182,21 +188,21 @@ public final class LogtoBearerFilter implements Filter {
 
     /** Sends the 403 and returns true when {@code token} lacks a scope {@code requirement} needs. */
     private boolean lacksScope(HttpServletRequest request, HttpServletResponse response, Requirement requirement,
-                               AccessToken token) throws IOException {
+                               AccessToken token, String compact) throws IOException {
         if (requirement.kind() != Requirement.Kind.SCOPES || requirement.satisfiedBy(token.scopes())) {
             return false;
         }
         List<String> missing = requirement.missingFrom(token.scopes());
-        debug(request, "scope", "missing " + missing + " required by " + requirement.origin(), null);
+        debug(request, "scope", "missing " + missing + " required by " + requirement.origin(), compact);
         answers.insufficientScope(request, response, requirement, missing);
         return true;
     }
 
     private boolean overrideLacksScope(HttpServletRequest request, HttpServletResponse response, List<String> overrides,
-                                       String path, AccessToken token) throws IOException {
+                                       String path, AccessToken token, String compact) throws IOException {
         if (overrides != null) {
             for (String method : overrides) {
-                if (lacksScope(request, response, rules.requirementFor(method, path), token)) {
+                if (lacksScope(request, response, rules.requirementFor(method, path), token, compact)) {
                     return true;
                 }
             }
