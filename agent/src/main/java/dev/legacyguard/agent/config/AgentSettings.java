@@ -77,13 +77,20 @@ public final class AgentSettings {
     /** As {@link #load(String)}, with the environment and system properties given; warnings go to {@code log}. */
     public static AgentSettings load(String agentArgs, Map<String, String> environment, Properties systemProperties,
             AgentLog log) throws ConfigException {
-        String path = configPath(agentArgs);
-        Properties file = path == null ? new Properties() : readFile(path);
+        // Known before the file is read, so that an unreadable file can stop the service too.
+        boolean failFastOutsideFile = asksToFailFast(
+                new ConfigSources(systemProperties, environment, new Properties(), "(none)").get(FAIL_FAST));
+        String path = configPath(agentArgs, failFastOutsideFile);
+        Properties file = path == null ? new Properties() : readFile(path, failFastOutsideFile);
         ConfigSources sources = new ConfigSources(systemProperties, environment, file, path);
         return new Validator(sources, log).read();
     }
 
-    private static String configPath(String agentArgs) throws ConfigException {
+    private static boolean asksToFailFast(Setting failFast) {
+        return failFast != null && !failFast.value.equals("false");
+    }
+
+    private static String configPath(String agentArgs, boolean failFast) throws ConfigException {
         if (agentArgs == null || agentArgs.trim().isEmpty()) {
             return null;
         }
@@ -92,13 +99,13 @@ public final class AgentSettings {
             path = path.substring("config=".length()).trim();
             if (path.isEmpty()) {
                 throw new ConfigException("agent argument 'config=' names no file; expected "
-                        + "-javaagent:logto-agent.jar=config=/path/to/logto-agent.properties", false);
+                        + "-javaagent:logto-agent.jar=config=/path/to/logto-agent.properties", failFast);
             }
         }
         return path;
     }
 
-    private static Properties readFile(String path) throws ConfigException {
+    private static Properties readFile(String path, boolean failFast) throws ConfigException {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(Paths.get(path));
                 Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
@@ -106,7 +113,7 @@ public final class AgentSettings {
         } catch (IOException | RuntimeException e) {
             throw new ConfigException("config file '" + path + "' (the agent argument) cannot be read: "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())
-                    + "; expected a readable properties file with logto.* keys", false);
+                    + "; expected a readable properties file with logto.* keys", failFast);
         }
         return properties;
     }
@@ -163,8 +170,7 @@ public final class AgentSettings {
         Validator(ConfigSources sources, AgentLog log) {
             this.sources = sources;
             this.log = log;
-            Setting setting = sources.get(FAIL_FAST);
-            this.failFast = setting != null && !setting.value.equals("false");
+            this.failFast = asksToFailFast(sources.get(FAIL_FAST));
         }
 
         AgentSettings read() throws ConfigException {

@@ -342,6 +342,14 @@ class AgentSettingsTest {
     }
 
     @Test
+    void unreadableFileStopsTheServiceWhenFailFastIsSetOutsideTheFile() {
+        environment.put("LOGTO_FAIL_FAST", "true");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AgentSettings.load(dir.resolve("missing.properties").toString(), environment, systemProperties, log));
+        assertTrue(e.failFast());
+    }
+
+    @Test
     void configEqualsWithoutPathIsRejected() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> AgentSettings.load("config=", environment, systemProperties, log));
