@@ -132,7 +132,7 @@ public final class LogtoBearerFilter implements Filter {
         }
         Requirement requirement = rules.requirementFor(request.getMethod(), path);
         List<String> overrides = MethodOverride.requested(request);
-        Requirement denied = requirement.isDenied() ? requirement : firstOfKind(overrides, path, Requirement.Kind.DENY);
+        Requirement denied = requirement.isDenied() ? requirement : deniedOverride(overrides, path);
         if (denied != null) {
             debug(request, "rule", "denied by " + denied.origin(), null);
             answers.denied(response, denied.origin());
@@ -210,11 +210,11 @@ public final class LogtoBearerFilter implements Filter {
         return false;
     }
 
-    private Requirement firstOfKind(List<String> overrides, String path, Requirement.Kind kind) {
+    private Requirement deniedOverride(List<String> overrides, String path) {
         if (overrides != null) {
             for (String method : overrides) {
                 Requirement requirement = rules.requirementFor(method, path);
-                if (requirement.kind() == kind) {
+                if (requirement.isDenied()) {
                     return requirement;
                 }
             }

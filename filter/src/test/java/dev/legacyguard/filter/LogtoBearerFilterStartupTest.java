@@ -4,16 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.legacyguard.filter.http.EmbeddedJetty;
 import dev.legacyguard.filter.http.RawHttp;
@@ -82,6 +88,25 @@ class LogtoBearerFilterStartupTest {
         Throwable failure = rootOf(assertThrows(Exception.class, () -> start(init, Collections.emptyMap())));
         assertTrue(failure.getMessage().contains("init-param config = \"/WEB-INF/missing.properties\" names no readable file"),
                 failure.getMessage());
+    }
+
+    @Test
+    void readsWebInfLogtoPropertiesByDefault(@TempDir Path webApp) throws Exception {
+        Files.createDirectories(webApp.resolve("WEB-INF"));
+        Files.writeString(webApp.resolve("WEB-INF/logto.properties"), "logto.endpoint=" + issuer.endpoint() + "\n"
+                + "logto.audience=" + API + "\n" + "logto.rule.1=GET /open : public\n");
+        try (EmbeddedJetty jetty = EmbeddedJetty.start("/", webApp, new LogtoBearerFilter(Collections.emptyMap(),
+                Collections.emptyMap()), Collections.emptyMap(), new HttpServlet() {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                        response.getWriter().write("app");
+                    }
+                })) {
+            assertEquals("app", jetty.client().get("/open").body());
+            assertEquals(401, jetty.client().get("/closed").status());
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.legacyguard.filter.http;
 
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
 
@@ -31,12 +32,21 @@ public final class EmbeddedJetty implements AutoCloseable {
      */
     public static EmbeddedJetty start(String contextPath, Filter filter, Map<String, String> initParams,
                                       Servlet servlet) throws Exception {
+        return start(contextPath, null, filter, initParams, servlet);
+    }
+
+    /** As above, with {@code webAppDir} as the context's resources (where {@code /WEB-INF/...} is found). */
+    public static EmbeddedJetty start(String contextPath, Path webAppDir, Filter filter, Map<String, String> initParams,
+                                      Servlet servlet) throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler(contextPath);
+        if (webAppDir != null) {
+            context.setBaseResourceAsPath(webAppDir);
+        }
         if (filter != null) {
             FilterHolder holder = new FilterHolder(filter);
             holder.setInitParameters(initParams);
