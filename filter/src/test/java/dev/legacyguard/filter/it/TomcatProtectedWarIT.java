@@ -1,20 +1,30 @@
 package dev.legacyguard.filter.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import dev.legacyguard.filter.it.support.Await;
 import dev.legacyguard.filter.it.support.BuildOutputs;
 import dev.legacyguard.filter.it.support.ProductsTenant;
 import dev.legacyguard.filter.it.support.Reply;
 import dev.legacyguard.filter.it.support.TomcatProcess;
+import dev.legacyguard.filter.token.TokenFingerprint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The test WAR in the real Tomcat 10.1 distribution, in its own JVM. Where the issuer is comes
  * from system properties on Tomcat's command line, as an administrator would set them in
- * setenv.sh; the WAR's logto.properties holds only the rules.
+ * setenv.sh; the WAR's logto.properties holds only the rules. Tomcat has no slf4j, so the
+ * filter logs through java.util.logging into Tomcat's own logs.
  */
 class TomcatProtectedWarIT extends ProtectedWarContract {
 
@@ -28,7 +38,7 @@ class TomcatProtectedWarIT extends ProtectedWarContract {
         Path war = TestWars.jakarta(work.resolve("war")).build();
         tomcat = TomcatProcess.start(BuildOutputs.tomcatHome(), work.resolve("base"), war, "app", Map.of(
                 "logto.endpoint", tenant.issuer().endpoint(),
-                "logto.audience", ProductsTenant.audiences()));
+                "logto.audience", ProductsTenant.audiences()), List.of("dev.legacyguard.filter"));
         Reply health = http.get(tomcat.uri("app").resolve("health"), null);
         if (health.status() != 200) {
             throw new IllegalStateException("the test WAR did not start in Tomcat: " + health + "\n" + tomcat.logs());
@@ -53,5 +63,23 @@ class TomcatProtectedWarIT extends ProtectedWarContract {
     @Override
     protected URI app() {
         return tomcat.uri("app");
+    }
+
+    @Test
+    void logsItsStartupLineThroughJavaUtilLoggingInAWarWithoutSlf4j() {
+        assertTrue(tomcat.logs().contains("Logto bearer filter started"), tomcat::logs);
+    }
+
+    @Test
+    void logsARejectionWithTheTokensFingerprintButNeverTheToken() {
+        String token = tenant.otherApiToken();
+        assertEquals(401, http.get(products(), token).status());
+
+        String fingerprint = TokenFingerprint.of(token);
+        String logs = Await.until("the rejection to be logged at debug level", Duration.ofSeconds(20),
+                tomcat::logs, (String text) -> text.contains(fingerprint));
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+        assertFalse(logs.contains(signature), "a token's signature is in Tomcat's logs");
+        assertFalse(logs.contains("eyJhbGci"), "a JWT ({\"alg\"... in base64url) is in Tomcat's logs");
     }
 }

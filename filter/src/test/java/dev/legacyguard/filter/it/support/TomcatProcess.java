@@ -40,12 +40,15 @@ public final class TomcatProcess implements AutoCloseable {
     /**
      * Starts Tomcat with the exploded WAR deployed at {@code /contextName} and the given JVM
      * system properties, and returns once the connector accepts connections (Tomcat opens it
-     * only after deploying its apps).
+     * only after deploying its apps). The {@code debugLoggers} log at FINE, java.util.logging's debug.
      */
     public static TomcatProcess start(Path home, Path base, Path war, String contextName,
-                                      Map<String, String> systemProperties) {
+                                      Map<String, String> systemProperties, List<String> debugLoggers) {
         int port = freePort();
         Files2.copyTree(home.resolve("conf"), base.resolve("conf"));
+        StringBuilder logging = new StringBuilder(Files2.read(base.resolve("conf/logging.properties")));
+        debugLoggers.forEach(logger -> logging.append('\n').append(logger).append(".level = FINE\n"));
+        Files2.write(base.resolve("conf/logging.properties"), logging.toString());
         Files2.write(base.resolve("conf/server.xml"), serverXml(port));
         for (String dir : List.of("logs", "temp", "work", "webapps")) {
             Files2.createDirectories(base.resolve(dir));
