@@ -1,0 +1,213 @@
+package dev.legacyguard.agent;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.MalformedURLException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.security.ProtectionDomain;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+
+/**
+ * The launcher, and the only agent class on the application's class path (the JVM puts the
+ * {@code -javaagent} jar there). It puts the {@code bootstrap} package on the bootstrap class
+ * path, where advice inlined into JDK classes can reach it, and runs everything else from an
+ * isolated class loader that reads the jar's {@code inst/} entries, so neither the agent's
+ * core nor its relocated ByteBuddy is visible to the application.
+ */
+public final class AgentMain {
+
+    private static final String INSTALLER = "dev.legacyguard.agent.instrument.AgentInstaller";
+    private static final String CHECK_COMMAND = "dev.legacyguard.agent.check.CheckCommand";
+
+    private AgentMain() {
+    }
+
+    public static void premain(String agentArgs, Instrumentation instrumentation) {
+        start(agentArgs, instrumentation);
+    }
+
+    public static void agentmain(String agentArgs, Instrumentation instrumentation) {
+        start(agentArgs, instrumentation);
+    }
+
+    /** {@code java -jar logto-agent.jar check CONFIG}: validates a configuration and asks for every token. */
+    public static void main(String[] args) {
+        if (args.length == 0 || !args[0].equals("check")) {
+            System.err.println("usage: java -jar logto-agent.jar check CONFIG"
+                    + " (as an agent: java -javaagent:logto-agent.jar=CONFIG -jar your-service.jar)");
+            System.exit(2);
+            return;
+        }
+        int exitCode;
+        try {
+            Method run = isolatedLoader(agentJar()).loadClass(CHECK_COMMAND).getMethod("run", String[].class, PrintStream.class);
+            exitCode = (Integer) run.invoke(null, Arrays.copyOfRange(args, 1, args.length), System.out);
+        } catch (Throwable t) {
+            System.err.println("[logto-agent] ERROR the check could not run: " + describe(t));
+            exitCode = 1;
+        }
+        System.exit(exitCode);
+    }
+
+    private static void start(String agentArgs, Instrumentation instrumentation) {
+        try {
+            JarFile agentJar = agentJar();
+            instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(BootstrapJar.extract(agentJar)));
+            isolatedLoader(agentJar).loadClass(INSTALLER)
+                    .getMethod("install", String.class, Instrumentation.class, String.class)
+                    .invoke(null, agentArgs, instrumentation, AgentMain.class.getPackage().getImplementationVersion());
+        } catch (Throwable t) {
+            // The service must start even when the agent cannot.
+            System.err.println("[logto-agent] ERROR the agent could not start, the service runs without it: "
+                    + describe(t));
+        }
+    }
+
+    private static ClassLoader isolatedLoader(JarFile agentJar) throws IOException {
+        return new IsolatedClassLoader(agentJar, aboveApplication(), AgentMain.class.getProtectionDomain());
+    }
+
+    private static JarFile agentJar() throws IOException {
+        try {
+            return new JarFile(new File(AgentMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (URISyntaxException e) {
+            throw new IOException("cannot locate the agent jar: " + e.getMessage(), e);
+        }
+    }
+
+    /** The platform class loader on Java 9+, the extension loader on Java 8: JDK only, no application classes. */
+    private static ClassLoader aboveApplication() {
+        try {
+            return (ClassLoader) ClassLoader.class.getMethod("getPlatformClassLoader").invoke(null);
+        } catch (ReflectiveOperationException java8) {
+            return ClassLoader.getSystemClassLoader().getParent();
+        }
+    }
+
+    private static String describe(Throwable t) {
+        Throwable cause = t instanceof InvocationTargetException ? t.getCause() : t;
+        return cause.getClass().getName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
+    private static byte[] read(JarFile jar, JarEntry entry) throws IOException {
+        try (InputStream in = jar.getInputStream(entry)) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                bytes.write(buffer, 0, n);
+            }
+            return bytes.toByteArray();
+        }
+    }
+
+    /** Writes the jar's {@code boot/} entries as a small jar the bootstrap class loader can search. */
+    static final class BootstrapJar {
+        private static final String PREFIX = "boot/";
+
+        private BootstrapJar() {
+        }
+
+        static File extract(JarFile agentJar) throws IOException {
+            File file = File.createTempFile("logto-agent-bootstrap", ".jar");
+            file.deleteOnExit();
+            try (OutputStream out = new FileOutputStream(file); JarOutputStream jar = new JarOutputStream(out)) {
+                for (Enumeration<JarEntry> entries = agentJar.entries(); entries.hasMoreElements(); ) {
+                    JarEntry entry = entries.nextElement();
+                    if (entry.getName().startsWith(PREFIX) && entry.getName().endsWith(".classdata")) {
+                        String name = entry.getName().substring(PREFIX.length());
+                        jar.putNextEntry(new JarEntry(name.substring(0, name.length() - "data".length())));
+                        jar.write(read(agentJar, entry));
+                        jar.closeEntry();
+                    }
+                }
+            }
+            return file;
+        }
+    }
+
+    /**
+     * Loads the agent's classes from {@code inst/NAME.classdata} entries (and, when not running
+     * as an agent, the bootstrap package from {@code boot/}). Its parent sees only the JDK.
+     */
+    static final class IsolatedClassLoader extends ClassLoader {
+        static {
+            registerAsParallelCapable();
+        }
+
+        private final JarFile jar;
+        private final URL jarUrl;
+        private final ProtectionDomain protectionDomain;
+
+        IsolatedClassLoader(JarFile jar, ClassLoader parent, ProtectionDomain protectionDomain) throws MalformedURLException {
+            super(parent);
+            this.jar = jar;
+            this.jarUrl = new File(jar.getName()).toURI().toURL();
+            this.protectionDomain = protectionDomain;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            String path = name.replace('.', '/') + ".classdata";
+            JarEntry entry = jar.getJarEntry("inst/" + path);
+            if (entry == null) {
+                entry = jar.getJarEntry("boot/" + path);
+            }
+            if (entry == null) {
+                throw new ClassNotFoundException(name);
+            }
+            try {
+                byte[] bytes = read(jar, entry);
+                definePackageOf(name);
+                return defineClass(name, bytes, 0, bytes.length, protectionDomain);
+            } catch (IOException e) {
+                throw new ClassNotFoundException(name + " (agent jar " + jar.getName() + " unreadable)", e);
+            }
+        }
+
+        private void definePackageOf(String className) {
+            int dot = className.lastIndexOf('.');
+            String name = dot < 0 ? "" : className.substring(0, dot);
+            if (getPackage(name) == null) {
+                try {
+                    definePackage(name, null, null, null, null, null, null, null);
+                } catch (IllegalArgumentException definedConcurrently) {
+                    // another thread defined it first: fine
+                }
+            }
+        }
+
+        /** Class files are stored as {@code .classdata}; ByteBuddy reads advice bytes through here. */
+        @Override
+        protected URL findResource(String name) {
+            String entry = "inst/" + (name.endsWith(".class") ? name + "data" : name);
+            if (jar.getJarEntry(entry) == null) {
+                return null;
+            }
+            try {
+                return new URL("jar:" + jarUrl + "!/" + entry);
+            } catch (MalformedURLException e) {
+                return null;
+            }
+        }
+
+        @Override
+        protected Enumeration<URL> findResources(String name) {
+            URL url = findResource(name);
+            return Collections.enumeration(url == null ? Collections.<URL>emptyList() : Collections.singletonList(url));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.legacyguard.agent.bootstrap;
+
+/** Rebuilds the absolute URL of a request from what a client holds when it sends it. */
+public final class RequestUrls {
+
+    private RequestUrls() {
+    }
+
+    /**
+     * {@code origin} ({@code scheme://host[:port]}) joined with the request line's target,
+     * which is an absolute URL when the request goes through a proxy and a path otherwise.
+     */
+    public static String join(String origin, String requestTarget) {
+        if (requestTarget.regionMatches(true, 0, "http://", 0, 7) || requestTarget.regionMatches(true, 0, "https://", 0, 8)) {
+            return requestTarget;
+        }
+        if (origin == null) {
+            return null;
+        }
+        return requestTarget.startsWith("/") ? origin + requestTarget : origin + "/" + requestTarget;
+    }
+
+    /** The status code of an HTTP status line such as {@code HTTP/1.1 401 Unauthorized}, or -1. */
+    public static int statusOf(String statusLine) {
+        if (statusLine == null) {
+            return -1;
+        }
+        int start = statusLine.indexOf(' ');
+        if (start < 0 || statusLine.length() < start + 4) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(statusLine.substring(start + 1, start + 4));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.legacyguard.agent.instrument;
+
+import java.lang.instrument.Instrumentation;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.legacyguard.agent.bootstrap.BearerHooks;
+import dev.legacyguard.agent.config.AgentSettings;
+import dev.legacyguard.agent.config.ConfigException;
+import dev.legacyguard.agent.instrument.apachehttpclient4.ApacheHttpClient4Instrumentation;
+import dev.legacyguard.agent.instrument.apachehttpclient5.ApacheHttpClient5Instrumentation;
+import dev.legacyguard.agent.instrument.httpurlconnection.HttpUrlConnectionInstrumentation;
+import dev.legacyguard.agent.log.AgentLog;
+import dev.legacyguard.agent.token.TokenBroker;
+
+/**
+ * Starts the agent inside its isolated class loader (called by {@code AgentMain}): reads the
+ * settings, starts the token broker, installs the instrumentation and prints the banner. A bad
+ * configuration leaves the service running untouched unless {@code logto.fail-fast=true}.
+ */
+public final class AgentInstaller {
+
+    private static final List<ClientInstrumentation> CLIENTS = Arrays.asList(
+            new HttpUrlConnectionInstrumentation(),
+            new ApacheHttpClient4Instrumentation(),
+            new ApacheHttpClient5Instrumentation());
+
+    private AgentInstaller() {
+    }
+
+    public static void install(String agentArgs, Instrumentation instrumentation, String version) {
+        AgentLog log = AgentLog.stderr();
+        AgentSettings settings;
+        try {
+            settings = AgentSettings.load(agentArgs);
+        } catch (ConfigException e) {
+            if (e.failFast()) {
+                log.error("configuration: " + e.getMessage() + "; stopping the service because logto.fail-fast=true");
+                System.exit(1);
+            }
+            log.error("configuration: " + e.getMessage()
+                    + "; the service starts without token injection (set logto.fail-fast=true to stop it instead)");
+            return;
+        }
+        TokenBroker broker = TokenBroker.start(settings);
+        BearerHooks.install(broker);
+        Instrumentations.install(instrumentation, CLIENTS, log);
+        StartupBanner.print(log, version, settings, CLIENTS);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.legacyguard.agent.instrument;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.legacyguard.agent.config.AgentSettings;
+import dev.legacyguard.agent.config.ResourceSettings;
+import dev.legacyguard.agent.log.AgentLog;
+
+/** What the agent will do, said once at start-up; secrets appear only as fingerprints, never at all here. */
+final class StartupBanner {
+
+    private StartupBanner() {
+    }
+
+    static void print(AgentLog log, String version, AgentSettings settings, List<ClientInstrumentation> clients) {
+        log.info("logto-agent " + (version == null ? "(unknown version)" : version) + " started: tokens from "
+                + settings.tokenEndpoint() + " for app " + settings.appId() + ", on token failure "
+                + settings.onTokenFailure().configValue());
+        for (ResourceSettings resource : settings.resources()) {
+            log.info("resource '" + resource.name() + "': indicator " + resource.indicator() + ", urls "
+                    + resource.urls() + ", scopes " + (resource.scopes().isEmpty() ? "(none)" : String.join(" ", resource.scopes())));
+        }
+        List<String> names = new ArrayList<>();
+        for (ClientInstrumentation client : clients) {
+            names.add(client.client());
+        }
+        log.info("instrumented clients: " + String.join(", ", names));
+    }
+}

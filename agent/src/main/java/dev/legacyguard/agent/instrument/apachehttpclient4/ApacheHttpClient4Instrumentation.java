@@ -1,0 +1,32 @@
+package dev.legacyguard.agent.instrument.apachehttpclient4;
+
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.legacyguard.agent.instrument.AdviceFactory;
+import dev.legacyguard.agent.instrument.ClientInstrumentation;
+import net.bytebuddy.agent.builder.AgentBuilder;
+
+/**
+ * Apache HttpClient 4.x: every client in the 4.x line (4.0-4.2's DefaultHttpClient and the
+ * 4.3+ exec chain alike) sends each request through httpcore's {@code HttpRequestExecutor}.
+ */
+public final class ApacheHttpClient4Instrumentation implements ClientInstrumentation {
+
+    @Override
+    public String client() {
+        return "Apache HttpClient 4.x";
+    }
+
+    @Override
+    public AgentBuilder instrument(AgentBuilder builder, AdviceFactory advice) {
+        return builder
+                .type(named("org.apache.http.protocol.HttpRequestExecutor"))
+                .transform(advice.advice(named("execute").and(isPublic()).and(takesArguments(3))
+                                .and(takesArgument(0, named("org.apache.http.HttpRequest")))
+                                .and(takesArgument(2, named("org.apache.http.protocol.HttpContext"))),
+                        ApacheHttpClient4Instrumentation.class.getPackage().getName() + ".ExecuteAdvice"));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.legacyguard.agent.instrument.apachehttpclient4;
+
+import java.io.IOException;
+
+import org.apache.http.Header;
+import org.apache.http.HttpRequest;
+import org.apache.http.HttpResponse;
+import org.apache.http.protocol.HttpContext;
+
+import dev.legacyguard.agent.bootstrap.AddedHeaders;
+import dev.legacyguard.agent.bootstrap.Authorizations;
+import dev.legacyguard.agent.bootstrap.CallDepth;
+import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
+import dev.legacyguard.agent.bootstrap.RequestUrls;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * Inlined into {@code org.apache.http.protocol.HttpRequestExecutor#execute}, which sends each
+ * request on its connection: every redirect hop and retry passes here, with the hop's target
+ * host in the context. RedirectExec (4.5) copies the original request's headers onto a
+ * redirect, but the agent's header only ever lives on the per-hop request, and is decided
+ * again on every hop.
+ */
+final class ExecuteAdvice {
+
+    private static final String CLIENT = "Apache HttpClient 4";
+
+    private ExecuteAdvice() {
+    }
+
+    @Advice.OnMethodEnter
+    static void decide(@Advice.Argument(0) HttpRequest request, @Advice.Argument(2) HttpContext context)
+            throws IOException {
+        if (!CallDepth.APACHE_HTTPCLIENT_4.enter()) {
+            return;
+        }
+        try {
+            if ("CONNECT".equalsIgnoreCase(request.getRequestLine().getMethod())) {
+                return;
+            }
+            Object target = context.getAttribute("http.target_host");
+            String url = RequestUrls.join(target == null ? null : target.toString(), request.getRequestLine().getUri());
+            Header present = request.getFirstHeader("Authorization");
+            String header = Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
+                    (String) context.getAttribute(AddedHeaders.CONTEXT_HEADER), url);
+            if (header == Authorizations.LEAVE_ALONE) {
+                return;
+            }
+            request.removeHeaders("Authorization");
+            if (header != null) {
+                request.setHeader("Authorization", header);
+                context.setAttribute(AddedHeaders.CONTEXT_HEADER, header);
+                context.setAttribute(AddedHeaders.CONTEXT_URL, url);
+            } else {
+                context.removeAttribute(AddedHeaders.CONTEXT_HEADER);
+            }
+        } catch (IOException deliberate) {
+            CallDepth.APACHE_HTTPCLIENT_4.exit();
+            throw deliberate;
+        } catch (Throwable unexpected) {
+            InstrumentationFailures.report(CLIENT, unexpected);
+        }
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class)
+    static void report(@Advice.Argument(0) HttpRequest request, @Advice.Argument(2) HttpContext context,
+            @Advice.Return HttpResponse response) {
+        if (!CallDepth.APACHE_HTTPCLIENT_4.exit() || response == null) {
+            return;
+        }
+        try {
+            Header present = request.getFirstHeader("Authorization");
+            Header challenge = response.getFirstHeader("WWW-Authenticate");
+            Authorizations.answeredHop(CLIENT, present == null ? null : present.getValue(),
+                    (String) context.getAttribute(AddedHeaders.CONTEXT_HEADER),
+                    (String) context.getAttribute(AddedHeaders.CONTEXT_URL), response.getStatusLine().getStatusCode(),
+                    challenge == null ? null : challenge.getValue());
+        } catch (Throwable unexpected) {
+            InstrumentationFailures.report(CLIENT, unexpected);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.legacyguard.agent.instrument.apachehttpclient5;
+
+import java.io.IOException;
+
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.protocol.HttpContext;
+
+import dev.legacyguard.agent.bootstrap.AddedHeaders;
+import dev.legacyguard.agent.bootstrap.Authorizations;
+import dev.legacyguard.agent.bootstrap.CallDepth;
+import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * Inlined into {@code org.apache.hc.core5.http.impl.io.HttpRequestExecutor#execute}, which
+ * sends each classic request on its connection: every redirect hop and retry passes here with
+ * its own scheme and authority, so the header is decided again on every hop.
+ */
+final class ExecuteAdvice {
+
+    private static final String CLIENT = "Apache HttpClient 5";
+
+    private ExecuteAdvice() {
+    }
+
+    @Advice.OnMethodEnter
+    static void decide(@Advice.Argument(0) ClassicHttpRequest request, @Advice.Argument(3) HttpContext context)
+            throws IOException {
+        if (!CallDepth.APACHE_HTTPCLIENT_5.enter()) {
+            return;
+        }
+        try {
+            if ("CONNECT".equalsIgnoreCase(request.getMethod())) {
+                return;
+            }
+            String url = request.getUri().toString();
+            Header present = request.getFirstHeader("Authorization");
+            String header = Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
+                    (String) context.getAttribute(AddedHeaders.CONTEXT_HEADER), url);
+            if (header == Authorizations.LEAVE_ALONE) {
+                return;
+            }
+            request.removeHeaders("Authorization");
+            if (header != null) {
+                request.setHeader("Authorization", header);
+                context.setAttribute(AddedHeaders.CONTEXT_HEADER, header);
+                context.setAttribute(AddedHeaders.CONTEXT_URL, url);
+            } else {
+                context.removeAttribute(AddedHeaders.CONTEXT_HEADER);
+            }
+        } catch (IOException deliberate) {
+            CallDepth.APACHE_HTTPCLIENT_5.exit();
+            throw deliberate;
+        } catch (Throwable unexpected) {
+            InstrumentationFailures.report(CLIENT, unexpected);
+        }
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class)
+    static void report(@Advice.Argument(0) ClassicHttpRequest request, @Advice.Argument(3) HttpContext context,
+            @Advice.Return ClassicHttpResponse response) {
+        if (!CallDepth.APACHE_HTTPCLIENT_5.exit() || response == null) {
+            return;
+        }
+        try {
+            Header present = request.getFirstHeader("Authorization");
+            Header challenge = response.getFirstHeader("WWW-Authenticate");
+            Authorizations.answeredHop(CLIENT, present == null ? null : present.getValue(),
+                    (String) context.getAttribute(AddedHeaders.CONTEXT_HEADER),
+                    (String) context.getAttribute(AddedHeaders.CONTEXT_URL), response.getCode(),
+                    challenge == null ? null : challenge.getValue());
+        } catch (Throwable unexpected) {
+            InstrumentationFailures.report(CLIENT, unexpected);
+        }
+    }
+}

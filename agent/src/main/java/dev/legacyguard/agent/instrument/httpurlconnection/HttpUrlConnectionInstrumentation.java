@@ -1,0 +1,38 @@
+package dev.legacyguard.agent.instrument.httpurlconnection;
+
+import static net.bytebuddy.matcher.ElementMatchers.isPrivate;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
+
+import dev.legacyguard.agent.instrument.AdviceFactory;
+import dev.legacyguard.agent.instrument.ClientInstrumentation;
+import net.bytebuddy.agent.builder.AgentBuilder;
+
+/**
+ * The JDK's HTTP client behind {@code java.net.HttpURLConnection}, for http and https (the
+ * https wrapper {@code HttpsURLConnectionImpl} delegates to a subclass of the same class). It
+ * writes every request, including redirect hops it follows itself, in one private method.
+ */
+public final class HttpUrlConnectionInstrumentation implements ClientInstrumentation {
+
+    private static final String PACKAGE = HttpUrlConnectionInstrumentation.class.getPackage().getName();
+
+    @Override
+    public String client() {
+        return "HttpURLConnection (http, https)";
+    }
+
+    @Override
+    public AgentBuilder instrument(AgentBuilder builder, AdviceFactory advice) {
+        return builder
+                .type(named("sun.net.www.protocol.http.HttpURLConnection"))
+                .transform(advice.advice(named("writeRequests").and(isPrivate()).and(takesNoArguments()),
+                        PACKAGE + ".WriteRequestsAdvice"))
+                .type(named("sun.net.www.http.HttpClient"))
+                .transform(advice.advice(named("parseHTTP").and(returns(boolean.class))
+                                .and(takesArgument(0, named("sun.net.www.MessageHeader"))),
+                        PACKAGE + ".ParseResponseAdvice"));
+    }
+}

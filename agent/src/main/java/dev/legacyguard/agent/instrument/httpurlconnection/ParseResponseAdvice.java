@@ -1,0 +1,45 @@
+package dev.legacyguard.agent.instrument.httpurlconnection;
+
+import java.net.HttpURLConnection;
+
+import dev.legacyguard.agent.bootstrap.AddedHeaders;
+import dev.legacyguard.agent.bootstrap.Authorizations;
+import dev.legacyguard.agent.bootstrap.CallDepth;
+import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
+import dev.legacyguard.agent.bootstrap.RequestUrls;
+import net.bytebuddy.asm.Advice;
+import sun.net.www.MessageHeader;
+
+/**
+ * Inlined into {@code sun.net.www.http.HttpClient#parseHTTP}, which reads each response's status
+ * and headers: a request that carried the agent's token reports its status, so a 401
+ * {@code invalid_token} drops that token. Java 8 has a {@code ProgressSource} between the two
+ * arguments used here, hence the first and the last argument.
+ */
+final class ParseResponseAdvice {
+
+    private ParseResponseAdvice() {
+    }
+
+    @Advice.OnMethodEnter
+    static void enter() {
+        CallDepth.HTTP_URL_CONNECTION_RESPONSE.enter();
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class)
+    static void report(@Advice.AllArguments Object[] arguments) {
+        if (!CallDepth.HTTP_URL_CONNECTION_RESPONSE.exit()) {
+            return;
+        }
+        try {
+            MessageHeader responses = (MessageHeader) arguments[0];
+            HttpURLConnection connection = (HttpURLConnection) arguments[arguments.length - 1];
+            if (AddedHeaders.addedTo(connection) != null) {
+                Authorizations.answered("HttpURLConnection", connection.getURL().toString(),
+                        RequestUrls.statusOf(responses.getValue(0)), responses.findValue("WWW-Authenticate"));
+            }
+        } catch (Throwable unexpected) {
+            InstrumentationFailures.report("HttpURLConnection", unexpected);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.legacyguard.agent.instrument.httpurlconnection;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URL;
+
+import dev.legacyguard.agent.bootstrap.AddedHeaders;
+import dev.legacyguard.agent.bootstrap.Authorizations;
+import dev.legacyguard.agent.bootstrap.CallDepth;
+import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
+import net.bytebuddy.asm.Advice;
+import sun.net.www.MessageHeader;
+
+/**
+ * Inlined into {@code sun.net.www.protocol.http.HttpURLConnection#writeRequests()}, which writes
+ * every request the connection sends: the first one, each redirect hop it follows itself (with
+ * the headers kept), and each retry. {@code url} is the hop's URL at that point, so the header
+ * is decided again for every hop.
+ */
+final class WriteRequestsAdvice {
+
+    private static final String CLIENT = "HttpURLConnection";
+
+    private WriteRequestsAdvice() {
+    }
+
+    @Advice.OnMethodEnter
+    static void decide(@Advice.This HttpURLConnection connection,
+            @Advice.FieldValue("url") URL url,
+            @Advice.FieldValue("requests") MessageHeader requests,
+            @Advice.FieldValue("userHeaders") MessageHeader userHeaders) throws IOException {
+        if (!CallDepth.HTTP_URL_CONNECTION_SEND.enter()) {
+            return;
+        }
+        try {
+            // getRequestProperty hides Authorization; userHeaders holds what the application set.
+            if (userHeaders.findValue("Authorization") != null) {
+                return;
+            }
+            String header = Authorizations.forHop(CLIENT, requests.findValue("Authorization"),
+                    AddedHeaders.addedTo(connection), url.toString());
+            if (header == Authorizations.LEAVE_ALONE) {
+                return;
+            }
+            requests.remove("Authorization");
+            if (header != null) {
+                requests.set("Authorization", header);
+            }
+            AddedHeaders.remember(connection, header);
+        } catch (IOException deliberate) {
+            CallDepth.HTTP_URL_CONNECTION_SEND.exit();
+            throw deliberate;
+        } catch (Throwable unexpected) {
+            InstrumentationFailures.report(CLIENT, unexpected);
+        }
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class)
+    static void leave() {
+        CallDepth.HTTP_URL_CONNECTION_SEND.exit();
+    }
+}

@@ -1,0 +1,344 @@
+package dev.legacyguard.agent.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The agent in a separate JVM, against the real HttpURLConnection and Apache HttpClient 4 and
+ * 5 jars, the real issuer and loopback APIs. One JVM runs every scenario of a configuration;
+ * each JDK the agent is tested on is a subclass.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AgentBehaviourIT {
+
+    private static final List<String> CLIENTS = List.of("huc", "hc4", "hc5");
+    private static final List<String> HIDDEN_CLASSES = List.of(
+            "net.bytebuddy.ByteBuddy",
+            "dev.legacyguard.agent.shaded.bytebuddy.ByteBuddy",
+            "dev.legacyguard.agent.shaded.bytebuddy.agent.builder.AgentBuilder",
+            "dev.legacyguard.agent.token.TokenBroker",
+            "dev.legacyguard.agent.config.AgentSettings",
+            "dev.legacyguard.agent.instrument.AgentInstaller",
+            "dev.legacyguard.agent.instrument.httpurlconnection.WriteRequestsAdvice");
+
+    private AgentFixture fixture;
+    private ForkedJvm jvm;
+    private ForkedJvm.Run service;
+
+    /** The JDK this subclass runs the service on. */
+    abstract ForkedJvm jvm();
+
+    /** A short name for the JDK, part of every path so runs on different JDKs never mix. */
+    abstract String jdk();
+
+    @BeforeAll
+    void runTheServiceWithTheAgent() throws Exception {
+        fixture = AgentFixture.shared();
+        jvm = jvm();
+        List<String> scenarios = new ArrayList<>();
+        for (String client : CLIENTS) {
+            scenarios.addAll(scenariosFor(client));
+        }
+        scenarios.add("classes classes " + String.join(",", HIDDEN_CLASSES));
+        List<String> extraResources = new ArrayList<>(List.of(
+                "logto.resource.unknown.indicator=https://unknown.test/api",
+                "logto.resource.unknown.urls=" + fixture.api("/unknown/")));
+        for (String client : CLIENTS) {
+            // The broker drops a token at most once per interval, so each client gets its own cache entry.
+            extraResources.add("logto.resource.evict-" + client + ".indicator=" + AgentFixture.SHOP);
+            extraResources.add("logto.resource.evict-" + client + ".urls=" + fixture.api("/evict-" + client + "/"));
+        }
+        service = jvm.app(
+                fixture.config("service-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET,
+                        extraResources.toArray(String[]::new)),
+                fixture.scenarios("service-" + jdk(), scenarios), fixture.trustStoreOptions());
+        System.out.println("JDK " + jdk() + ": the service's scenario run took " + service.took().toMillis() + " ms\n"
+                + service);
+        assertEquals(0, service.exitCode(), service::toString);
+    }
+
+    private List<String> scenariosFor(String client) {
+        Function<String, String> at = area -> "/" + area + "/" + jdk() + "/" + client + "/";
+        return List.of(
+                client + "-match " + client + " " + fixture.api(at.apply("api") + "match"),
+                client + "-https " + client + " " + fixture.secure(at.apply("api") + "https"),
+                client + "-other-host " + client + " " + fixture.apiAsLocalhost(at.apply("api") + "other-host"),
+                client + "-other-port " + client + " " + fixture.otherPort(at.apply("api") + "other-port"),
+                client + "-other-scheme " + client + " " + fixture.api(at.apply("tls-only") + "other-scheme"),
+                client + "-path-prefix " + client + " " + fixture.api(at.apply("apix") + "path-prefix"),
+                client + "-userinfo " + client + " "
+                        + fixture.apiAsLocalhost(at.apply("api") + "userinfo").replace("//", "//127.0.0.1@"),
+                client + "-own-header " + client + " " + fixture.api(at.apply("api") + "own-header")
+                        + " Bearer app-own-token",
+                client + "-redirect-away " + client + " " + fixture.api(at.apply("api") + "redirect-away")
+                        + redirectTo(fixture.apiAsLocalhost(at.apply("landing") + "away")),
+                client + "-redirect-path " + client + " " + fixture.api(at.apply("api") + "redirect-path")
+                        + redirectTo(fixture.api(at.apply("public") + "landing")),
+                client + "-redirect-billing " + client + " " + fixture.api(at.apply("api") + "redirect-billing")
+                        + redirectTo(fixture.api(at.apply("billing") + "landing")),
+                client + "-redirect-in " + client + " " + fixture.api(at.apply("public") + "redirect-in")
+                        + redirectTo(fixture.api(at.apply("api") + "landing-in")),
+                client + "-invalid-target " + client + " " + fixture.api(at.apply("unknown") + "invalid-target"),
+                client + "-reject " + client + " " + fixture.api(at.apply("evict-" + client) + "reject/once"),
+                client + "-after-reject " + client + " " + fixture.api(at.apply("evict-" + client) + "after-reject"));
+    }
+
+    private static String redirectTo(String url) {
+        return "?redirect=" + URLEncoder.encode(url, StandardCharsets.UTF_8);
+    }
+
+    private String received(String area, String client, String scenario) {
+        return fixture.api.authorizationAt("/" + area + "/" + jdk() + "/" + client + "/" + scenario);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"huc", "hc4", "hc5"})
+    void injectsTheResourcesTokenIntoACallToAMatchingUrl(String client) {
+        assertEquals("status=200", service.result(client + "-match"));
+        assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", client, "match")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"huc", "hc4", "hc5"})
+    void injectsTheTokenOverHttps(String client) {
+        assertEquals("status=200", service.result(client + "-https"));
+        String path = "/api/" + jdk() + "/" + client + "/https";
+        assertEquals(AgentFixture.SHOP, BearerHeader.audience(fixture.secure.authorizationAt(path)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"huc", "hc4", "hc5"})
+    void sendsNoTokenToAnotherHost(String client) {
+        assertEquals("status=200", service.result(client + "-other-host"));
+        assertEquals(ResourceServer.NONE, received("api", client, "other-host"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"huc", "hc4", "hc5"})
+    void sendsNoTokenToAnotherPort(String client) {
+        assertEquals("status=200", service.result(client + "-other-port"));
+        assertEquals(ResourceServer.NONE,
+                fixture.otherPort.authorizationAt("/api/" + jdk() + "/" + client + "/other-port"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"huc", "hc4", "hc5"})
+    void sendsNoTokenOverAnotherScheme(String client) {
+        assertEquals("status=200", service.result(client + "-other-scheme"));
+        assertEquals(ResourceServer.NONE, received("tls-only", client, "other-scheme"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"huc", "hc4", "hc5"})
+    void sendsNoTokenToAPathThatOnlySharesThePrefixesCharacters(String client) {
+        assertEquals("status=200", service.result(client + "-path-prefix"));
+        assertEquals(ResourceServer.NONE, received("apix", client, "path-prefix"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"huc", "hc4", "hc5"})
+    void sendsNoTokenWhenTheResourceHostIsOnlyTheUserInfo(String client) {
+        String received = received("api", client, "userinfo");
+        // HttpClient 5 refuses such URLs itself; whoever sends it must send it without a token.
+        assertTrue(received == null || received.equals(ResourceServer.NONE),
+                () -> "received " + received + ", result " + service.result(client + "-userinfo"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"huc", "hc4", "hc5"})
+    void keepsTheApplicationsOwnAuthorizationHeader(String client) {
+        assertEquals("status=200", service.result(client + "-own-header"));
+        assertEquals("Bearer app-own-token", received("api", client, "own-header"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"huc", "hc4", "hc5"})
+    void aRedirectFromTheResourceToAnotherHostCarriesNoToken(String client) {
+        assertEquals("status=200", service.result(client + "-redirect-away"));
+        assertAll(
+                () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", client, "redirect-away"))),
+                () -> assertEquals(ResourceServer.NONE, received("landing", client, "away")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"huc", "hc4", "hc5"})
+    void aRedirectToAPathOutsideTheResourceOnTheSameHostCarriesNoToken(String client) {
+        assertEquals("status=200", service.result(client + "-redirect-path"));
+        assertAll(
+                () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", client, "redirect-path"))),
+                () -> assertEquals(ResourceServer.NONE, received("public", client, "landing")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"huc", "hc4", "hc5"})
+    void aRedirectToAnotherResourceCarriesThatResourcesToken(String client) {
+        assertEquals("status=200", service.result(client + "-redirect-billing"));
+        assertEquals(AgentFixture.BILLING, BearerHeader.audience(received("billing", client, "landing")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"huc", "hc4", "hc5"})
+    void aRedirectIntoAResourceGetsItsToken(String client) {
+        assertEquals("status=200", service.result(client + "-redirect-in"));
+        assertAll(
+                () -> assertEquals(ResourceServer.NONE, received("public", client, "redirect-in")),
+                () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", client, "landing-in"))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"huc", "hc4", "hc5"})
+    void aResourceTheIssuerDoesNotKnowFailsTheCallWithInvalidTarget(String client) {
+        String result = service.result(client + "-invalid-target");
+        assertAll(
+                () -> assertTrue(result.startsWith("error=java.io.IOException: no token for resource 'unknown'"), result),
+                () -> assertTrue(result.contains("invalid_target"), result),
+                () -> assertNull(received("unknown", client, "invalid-target"), "the call must not be sent"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"huc", "hc4", "hc5"})
+    void a401InvalidTokenAnswerDropsTheCachedToken(String client) {
+        assertEquals("status=401", service.result(client + "-reject"));
+        assertEquals("status=200", service.result(client + "-after-reject"));
+        Object rejected = BearerHeader.claims(received("evict-" + client, client, "reject/once")).get("jti");
+        Object next = BearerHeader.claims(received("evict-" + client, client, "after-reject")).get("jti");
+        assertNotEquals(rejected, next, "the call after the 401 must carry a newly requested token");
+    }
+
+    @Test
+    void hidesTheAgentsClassesAndItsByteBuddyFromTheApplication() {
+        assertEquals("visible= hidden=" + String.join(",", HIDDEN_CLASSES), service.result("classes"));
+    }
+
+    @Test
+    void printsTheStartupBannerWithVersionResourcesAndClients() {
+        String banner = String.join("\n", service.agentLines());
+        assertAll(
+                () -> assertTrue(banner.contains("logto-agent 0.1.0-SNAPSHOT started: tokens from "
+                        + fixture.issuer.tokenEndpoint() + " for app " + AgentFixture.APP_ID), banner),
+                () -> assertTrue(banner.contains("resource 'shop': indicator " + AgentFixture.SHOP + ", urls ["
+                        + fixture.api("/api/")), banner),
+                () -> assertTrue(banner.contains("scopes read:products"), banner),
+                () -> assertTrue(banner.contains("instrumented clients: HttpURLConnection (http, https), "
+                        + "Apache HttpClient 4.x, Apache HttpClient 5.x classic"), banner),
+                () -> assertTrue(!banner.contains(AgentFixture.APP_SECRET), "the secret must never be printed"));
+    }
+
+    @Test
+    void aWrongAppSecretFailsTheCallWithInvalidClient() throws Exception {
+        ForkedJvm.Run run = runAllClients("invalid-client",
+                fixture.config("invalid-client-" + jdk(), fixture.issuer.endpoint(), "wrong-secret"));
+        for (String client : CLIENTS) {
+            String result = run.result(client + "-invalid-client");
+            assertTrue(result.startsWith("error=java.io.IOException: no token for resource 'shop'"), result);
+            assertTrue(result.contains("invalid_client"), result);
+            assertNull(received("api", client, "invalid-client"), "the call must not be sent");
+        }
+    }
+
+    @Test
+    void anUnreachableTokenEndpointFailsTheCallSayingSo() throws Exception {
+        String endpoint = AgentFixture.unreachableEndpoint();
+        ForkedJvm.Run run = runAllClients("endpoint-down",
+                fixture.config("endpoint-down-" + jdk(), endpoint, AgentFixture.APP_SECRET));
+        for (String client : CLIENTS) {
+            String result = run.result(client + "-endpoint-down");
+            assertTrue(result.startsWith("error=java.io.IOException: no token for resource 'shop'"), result);
+            assertTrue(result.contains(endpoint + "/oidc/token: could not reach it"), result);
+        }
+    }
+
+    @Test
+    void sendWithoutModeSendsTheCallWithoutATokenWhenNoneCanBeHad() throws Exception {
+        ForkedJvm.Run run = runAllClients("send-without",
+                fixture.config("send-without-" + jdk(), fixture.issuer.endpoint(), "wrong-secret",
+                        "logto.on-token-failure=send-without"));
+        for (String client : CLIENTS) {
+            assertEquals("status=200", run.result(client + "-send-without"));
+            assertEquals(ResourceServer.NONE, received("api", client, "send-without"));
+        }
+    }
+
+    @Test
+    void aBrokenConfigurationLeavesTheServiceRunningWithoutInjection() throws Exception {
+        Path config = fixture.config("broken-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET,
+                "logto.resource.shop.urls=not a url");
+        ForkedJvm.Run run = runAllClients("broken-config", config);
+        assertEquals(0, run.exitCode(), run::toString);
+        List<String> agentLines = run.agentLines();
+        assertEquals(1, agentLines.size(), run::toString);
+        assertTrue(agentLines.get(0).startsWith("[logto-agent] ERROR configuration: logto.resource.shop.urls"),
+                agentLines.get(0));
+        assertTrue(agentLines.get(0).endsWith("the service starts without token injection"
+                + " (set logto.fail-fast=true to stop it instead)"), agentLines.get(0));
+        for (String client : CLIENTS) {
+            assertEquals("status=200", run.result(client + "-broken-config"));
+            assertEquals(ResourceServer.NONE, received("api", client, "broken-config"));
+        }
+    }
+
+    @Test
+    void aBrokenConfigurationWithFailFastStopsTheService() throws Exception {
+        Path config = fixture.config("fail-fast-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET,
+                "logto.resource.shop.urls=not a url", "logto.fail-fast=true");
+        ForkedJvm.Run run = runAllClients("fail-fast", config);
+        assertAll(
+                () -> assertEquals(1, run.exitCode(), run::toString),
+                () -> assertTrue(run.stdout().isEmpty(), run::toString),
+                () -> assertTrue(String.join("\n", run.agentLines()).contains("logto.fail-fast=true"), run::toString));
+    }
+
+    @Test
+    void checkPrintsEveryResourcesGrantAndExitsZeroWhenAllSucceed() throws Exception {
+        ForkedJvm.Run run = jvm.jar("check",
+                fixture.config("check-ok-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET).toString());
+        String output = String.join("\n", run.stdout());
+        assertAll(
+                () -> assertEquals(0, run.exitCode(), run::toString),
+                () -> assertTrue(output.contains("resource 'shop' (" + AgentFixture.SHOP), output),
+                () -> assertTrue(output.contains("ok, token sha256:") || output.contains("ok, token"), output),
+                () -> assertTrue(output.contains("scopes read:invoices"), output),
+                () -> assertTrue(output.contains("all 2 resource(s) ok"), output),
+                () -> assertTrue(!output.contains(AgentFixture.APP_SECRET), "the secret must never be printed"));
+    }
+
+    @Test
+    void checkExplainsAWrongSecretAndExitsNonZero() throws Exception {
+        ForkedJvm.Run run = jvm.jar("check",
+                fixture.config("check-bad-" + jdk(), fixture.issuer.endpoint(), "wrong-secret").toString());
+        String output = String.join("\n", run.stdout());
+        assertAll(
+                () -> assertEquals(1, run.exitCode(), run::toString),
+                () -> assertTrue(output.contains("FAILED: token endpoint answered 401 invalid_client"), output),
+                () -> assertTrue(output.contains("check logto.app-id and logto.app-secret"), output),
+                () -> assertTrue(output.contains("2 of 2 resource(s) have problems"), output));
+    }
+
+    /** One plain call per client to {@code /api/JDK/CLIENT/NAME} in a JVM configured by {@code config}. */
+    private ForkedJvm.Run runAllClients(String name, Path config) throws Exception {
+        List<String> scenarios = new ArrayList<>();
+        for (String client : CLIENTS) {
+            scenarios.add(client + "-" + name + " " + client + " "
+                    + fixture.api("/api/" + jdk() + "/" + client + "/" + name));
+        }
+        ForkedJvm.Run run = jvm.app(config, fixture.scenarios(name + "-" + jdk(), scenarios), List.of());
+        System.out.println("JDK " + jdk() + ": the " + name + " run took " + run.took().toMillis() + " ms\n" + run);
+        return run;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.legacyguard.agent.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.legacyguard.testissuer.TestIssuer;
+
+/**
+ * What every forked-JVM test shares, started once per test JVM: the real issuer, the loopback
+ * APIs (plain http on two ports, https with a self-signed certificate) and config files.
+ */
+final class AgentFixture {
+
+    static final String SHOP = "https://shop.test/api";
+    static final String BILLING = "https://billing.test/api";
+    static final String APP_ID = "legacy-service";
+    static final String APP_SECRET = "legacy-service-secret";
+
+    private static AgentFixture shared;
+
+    final TestIssuer issuer;
+    final ResourceServer api;
+    final ResourceServer otherPort;
+    final ResourceServer secure;
+    final SelfSignedCertificate certificate;
+    final Path dir;
+
+    private AgentFixture() throws Exception {
+        dir = Files.createTempDirectory("agent-it");
+        issuer = TestIssuer.builder()
+                .resource(SHOP, 3600, "read:products", "write:products")
+                .resource(BILLING, 3600, "read:invoices")
+                .app(APP_ID, APP_SECRET, SHOP, "read:products")
+                .app(APP_ID, APP_SECRET, BILLING, "read:invoices")
+                .start();
+        certificate = SelfSignedCertificate.create(dir);
+        api = ResourceServer.http();
+        otherPort = ResourceServer.http();
+        secure = ResourceServer.https(certificate.keyStore(), certificate.password().toCharArray());
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close));
+    }
+
+    static synchronized AgentFixture shared() throws Exception {
+        if (shared == null) {
+            shared = new AgentFixture();
+        }
+        return shared;
+    }
+
+    String api(String path) {
+        return "http://127.0.0.1:" + api.port() + path;
+    }
+
+    /** The same API reached under another host name. */
+    String apiAsLocalhost(String path) {
+        return "http://localhost:" + api.port() + path;
+    }
+
+    String otherPort(String path) {
+        return "http://127.0.0.1:" + otherPort.port() + path;
+    }
+
+    String secure(String path) {
+        return "https://127.0.0.1:" + secure.port() + path;
+    }
+
+    /** The agent configuration an operator would write for this service, plus {@code extra} lines. */
+    Path config(String name, String endpoint, String appSecret, String... extra) throws IOException {
+        StringBuilder text = new StringBuilder()
+                .append("logto.endpoint=").append(endpoint).append('\n')
+                .append("logto.app-id=").append(APP_ID).append('\n')
+                .append("logto.app-secret=").append(appSecret).append('\n')
+                .append("logto.resource.shop.indicator=").append(SHOP).append('\n')
+                .append("logto.resource.shop.urls=").append(api("/api/")).append(", ").append(secure("/api/"))
+                .append(", https://127.0.0.1:").append(api.port()).append("/tls-only/\n")
+                .append("logto.resource.shop.scopes=read:products\n")
+                .append("logto.resource.billing.indicator=").append(BILLING).append('\n')
+                .append("logto.resource.billing.urls=").append(api("/billing/")).append('\n')
+                .append("logto.resource.billing.scopes=read:invoices\n");
+        for (String line : extra) {
+            text.append(line).append('\n');
+        }
+        Path file = dir.resolve(name + ".properties");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    Path scenarios(String name, List<String> lines) throws IOException {
+        Path file = dir.resolve(name + ".scenarios");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** The trust store for the https API, as the forked JVM's default. */
+    List<String> trustStoreOptions() {
+        return List.of("-Djavax.net.ssl.trustStore=" + certificate.trustStore(),
+                "-Djavax.net.ssl.trustStorePassword=" + certificate.password());
+    }
+
+    /** An endpoint where nothing listens: the token endpoint is down. */
+    static String unreachableEndpoint() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        }
+    }
+
+    private void close() {
+        api.close();
+        otherPort.close();
+        secure.close();
+        issuer.close();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.legacyguard.agent.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+import org.junit.jupiter.api.Test;
+
+/** The packaged agent jar: manifest, layout and bytecode level. */
+class AgentJarIT {
+
+    private static final int JAVA_8 = 52;
+
+    @Test
+    void manifestDeclaresPremainAgentAndMainClassAndRetransformation() throws IOException {
+        try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
+            Attributes manifest = jar.getManifest().getMainAttributes();
+            assertAll(
+                    () -> assertEquals("dev.legacyguard.agent.AgentMain", manifest.getValue("Premain-Class")),
+                    () -> assertEquals("dev.legacyguard.agent.AgentMain", manifest.getValue("Agent-Class")),
+                    () -> assertEquals("dev.legacyguard.agent.AgentMain", manifest.getValue("Main-Class")),
+                    () -> assertEquals("true", manifest.getValue("Can-Retransform-Classes")),
+                    () -> assertEquals("true", manifest.getValue("Can-Redefine-Classes")),
+                    () -> assertEquals("0.1.0-SNAPSHOT", manifest.getValue("Implementation-Version")));
+        }
+    }
+
+    @Test
+    void onlyTheLauncherIsAClassTheApplicationClassPathCanLoad() throws IOException {
+        List<String> loadable = new ArrayList<>();
+        try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                if (entry.getName().endsWith(".class")) {
+                    loadable.add(entry.getName());
+                }
+            }
+        }
+        Collections.sort(loadable);
+        assertEquals(List.of("dev/legacyguard/agent/AgentMain$BootstrapJar.class",
+                "dev/legacyguard/agent/AgentMain$IsolatedClassLoader.class",
+                "dev/legacyguard/agent/AgentMain.class"), loadable);
+    }
+
+    @Test
+    void bundlesByteBuddyOnlyRelocatedAndOutOfTheApplicationsSight() throws IOException {
+        try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
+            List<String> names = Collections.list(jar.entries()).stream().map(JarEntry::getName).toList();
+            assertAll(
+                    () -> assertTrue(names.contains("inst/dev/legacyguard/agent/shaded/bytebuddy/ByteBuddy.classdata")),
+                    () -> assertTrue(names.stream().noneMatch(name -> name.contains("net/bytebuddy")),
+                            "ByteBuddy must be relocated"),
+                    () -> assertTrue(names.contains("boot/dev/legacyguard/agent/bootstrap/BearerHooks.classdata")));
+        }
+    }
+
+    @Test
+    void everyClassOfTheAgentRunsOnJava8() throws IOException {
+        List<String> tooNew = new ArrayList<>();
+        int agentClasses = 0;
+        try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                if (!entry.getName().endsWith(".class") && !entry.getName().endsWith(".classdata")) {
+                    continue;
+                }
+                int major = majorVersion(jar, entry);
+                if (major > JAVA_8) {
+                    tooNew.add(entry.getName() + " (" + major + ")");
+                }
+                if (entry.getName().contains("dev/legacyguard/agent/") && !entry.getName().contains("/shaded/")) {
+                    agentClasses++;
+                    assertEquals(JAVA_8, major, entry.getName());
+                }
+            }
+        }
+        assertTrue(agentClasses > 30, "found only " + agentClasses + " agent classes");
+        assertEquals(List.of(), tooNew);
+    }
+
+    private static int majorVersion(JarFile jar, JarEntry entry) throws IOException {
+        try (InputStream in = jar.getInputStream(entry); DataInputStream data = new DataInputStream(in)) {
+            assertEquals(0xCAFEBABE, data.readInt(), entry.getName() + " is not a class file");
+            data.readUnsignedShort();
+            return data.readUnsignedShort();
+        }
+    }
+}
