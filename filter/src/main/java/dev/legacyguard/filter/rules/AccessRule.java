@@ -11,13 +11,11 @@ public final class AccessRule {
             + " (METHODS is * or a comma list; SCOPES are space separated, or the word public)";
     private static final String PUBLIC = "public";
 
-    private final int number;
     private final MethodSet methods;
     private final PathPattern path;
     private final Requirement requirement;
 
-    private AccessRule(int number, MethodSet methods, PathPattern path, Requirement requirement) {
-        this.number = number;
+    private AccessRule(MethodSet methods, PathPattern path, Requirement requirement) {
         this.methods = methods;
         this.path = path;
         this.requirement = requirement;
@@ -43,7 +41,7 @@ public final class AccessRule {
         }
         MethodSet methods = MethodSet.parse(methodsAndRest[0]);
         PathPattern path = PathPattern.compile(pathText);
-        return new AccessRule(number, methods, path, requirement(number, scopesPart.substring(1).trim()));
+        return new AccessRule(methods, path, requirement(number, scopesPart.substring(1).trim()));
     }
 
     private static Requirement requirement(int number, String scopesText) {
@@ -69,10 +67,6 @@ public final class AccessRule {
             return Requirement.of(Requirement.Kind.PUBLIC, origin);
         }
         return Requirement.scopes(new ArrayList<>(scopes), origin);
-    }
-
-    public int number() {
-        return number;
     }
 
     public Requirement requirement() {

@@ -18,12 +18,10 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class EmbeddedJetty implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
-    private final String contextPath;
 
-    private EmbeddedJetty(Server server, ServerConnector connector, String contextPath) {
+    private EmbeddedJetty(Server server, ServerConnector connector) {
         this.server = server;
         this.connector = connector;
-        this.contextPath = contextPath;
     }
 
     /**
@@ -60,15 +58,11 @@ public final class EmbeddedJetty implements AutoCloseable {
             server.stop();
             throw e;
         }
-        return new EmbeddedJetty(server, connector, contextPath);
+        return new EmbeddedJetty(server, connector);
     }
 
     public int port() {
         return connector.getLocalPort();
-    }
-
-    public String contextPath() {
-        return contextPath;
     }
 
     public RawHttp client() {
