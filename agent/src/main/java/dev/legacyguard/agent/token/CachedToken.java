@@ -10,7 +10,6 @@ import dev.legacyguard.agent.log.Fingerprint;
  */
 final class CachedToken {
 
-    private static final long MAX_LIFETIME_SECONDS = 366L * 24 * 3600;
     private static final long MAX_SKEW_MILLIS = 30_000;
 
     final String header;
@@ -28,7 +27,7 @@ final class CachedToken {
     }
 
     static CachedToken of(TokenGrant grant, long requestedAt) {
-        long lifetime = Math.min(grant.expiresInSeconds(), MAX_LIFETIME_SECONDS) * 1000;
+        long lifetime = grant.expiresInSeconds() * 1000;
         long skew = Math.min(MAX_SKEW_MILLIS, lifetime / 10);
         return new CachedToken("Bearer " + grant.accessToken(), Fingerprint.of(grant.accessToken()),
                 requestedAt + lifetime * 3 / 4, requestedAt + lifetime - skew);

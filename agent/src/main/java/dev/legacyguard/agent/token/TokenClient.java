@@ -34,6 +34,7 @@ public final class TokenClient {
     static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     static final int READ_TIMEOUT_MILLIS = 10_000;
     private static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final BigDecimal MAX_LIFETIME_SECONDS = BigDecimal.valueOf(366L * 24 * 3600);
     /** Consulted only when the built-in check fails; refusing keeps that check final. */
     private static final HostnameVerifier STRICT_HOST_NAMES = (host, session) -> false;
 
@@ -109,9 +110,12 @@ public final class TokenClient {
     }
 
     private TokenGrant interpret(ResourceSettings resource, int status, String body) throws TokenFailure {
+        if (body == null || body.trim().isEmpty()) {
+            throw TokenFailure.unusable(settings, resource, status, "an empty body");
+        }
         Map<?, ?> json;
         try {
-            Object parsed = body == null ? null : Json.parse(body);
+            Object parsed = Json.parse(body);
             if (!(parsed instanceof Map)) {
                 throw TokenFailure.unusable(settings, resource, status, "a body that is not a JSON object");
             }
@@ -137,13 +141,15 @@ public final class TokenClient {
             throw TokenFailure.unusable(settings, resource, status, "token_type " + type + " instead of Bearer");
         }
         Object expiresIn = json.get("expires_in");
-        if (!(expiresIn instanceof BigDecimal) || ((BigDecimal) expiresIn).signum() <= 0) {
-            throw TokenFailure.unusable(settings, resource, status, "no positive expires_in");
+        if (!(expiresIn instanceof BigDecimal) || ((BigDecimal) expiresIn).compareTo(BigDecimal.ONE) < 0) {
+            throw TokenFailure.unusable(settings, resource, status, "no expires_in of at least 1 second");
         }
+        // A lifetime beyond a year is taken as a year, so that the arithmetic on it cannot overflow.
+        long lifetime = ((BigDecimal) expiresIn).min(MAX_LIFETIME_SECONDS).longValue();
         Object scope = json.get("scope");
         // Logto leaves "scope" out when it granted none.
         Set<String> granted = scope instanceof String ? scopeSet((String) scope) : Collections.<String>emptySet();
-        return new TokenGrant((String) token, ((BigDecimal) expiresIn).longValue(), granted, resource.scopes());
+        return new TokenGrant((String) token, lifetime, granted, resource.scopes());
     }
 
     private static Set<String> scopeSet(String scope) {

@@ -1,0 +1,166 @@
+package dev.legacyguard.agent.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
+
+import dev.legacyguard.agent.config.AgentSettings;
+
+/**
+ * How the client reads answers a real Logto never gives (the Logto-shaped ones are covered
+ * against the real issuer): a loopback server answers exactly what each test says.
+ */
+class TokenAnswersTest {
+
+    private HttpServer server;
+    private final AtomicReference<String> contentType = new AtomicReference<>("application/json");
+    private final AtomicReference<Integer> status = new AtomicReference<>(200);
+    private final AtomicReference<String> body = new AtomicReference<>("{}");
+    private final AtomicReference<String> location = new AtomicReference<>();
+    private final AtomicReference<String> receivedBody = new AtomicReference<>();
+    private final AtomicReference<String> receivedAuthorization = new AtomicReference<>();
+    private final AtomicReference<String> receivedContentType = new AtomicReference<>();
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/oidc/token", exchange -> {
+            receivedBody.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            receivedAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
+            receivedContentType.set(exchange.getRequestHeaders().getFirst("Content-Type"));
+            byte[] answer = body.get().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", contentType.get());
+            if (location.get() != null) {
+                exchange.getResponseHeaders().set("Location", location.get());
+            }
+            exchange.sendResponseHeaders(status.get(), answer.length == 0 ? -1 : answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop(0);
+    }
+
+    private AgentSettings settings(String scopes) {
+        return TestSettings.of("logto.endpoint", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "logto.app-id", "app-1", "logto.app-secret", "sec+ret?&=",
+                "logto.resource.r.indicator", "https://api.r/?", "logto.resource.r.urls", "https://r.internal/",
+                "logto.resource.r.scopes", scopes);
+    }
+
+    private TokenGrant request() throws TokenFailure {
+        AgentSettings settings = settings("read:a write:b");
+        return new TokenClient(settings).request(settings.resources().get(0));
+    }
+
+    private TokenFailure failure() {
+        return assertThrows(TokenFailure.class, this::request);
+    }
+
+    private void answer(int code, String json) {
+        status.set(code);
+        body.set(json);
+    }
+
+    @Test
+    void sendsTheClientCredentialsFormWithBasicAuthentication() throws TokenFailure {
+        answer(200, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":60,\"scope\":\"read:a write:b\"}");
+        request();
+        assertEquals("grant_type=client_credentials&resource=https%3A%2F%2Fapi.r%2F%3F&scope=read%3Aa+write%3Ab",
+                receivedBody.get());
+        assertEquals("application/x-www-form-urlencoded", receivedContentType.get());
+        assertEquals("Basic " + Base64.getEncoder().encodeToString("app-1:sec%2Bret%3F%26%3D".getBytes(StandardCharsets.UTF_8)),
+                receivedAuthorization.get());
+    }
+
+    @Test
+    void leavesScopeOutWhenNoneIsConfigured() throws TokenFailure {
+        answer(200, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":60}");
+        AgentSettings settings = TestSettings.of("logto.endpoint", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "logto.app-id", "app-1", "logto.app-secret", "s",
+                "logto.resource.r.indicator", "https://api.r", "logto.resource.r.urls", "https://r.internal/");
+        new TokenClient(settings).request(settings.resources().get(0));
+        assertEquals("grant_type=client_credentials&resource=https%3A%2F%2Fapi.r", receivedBody.get());
+    }
+
+    @Test
+    void absentScopeMeansNoneWasGranted() throws TokenFailure {
+        answer(200, "{\"access_token\":\"t\",\"token_type\":\"bearer\",\"expires_in\":60}");
+        TokenGrant grant = request();
+        assertTrue(grant.grantedScopes().isEmpty());
+        assertEquals(java.util.List.of("read:a", "write:b"), grant.missingScopes());
+    }
+
+    @Test
+    void hugeLifetimeIsCappedAtAYear() throws TokenFailure {
+        answer(200, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":1e30}");
+        assertEquals(366L * 24 * 3600, request().expiresInSeconds());
+    }
+
+    @Test
+    void lifetimeUnderOneSecondIsRefused() {
+        answer(200, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":0.5}");
+        assertEquals("answered 200 with no expires_in of at least 1 second", failure().problem());
+    }
+
+    @Test
+    void tokenThatCouldSplitAHeaderIsRefused() {
+        answer(200, "{\"access_token\":\"t\\r\\nX-Evil: 1\",\"token_type\":\"Bearer\",\"expires_in\":60}");
+        assertEquals("answered 200 with no usable access_token", failure().problem());
+    }
+
+    @Test
+    void tokenOfAnotherTypeIsRefused() {
+        answer(200, "{\"access_token\":\"t\",\"token_type\":\"DPoP\",\"expires_in\":60}");
+        assertEquals("answered 200 with token_type DPoP instead of Bearer", failure().problem());
+    }
+
+    @Test
+    void htmlPageSaysNoTokenEndpointIsThere() {
+        contentType.set("text/html");
+        answer(200, "<html>Welcome</html>");
+        TokenFailure failure = failure();
+        assertTrue(failure.problem().startsWith("answered 200 with a body that is not JSON (invalid JSON at offset 0"),
+                failure.problem());
+        assertEquals("no Logto token endpoint answers there: check logto.endpoint", failure.advice());
+    }
+
+    @Test
+    void redirectIsNotFollowed() {
+        location.set("http://127.0.0.1:1/elsewhere");
+        answer(302, "");
+        TokenFailure failure = failure();
+        assertEquals("answered 302 with an empty body", failure.problem());
+        assertEquals("no Logto token endpoint answers there: check logto.endpoint", failure.advice());
+    }
+
+    @Test
+    void errorWithoutAnOAuthCodeIsReportedAsSuch() {
+        answer(400, "{\"message\":\"nope\"}");
+        assertEquals("answered 400 with no OAuth error code", failure().problem());
+    }
+
+    @Test
+    void oversizedAnswerIsCutOff() {
+        answer(200, "{\"access_token\":\"" + "a".repeat(70_000) + "\"}");
+        assertTrue(failure().problem().contains("token endpoint answer is larger than 65536 bytes"), failure().problem());
+    }
+}
