@@ -116,11 +116,22 @@ public final class BearerAnswers {
             response.setHeader("WWW-Authenticate", challenge);
         }
         response.setHeader("Cache-Control", "no-store");
-        byte[] body = Json.error(error, description).getBytes(StandardCharsets.UTF_8);
+        String json = Json.error(error, description);
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
         response.setContentType("application/json;charset=UTF-8");
         response.setContentLength(body.length);
-        try (OutputStream out = response.getOutputStream()) {
+        OutputStream out;
+        try {
+            out = response.getOutputStream();
+        } catch (IllegalStateException writerInUse) {
+            // a filter in front of this one already took the writer
+            response.getWriter().write(json);
+            return;
+        }
+        try {
             out.write(body);
+        } finally {
+            out.close();
         }
     }
 }

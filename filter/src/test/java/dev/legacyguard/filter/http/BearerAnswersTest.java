@@ -2,6 +2,7 @@ package dev.legacyguard.filter.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.Collections;
@@ -45,6 +46,10 @@ class BearerAnswersTest {
                     break;
                 case "/deny":
                     answers.denied(response, "logto.unmatched=deny");
+                    break;
+                case "/writer-taken":
+                    response.getWriter();
+                    answers.missingToken(request, response);
                     break;
                 case "/keys":
                     answers.keysUnavailable(response, "the JWKS at https://x/oidc/jwks could not be fetched", 30);
@@ -127,6 +132,13 @@ class BearerAnswersTest {
         assertNull(r.header("WWW-Authenticate"));
         assertEquals("{\"error\":\"temporarily_unavailable\",\"error_description\":\"the JWKS at https://x/oidc/jwks"
                 + " could not be fetched\"}", r.body());
+    }
+
+    @Test
+    void answerIsStillWrittenWhenAFilterInFrontTookTheWriter() throws Exception {
+        RawHttp.Response r = http.get("/shop/writer-taken");
+        assertEquals(401, r.status());
+        assertTrue(r.body().startsWith("{\"error\":\"unauthorized\""), r.body());
     }
 
     @Test
