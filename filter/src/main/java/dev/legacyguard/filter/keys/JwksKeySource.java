@@ -20,7 +20,8 @@ import dev.legacyguard.filter.log.Log;
  * The issuer's signing keys, fetched from its JWKS and kept fresh.
  *
  * <p>Fetch budget: every fetch — the background refresh, a cold start, an unknown kid — goes
- * through one gate that allows at most one fetch per minimum-refetch interval, and callers that
+ * through one gate that allows at most one fetch per minimum-refetch interval (5 s at most
+ * while no keys were ever fetched), and callers that
  * arrive while a fetch runs wait for it instead of starting their own. So the number of fetches
  * is bounded by time, never by traffic, and the response's cache headers (Logto sends
  * {@code no-cache}) play no part.
@@ -32,6 +33,12 @@ public final class JwksKeySource implements AutoCloseable {
 
     private static final Log LOG = Log.get(JwksKeySource.class);
     private static final long NEVER = Long.MIN_VALUE;
+    /**
+     * With no keys at all every request is answered 503, so while cold the gate opens more often
+     * than the minimum refetch interval: an issuer that starts a few seconds after the app (one
+     * compose file) is picked up within seconds, and fetches stay bounded by time.
+     */
+    private static final long COLD_RETRY_MILLIS = 5000;
 
     private final JwksFetcher fetcher;
     private final long refreshMillis;
@@ -135,7 +142,7 @@ public final class JwksKeySource implements AutoCloseable {
                 fetching = inFlight;
             } else {
                 long now = clock.millis();
-                if (lastAttemptMillis != NEVER && now - lastAttemptMillis < minRefetchMillis) {
+                if (lastAttemptMillis != NEVER && now - lastAttemptMillis < gapMillis()) {
                     return current;
                 }
                 fetching = new CompletableFuture<>();
@@ -224,9 +231,14 @@ public final class JwksKeySource implements AutoCloseable {
 
     private long retryAfterSeconds() {
         synchronized (gate) {
-            long wait = lastAttemptMillis == NEVER ? 0 : lastAttemptMillis + minRefetchMillis - clock.millis();
+            long wait = lastAttemptMillis == NEVER ? 0 : lastAttemptMillis + gapMillis() - clock.millis();
             return Math.max(1, (wait + 999) / 1000);
         }
+    }
+
+    /** The least time between two fetches. */
+    private long gapMillis() {
+        return current == null ? Math.min(minRefetchMillis, COLD_RETRY_MILLIS) : minRefetchMillis;
     }
 
     private void refreshQuietly() {

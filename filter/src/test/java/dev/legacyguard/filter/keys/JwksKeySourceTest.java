@@ -172,17 +172,29 @@ class JwksKeySourceTest {
         KeyLookup lookup = source.find("ec-1");
         assertEquals(KeyLookup.Status.UNAVAILABLE, lookup.status());
         assertTrue(lookup.detail().contains("the JWKS fetch failed"), lookup.detail());
-        assertEquals(30, lookup.retryAfterSeconds());
-        clock.advance(Duration.ofSeconds(10));
-        assertEquals(0, fetchesDuring(() -> assertEquals(20, source.find("ec-1").retryAfterSeconds())));
+        assertEquals(5, lookup.retryAfterSeconds());
+        clock.advance(Duration.ofSeconds(2));
+        assertEquals(0, fetchesDuring(() -> assertEquals(3, source.find("ec-1").retryAfterSeconds())));
     }
 
     @Test
-    void recoversFromAColdStartOutageAfterTheInterval() {
+    void retriesEveryFiveSecondsWhileNoKeysWereEverFetched() {
+        server.setUp(false);
+        int fetches = fetchesDuring(() -> {
+            for (int second = 0; second < 60; second++) {
+                source.find("ec-1");
+                clock.advance(Duration.ofSeconds(1));
+            }
+        });
+        assertEquals(12, fetches);
+    }
+
+    @Test
+    void recoversFromAColdStartOutageWithinSeconds() {
         server.setUp(false);
         source.find("ec-1");
         server.setUp(true);
-        clock.advance(Duration.ofMillis(MIN_REFETCH));
+        clock.advance(Duration.ofSeconds(5));
         assertEquals(KeyLookup.Status.FOUND, source.find("ec-1").status());
     }
 
