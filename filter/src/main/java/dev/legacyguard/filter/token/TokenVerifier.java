@@ -102,14 +102,22 @@ public final class TokenVerifier implements AutoCloseable {
                 out.add(new Check(check.name(), false, "not checked: " + missing));
                 continue;
             }
+            out.add(explainOne(check, token));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private static Check explainOne(TokenCheck check, ParsedToken token) {
+        try {
             Failure failure = check.check(token);
             String detail = failure == null ? check.passDetail(token) : failure.description();
             if (check.needs() == TokenCheck.Needs.CLAIMS && !token.signatureVerified) {
                 detail = "(unverified payload) " + detail;
             }
-            out.add(new Check(check.name(), failure == null, detail));
+            return new Check(check.name(), failure == null, detail);
+        } catch (RuntimeException e) {
+            return new Check(check.name(), false, "could not be checked: " + e);
         }
-        return Collections.unmodifiableList(out);
     }
 
     /** Stops the background key refresh. */
