@@ -4,12 +4,15 @@ import dev.legacyguard.agent.log.Fingerprint;
 
 /**
  * A granted token with its timing, all measured from when the request was sent (so network
- * time counts against the lifetime): refreshed in the background from 75% of its lifetime,
- * and never handed out in its last 10% (at most 30 s), so it cannot expire on the way to the
- * resource server or on a server whose clock runs a little ahead.
+ * time counts against the lifetime). It is handed out until a safety margin before its end:
+ * one second, because a JWT's {@code exp} counts whole seconds and so may fall up to a second
+ * before "sent + expires_in", plus 10% of the lifetime (at most 30 s) for the trip to the
+ * resource server and a server clock running ahead; never more than half the lifetime. It is
+ * refreshed in the background from 75% of the time it may be handed out.
  */
 final class CachedToken {
 
+    private static final long EXP_GRANULARITY_MILLIS = 1_000;
     private static final long MAX_SKEW_MILLIS = 30_000;
 
     final String header;
@@ -28,9 +31,10 @@ final class CachedToken {
 
     static CachedToken of(TokenGrant grant, long requestedAt) {
         long lifetime = grant.expiresInSeconds() * 1000;
-        long skew = Math.min(MAX_SKEW_MILLIS, lifetime / 10);
+        long margin = Math.min(EXP_GRANULARITY_MILLIS + Math.min(MAX_SKEW_MILLIS, lifetime / 10), lifetime / 2);
+        long usable = lifetime - margin;
         return new CachedToken("Bearer " + grant.accessToken(), Fingerprint.of(grant.accessToken()),
-                requestedAt + lifetime * 3 / 4, requestedAt + lifetime - skew);
+                requestedAt + usable * 3 / 4, requestedAt + usable);
     }
 
     boolean usableAt(long now) {
