@@ -84,6 +84,8 @@ public final class TomcatProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start Tomcat from " + home, e);
         }
+        // Should the test JVM end without running close(), Tomcat must not outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-tomcat"));
         TomcatProcess tomcat = new TomcatProcess(process, base, port);
         tomcat.awaitConnector();
         return tomcat;
