@@ -10,8 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.jose4j.jwk.PublicJsonWebKey;
@@ -108,6 +112,30 @@ class TokenVerifierKeysTest {
         Verification result = verifier.verify(fixture.token(next).sign());
         assertTrue(result.valid(), String.valueOf(result.failure()));
         assertTrue(verifier.verify(fixture.token(fixture.es384).sign()).valid());
+    }
+
+    @Test
+    void floodOfTokensWithUnknownKidsCostsOneJwksFetchPerInterval() throws Exception {
+        assertTrue(verifier.verify(fixture.token(fixture.es384).sign()).valid());
+        fixture.clock.advance(PAST_MIN_REFETCH);
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            tokens.add(fixture.token(fixture.es384).header("kid", "unknown-" + i).sign());
+        }
+        int before = fixture.jwks.requests();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Verification>> results = new ArrayList<>();
+            for (String token : tokens) {
+                results.add(pool.submit(() -> verifier.verify(token)));
+            }
+            for (Future<Verification> result : results) {
+                assertEquals("key", result.get(30, TimeUnit.SECONDS).failure().check());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, fixture.jwks.requests() - before);
     }
 
     @Test

@@ -22,9 +22,14 @@ final class VerifierFixture implements AutoCloseable {
 
     final JwksServer jwks;
     final MutableClock clock = new MutableClock(START);
-    final PublicJsonWebKey es384 = TestKeys.p384("ec-384");
-    final PublicJsonWebKey es256 = TestKeys.p256("ec-256");
-    final PublicJsonWebKey rsa = TestKeys.rsa("rsa-2048");
+    /** Generated once per test JVM: RSA key generation is slow on a busy machine. */
+    private static final PublicJsonWebKey ES384 = TestKeys.p384("ec-384");
+    private static final PublicJsonWebKey ES256 = TestKeys.p256("ec-256");
+    private static final PublicJsonWebKey RSA = TestKeys.rsa("rsa-2048");
+
+    final PublicJsonWebKey es384 = ES384;
+    final PublicJsonWebKey es256 = ES256;
+    final PublicJsonWebKey rsa = RSA;
 
     VerifierFixture() throws IOException {
         jwks = JwksServer.start();
