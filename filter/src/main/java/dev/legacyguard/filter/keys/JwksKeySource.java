@@ -142,7 +142,7 @@ public final class JwksKeySource implements AutoCloseable {
                 fetching = inFlight;
             } else {
                 long now = clock.millis();
-                if (lastAttemptMillis != NEVER && now - lastAttemptMillis < gapMillis()) {
+                if (tooSoon(now)) {
                     return current;
                 }
                 fetching = new CompletableFuture<>();
@@ -231,9 +231,16 @@ public final class JwksKeySource implements AutoCloseable {
 
     private long retryAfterSeconds() {
         synchronized (gate) {
-            long wait = lastAttemptMillis == NEVER ? 0 : lastAttemptMillis + gapMillis() - clock.millis();
+            long now = clock.millis();
+            long wait = tooSoon(now) ? lastAttemptMillis + gapMillis() - now : 0;
             return Math.max(1, (wait + 999) / 1000);
         }
+    }
+
+    /** A clock set back counts as "long enough ago", so it cannot hold fetches off until it catches up. */
+    private boolean tooSoon(long nowMillis) {
+        long elapsed = nowMillis - lastAttemptMillis;
+        return lastAttemptMillis != NEVER && elapsed >= 0 && elapsed < gapMillis();
     }
 
     /** The least time between two fetches. */

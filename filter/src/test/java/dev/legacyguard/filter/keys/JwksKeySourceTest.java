@@ -129,6 +129,14 @@ class JwksKeySourceTest {
     }
 
     @Test
+    void clockSetBackDoesNotHoldRefetchesOff() {
+        source.find("ec-1");
+        server.publish(EC, EC_2);
+        clock.advance(Duration.ofHours(-1));
+        assertEquals(KeyLookup.Status.FOUND, source.find("ec-2").status());
+    }
+
+    @Test
     void rotationFromEcToRsaServesTheNewKeyAlongsideTheOld() {
         source.find("ec-1");
         server.publish(RSA, EC);
