@@ -67,7 +67,7 @@ public final class LegacyClient {
             InputStream stream = status < 400 ? connection.getInputStream() : connection.getErrorStream();
             report(out, "HttpURLConnection", method, status, connection.getHeaderField("WWW-Authenticate"), read(stream));
         } catch (IOException e) {
-            out.println("[client] HttpURLConnection " + method + " " + PRODUCTS + " -> ERROR | " + e);
+            out.println("[client] HttpURLConnection " + method + " " + PRODUCTS + " -> ERROR | error: " + e);
         }
     }
 
@@ -79,7 +79,7 @@ public final class LegacyClient {
             report(out, "ApacheHttpClient", request.getMethod(), response.getStatusLine().getStatusCode(),
                     challenge == null ? null : challenge.getValue(), body);
         } catch (IOException e) {
-            out.println("[client] ApacheHttpClient " + request.getMethod() + " " + PRODUCTS + " -> ERROR | " + e);
+            out.println("[client] ApacheHttpClient " + request.getMethod() + " " + PRODUCTS + " -> ERROR | error: " + e);
         }
     }
 
