@@ -1,0 +1,51 @@
+package dev.legacyguard.bench.suite;
+
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * How long and how often everything runs. {@link #FULL} is the run by hand on a quiet machine
+ * (about ten minutes on two cores); {@link #SMOKE} only proves that every benchmark runs and
+ * produces a number.
+ */
+public record Profile(
+        String name,
+        int filterForks,
+        int warmupIterations,
+        TimeValue warmupTime,
+        int measurementIterations,
+        TimeValue measurementTime,
+        int tokenPool,
+        int loadConnections,
+        long loadWarmupMillis,
+        long loadPhaseMillis,
+        int loadRounds,
+        int startsEach,
+        int callers,
+        long callersRunMillis,
+        long callersPauseMillis) {
+
+    /** Lifetime of the token the concurrent callers share; they stop before its 75% refresh-ahead point. */
+    static final long HERD_TOKEN_TTL_SECONDS = 20;
+
+    public static final Profile FULL = new Profile("full", 1, 3, TimeValue.seconds(1), 5, TimeValue.seconds(1),
+            2048, 8, 5_000, 5_000, 3, 15, 200, 14_000, 250);
+
+    public static final Profile SMOKE = new Profile("smoke", 0, 0, TimeValue.milliseconds(100), 1,
+            TimeValue.milliseconds(150), 256, 2, 300, 300, 1, 2, 200, 1_500, 250);
+
+    public static Profile named(String name) {
+        switch (name) {
+            case "full":
+                return FULL;
+            case "smoke":
+                return SMOKE;
+            default:
+                throw new IllegalArgumentException("unknown profile '" + name + "'; expected full or smoke");
+        }
+    }
+
+    /** Agent JVMs must be forked: the agent is a JVM argument. */
+    int agentForks() {
+        return Math.max(1, filterForks);
+    }
+}

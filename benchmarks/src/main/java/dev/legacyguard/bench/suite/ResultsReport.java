@@ -1,0 +1,228 @@
+package dev.legacyguard.bench.suite;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import org.openjdk.jmh.annotations.Mode;
+
+/** RESULTS.md: the machine, every figure with its error, the ratios, and which goals were met. */
+final class ResultsReport {
+
+    static final List<String> ALGS = List.of("ES384", "RS256");
+    static final List<String> CLIENTS = List.of("httpUrlConnection", "apacheHttpClient4", "apacheHttpClient5");
+
+    private final Suite.Results results;
+    private final StringBuilder out = new StringBuilder();
+
+    private ResultsReport(Suite.Results results) {
+        this.results = results;
+    }
+
+    static String markdown(Suite.Results results) {
+        return new ResultsReport(results).write();
+    }
+
+    private String write() {
+        Profile p = results.profile();
+        Machine m = results.before();
+        line("# Benchmark results");
+        line("");
+        line("Written by `benchmarks/run.sh` (profile `" + p.name() + "`). Every ratio below compares figures measured"
+                + " side by side in this one run.");
+        line("");
+        line("- Date: " + m.at() + " (finished " + results.after().at() + ")");
+        line("- Machine: " + m.processors() + " processors (`nproc`), " + m.cpu() + ", " + m.memory() + " memory");
+        line("- JDK: " + m.jdk());
+        line("- Load average (1/5/15 min) before: `" + m.loadAverage() + "`, after: `" + results.after().loadAverage() + "`");
+        line("- JMH 1.37: " + p.filterForks() + " fork(s) for the filter (" + p.agentForks() + " for the agent), warm-up "
+                + p.warmupIterations() + " × " + p.warmupTime() + ", measurement " + p.measurementIterations() + " × "
+                + p.measurementTime() + ". ± is JMH's 99.9% confidence half-width (n/a with one iteration); for"
+                + " process starts and load rounds it is half the interquartile range.");
+        line("");
+        goals();
+        warm();
+        cold();
+        throughput();
+        agent();
+        return out.toString();
+    }
+
+    private void goals() {
+        line("## Goals");
+        line("");
+        line("| # | Measure | Goal | Measured | Met |");
+        line("|---|---|---|---|---|");
+        for (String alg : ALGS) {
+            Figure median = sampled(alg);
+            goal("1", "Filter decision, warm " + alg + " token, median", "≤ 1 µs", median.median() / 1000, "µs",
+                    median.median() <= 1000);
+        }
+        for (String alg : ALGS) {
+            Figure ratio = filter("filterReverifying", alg).over(filter("filterCached", alg));
+            goal("1", "Warm " + alg + ": filter with cache vs the same filter re-verifying", "≥ 1000× faster", ratio,
+                    ratio.score() >= 1000);
+        }
+        for (String alg : ALGS) {
+            Figure ratio = filter("jose4jJwtConsumer", alg).over(filter("filterCached", alg));
+            goal("1", "Warm " + alg + ": filter with cache vs jose4j JwtConsumer (re-verifies)", "≥ 1000× faster", ratio,
+                    ratio.score() >= 1000);
+        }
+        for (String alg : ALGS) {
+            Figure ratio = filter("filterNewToken", alg).over(filter("signatureVerifyFloor", alg));
+            goal("2", "Cold " + alg + " token: filter vs bare Signature.verify", "≤ 1.1×", ratio, ratio.score() <= 1.1);
+        }
+        for (String alg : ALGS) {
+            Figure ratio = filter("springNimbusJwtDecoder", alg).over(filter("filterCached", alg));
+            goal("3", "Warm " + alg + ": Spring NimbusJwtDecoder time / filter time", "(no goal)", ratio, null);
+        }
+        for (String alg : ALGS) {
+            Figure ratio = filter("springNimbusJwtDecoderNewToken", alg).over(filter("filterNewToken", alg));
+            goal("3", "Cold " + alg + ": Spring NimbusJwtDecoder time / filter time", "(no goal)", ratio, null);
+        }
+        Spread ratio = results.throughput().ratio();
+        goal("4", "HTTP throughput with filter / without (median of rounds)", "≥ 95%", ratio.figure("×"),
+                ratio.median() >= 0.95);
+        for (String client : CLIENTS) {
+            Figure added = agentCall(Suite.WITH_AGENT, client).minus(agentCall(Suite.WITHOUT_AGENT, client));
+            goal("5", "Agent: added time per " + client + " call, cached token", "≤ 2 µs", added, added.score() <= 2);
+        }
+        Figure startup = results.startup().added();
+        goal("5", "Agent: JVM start-up time added (difference of medians)", "≤ 150 ms", startup, startup.score() <= 150);
+        ConcurrentCallersRun.Outcome callers = results.callers();
+        String verdict = callers.tokenRequests() == 1 ? "yes" : "**no**";
+        line("| 5 | " + callers.callers() + " concurrent callers: token requests for one token | exactly 1 | "
+                + callers.tokenRequests() + " | " + verdict + " |");
+        line("");
+    }
+
+    private void warm() {
+        line("## 1 and 3. Filter decision, warm token (seen before, still valid)");
+        line("");
+        line("The whole `LogtoBearerFilter.doFilter` up to `chain.doFilter`, on plain request/response objects, the"
+                + " filter started by Jetty 12 from a properties file whose JWKS is served on loopback. Average time"
+                + " per call (median in brackets: of all samples for the sampled row, of the iterations otherwise).");
+        line("");
+        line("| Validator | ES384 | RS256 |");
+        line("|---|---|---|");
+        row("filter, token cache (as shipped), sampled", alg -> withMedian(sampled(alg)));
+        row("filter, token cache (as shipped)", alg -> withMedian(filter("filterCached", alg)));
+        row("filter, `logto.token-cache.size=0` (re-verifies)", alg -> withMedian(filter("filterReverifying", alg)));
+        row("jose4j `JwtConsumer`, built once", alg -> withMedian(filter("jose4jJwtConsumer", alg)));
+        row("Spring Security `NimbusJwtDecoder` 6.5", alg -> withMedian(filter("springNimbusJwtDecoder", alg)));
+        line("");
+    }
+
+    private void cold() {
+        line("## 2 and 3. Filter decision, cold token (new token each call)");
+        line("");
+        line("A pool of " + results.profile().tokenPool() + " distinct tokens taken in turn; the filter's cache holds an"
+                + " eighth of them, so every call misses, verifies and inserts. The floor is `Signature.verify` alone"
+                + " (signing input and decoded signature prepared in advance, one `Signature` reused; ES384 as"
+                + " `SHA384withECDSAinP1363Format`).");
+        line("");
+        line("| Validator | ES384 | RS256 |");
+        line("|---|---|---|");
+        row("filter, new token", alg -> withMedian(filter("filterNewToken", alg)));
+        row("bare `Signature.verify` (floor)", alg -> withMedian(filter("signatureVerifyFloor", alg)));
+        row("Spring Security `NimbusJwtDecoder`, new token", alg -> withMedian(filter("springNimbusJwtDecoderNewToken", alg)));
+        row("filter / floor", alg -> filter("filterNewToken", alg).over(filter("signatureVerifyFloor", alg)).toString());
+        line("");
+    }
+
+    private void throughput() {
+        HttpThroughput.Outcome t = results.throughput();
+        line("## 4. HTTP throughput");
+        line("");
+        line("Jetty 12 ee10, one trivial servlet under `/open/` (no filter) and `/api/` (filter, ES384 tokens from the"
+                + " real test issuer, a pool of 64 taken in turn), driven from a second JVM over " + t.connections()
+                + " keep-alive loopback connections; rounds alternate which path goes first. Errors (non-200): "
+                + t.errors() + ".");
+        line("");
+        line("| Round | Without filter (req/s) | With filter (req/s) | Ratio |");
+        line("|---|---|---|---|");
+        for (int i = 0; i < t.ratios().size(); i++) {
+            line("| " + (i + 1) + " | " + Figure.format(t.openRps().get(i)) + " | " + Figure.format(t.guardedRps().get(i))
+                    + " | " + percent(t.ratios().get(i)) + " |");
+        }
+        line("| median | " + Figure.format(t.open().median()) + " | " + Figure.format(t.guarded().median()) + " | "
+                + percent(t.ratio().median()) + " |");
+        line("");
+    }
+
+    private void agent() {
+        line("## 5. Agent");
+        line("");
+        line("Per call: one GET to an API on loopback, in a JVM started with `-javaagent` (cached token, injected) and"
+                + " in one without; each JVM first checks that its calls do (or do not) carry a bearer token.");
+        line("");
+        line("| Client | Without agent | With agent | Added |");
+        line("|---|---|---|---|");
+        for (String client : CLIENTS) {
+            Figure without = agentCall(Suite.WITHOUT_AGENT, client);
+            Figure with = agentCall(Suite.WITH_AGENT, client);
+            line("| " + client + " | " + without + " | " + with + " | " + with.minus(without) + " |");
+        }
+        line("");
+        AgentStartup.Outcome s = results.startup();
+        line("Start-up: wall time of a JVM running a trivial main, started and waited for, alternating with and"
+                + " without the agent.");
+        line("");
+        line("| | ms |");
+        line("|---|---|");
+        line("| without agent | " + s.without() + " |");
+        line("| with agent | " + s.with() + " |");
+        line("| added (difference of medians) | " + s.added() + " |");
+        line("");
+        ConcurrentCallersRun.Outcome c = results.callers();
+        line("Token requests: " + c.callers() + " threads in one agent JVM, released together while the token endpoint"
+                + " answers after " + ConcurrentCallersRun.TOKEN_ENDPOINT_DELAY_MILLIS + " ms, then calling every "
+                + results.profile().callersPauseMillis() + " ms for " + c.runMillis() + " ms of the token's "
+                + Profile.HERD_TOKEN_TTL_SECONDS + " s lifetime (before its 75% refresh-ahead point): " + c.calls()
+                + " calls, " + c.failures() + " failed, " + c.withBearer() + " carried a bearer token, "
+                + c.distinctTokens() + " distinct token(s); the issuer counted **" + c.tokenRequests()
+                + "** token request(s).");
+        line("");
+    }
+
+    private Figure filter(String method, String alg) {
+        return results.jmh().get(Suite.FILTER, method, Mode.AverageTime, alg);
+    }
+
+    private Figure sampled(String alg) {
+        return results.jmh().get(Suite.FILTER, "filterCached", Mode.SampleTime, alg);
+    }
+
+    private Figure agentCall(String variant, String client) {
+        return results.jmh().get(variant, client, Mode.AverageTime, null);
+    }
+
+    private void goal(String number, String measure, String target, double value, String unit, boolean met) {
+        goal(number, measure, target, new Figure(value, Double.NaN, Double.NaN, unit), met);
+    }
+
+    private void goal(String number, String measure, String target, Figure measured, Boolean met) {
+        String verdict = met == null ? "–" : !measured.isFinite() ? "not measured" : met ? "yes" : "**no**";
+        line("| " + number + " | " + measure + " | " + target + " | " + measured + " | " + verdict + " |");
+    }
+
+    private void row(String name, Function<String, String> cell) {
+        StringBuilder row = new StringBuilder("| " + name + " |");
+        for (String alg : ALGS) {
+            row.append(' ').append(cell.apply(alg)).append(" |");
+        }
+        line(row.toString());
+    }
+
+    private static String withMedian(Figure figure) {
+        return figure + (Double.isFinite(figure.median()) ? " (" + Figure.format(figure.median()) + ")" : "");
+    }
+
+    private static String percent(double ratio) {
+        return String.format(Locale.ROOT, "%.1f%%", ratio * 100);
+    }
+
+    private void line(String text) {
+        out.append(text).append('\n');
+    }
+}

@@ -1,0 +1,124 @@
+package dev.legacyguard.bench.suite;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.openjdk.jmh.runner.RunnerException;
+
+import dev.legacyguard.bench.agent.AgentCallBenchmark;
+import dev.legacyguard.bench.filter.ColdTokenBenchmark;
+import dev.legacyguard.bench.filter.WarmTokenBenchmark;
+import dev.legacyguard.bench.servlet.FilterProperties;
+
+/**
+ * Runs every benchmark of issue 5 in one go, so each ratio compares figures measured side by
+ * side on the same machine in the same minutes, and writes the report.
+ *
+ * <p>Arguments: {@code [full|smoke] [RESULTS.md]}; without a file the report goes to stdout.
+ * The system property {@code bench.agent.jar} names the agent jar.
+ */
+public final class Suite {
+
+    /** Variants of the agent's per-call benchmark. */
+    static final String WITHOUT_AGENT = "without agent";
+    static final String WITH_AGENT = "with agent";
+    static final String FILTER = "filter";
+    private static final int THROUGHPUT_TOKENS = 64;
+    static final String ANALYSIS_MARKER = "<!-- analysis: kept across runs -->";
+
+    /** Everything one run measured. */
+    public record Results(Profile profile, Machine before, Machine after, JmhTable jmh,
+                          HttpThroughput.Outcome throughput, AgentStartup.Outcome startup,
+                          ConcurrentCallersRun.Outcome callers) {
+
+        /** Benchmarks and measurements that produced no finite number; empty when all did. */
+        public List<String> missingFigures() {
+            List<String> missing = new ArrayList<>(jmh.nonFinite());
+            if (!Double.isFinite(throughput.ratio().median())) {
+                missing.add("HTTP throughput ratio");
+            }
+            if (!Double.isFinite(startup.added().score())) {
+                missing.add("agent start-up time");
+            }
+            return missing;
+        }
+
+        public long tokenRequestsOfConcurrentCallers() {
+            return callers.tokenRequests();
+        }
+
+        public String markdown() {
+            return ResultsReport.markdown(this);
+        }
+    }
+
+    private Suite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Profile profile = Profile.named(args.length > 0 ? args[0] : "full");
+        Results results = run(profile);
+        String report = results.markdown();
+        if (args.length > 1) {
+            Path file = Path.of(args[1]);
+            Files.writeString(file, report + handWrittenPart(file));
+            System.out.println("wrote " + file);
+        } else {
+            System.out.println(report);
+        }
+    }
+
+    /**
+     * What follows {@link #ANALYSIS_MARKER} in an earlier report (the profiling of missed goals,
+     * written by hand) is kept when the figures are measured again.
+     */
+    private static String handWrittenPart(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return "";
+        }
+        String previous = Files.readString(file);
+        int at = previous.indexOf(ANALYSIS_MARKER);
+        return at < 0 ? "" : previous.substring(at);
+    }
+
+    public static Results run(Profile profile) throws RunnerException {
+        Path agentJar = agentJar();
+        Machine before = Machine.now();
+        JmhTable jmh = new JmhTable();
+        // The warm benchmarks need no token pool; a pool of one keeps their set-up short.
+        jmh.add(FILTER, JmhRuns.run(WarmTokenBenchmark.class, profile, profile.filterForks(),
+                Map.of("poolSize", "1"), List.of()));
+        jmh.add(FILTER, JmhRuns.run(ColdTokenBenchmark.class, profile, profile.filterForks(),
+                Map.of("poolSize", Integer.toString(profile.tokenPool())), List.of()));
+        try (Issuer issuer = new Issuer()) {
+            int apiPort = Jvm.freePort();
+            List<String> withAgent = new ArrayList<>(issuer.agentArgs(agentJar, Issuer.API, apiPort));
+            withAgent.add("-D" + AgentCallBenchmark.PORT_PROPERTY + "=" + apiPort);
+            withAgent.add("-D" + AgentCallBenchmark.EXPECT_BEARER_PROPERTY + "=true");
+            jmh.add(WITHOUT_AGENT, JmhRuns.run(AgentCallBenchmark.class, profile, profile.agentForks(), Map.of(),
+                    List.of("-D" + AgentCallBenchmark.EXPECT_BEARER_PROPERTY + "=false")));
+            jmh.add(WITH_AGENT, JmhRuns.run(AgentCallBenchmark.class, profile, profile.agentForks(), Map.of(), withAgent));
+
+            Path filterConfig = new FilterProperties(issuer.issuer.issuer(), issuer.issuer.jwksUri(), Issuer.API, "ES384")
+                    .write();
+            HttpThroughput.Outcome throughput = HttpThroughput.measure(profile, filterConfig,
+                    issuer.tokenFile(THROUGHPUT_TOKENS));
+            AgentStartup.Outcome startup = AgentStartup.measure(profile, issuer.agentArgs(agentJar, Issuer.API, apiPort));
+            ConcurrentCallersRun.Outcome callers = ConcurrentCallersRun.measure(profile, issuer, agentJar);
+            return new Results(profile, before, Machine.now(), jmh, throughput, startup, callers);
+        }
+    }
+
+    private static Path agentJar() {
+        String property = System.getProperty("bench.agent.jar");
+        if (property == null || !Files.isRegularFile(Path.of(property))) {
+            throw new IllegalStateException("system property bench.agent.jar = " + property + " names no file; set it"
+                    + " to the built agent jar (mvn package copies it to benchmarks/target/agent/logto-agent.jar)");
+        }
+        return Path.of(property);
+    }
+}
