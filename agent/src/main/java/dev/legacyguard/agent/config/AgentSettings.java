@@ -154,13 +154,6 @@ public final class AgentSettings {
         return endpoint == null ? TOKEN_ENDPOINT : ENDPOINT;
     }
 
-    @Override
-    public String toString() {
-        // The secret stays out on purpose: settings end up in logs.
-        return "AgentSettings{tokenEndpoint=" + tokenEndpoint + ", appId=" + appId + ", onTokenFailure="
-                + onTokenFailure.configValue() + ", failFast=" + failFast + ", resources=" + resources + "}";
-    }
-
     /** Validates one set of sources; the first problem found becomes the ConfigException. */
     private static final class Validator {
         private final ConfigSources sources;

@@ -43,10 +43,4 @@ public final class ResourceSettings {
     public String key(String attribute) {
         return "logto.resource." + name + "." + attribute;
     }
-
-    @Override
-    public String toString() {
-        return name + " (indicator " + indicator + ", urls " + urls + ", scopes "
-                + (scopes.isEmpty() ? "none" : String.join(" ", scopes)) + ")";
-    }
 }

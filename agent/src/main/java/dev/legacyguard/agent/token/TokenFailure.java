@@ -13,16 +13,13 @@ public final class TokenFailure extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final int status;
-    private final String error;
     private final String problem;
     private final String advice;
 
-    private TokenFailure(ResourceSettings resource, String tokenEndpoint, int status, String error, String problem,
-            String advice) {
+    private TokenFailure(ResourceSettings resource, String tokenEndpoint, int status, String problem, String advice) {
         super("no token for resource '" + resource.name() + "' (" + resource.indicator() + ") from " + tokenEndpoint
                 + ": " + problem + "; " + advice, null, false, false);
         this.status = status;
-        this.error = error;
         this.problem = problem;
         this.advice = advice;
     }
@@ -30,14 +27,14 @@ public final class TokenFailure extends Exception {
     static TokenFailure unreachable(AgentSettings settings, ResourceSettings resource, Exception cause) {
         String problem = "could not reach it (" + cause.getClass().getSimpleName()
                 + (cause.getMessage() == null ? "" : ": " + oneLine(cause.getMessage())) + ")";
-        return new TokenFailure(resource, settings.tokenEndpoint(), 0, null, problem, "check "
+        return new TokenFailure(resource, settings.tokenEndpoint(), 0, problem, "check "
                 + settings.tokenEndpointKey() + " and that this machine can reach it");
     }
 
     static TokenFailure refused(AgentSettings settings, ResourceSettings resource, int status, String error,
             String description) {
         String problem = "answered " + status + " " + error + (description == null ? "" : " (" + oneLine(description) + ")");
-        return new TokenFailure(resource, settings.tokenEndpoint(), status, error, problem,
+        return new TokenFailure(resource, settings.tokenEndpoint(), status, problem,
                 advice(settings, resource, status, error, description));
     }
 
@@ -46,8 +43,7 @@ public final class TokenFailure extends Exception {
                 ? "no Logto token endpoint answers there: check " + settings.tokenEndpointKey()
                 : status >= 500 ? "the token endpoint is unavailable; the agent retries with backoff"
                 : "check " + settings.tokenEndpointKey() + " points at Logto";
-        return new TokenFailure(resource, settings.tokenEndpoint(), status, null, "answered " + status + " with " + what,
-                advice);
+        return new TokenFailure(resource, settings.tokenEndpoint(), status, "answered " + status + " with " + what, advice);
     }
 
     private static String advice(AgentSettings settings, ResourceSettings resource, int status, String error,
@@ -83,11 +79,6 @@ public final class TokenFailure extends Exception {
     /** The HTTP status of the token endpoint's answer; 0 when it could not be reached. */
     public int status() {
         return status;
-    }
-
-    /** The token endpoint's {@code error} code, or null. */
-    public String error() {
-        return error;
     }
 
     /** What went wrong, without the resource and endpoint prefix. */

@@ -220,11 +220,6 @@ class AgentSettingsTest {
     }
 
     @Test
-    void settingsTextNeverContainsTheSecret() throws Exception {
-        assertFalse(load(validFile()).toString().contains(SECRET));
-    }
-
-    @Test
     void appIdWithWhitespaceIsRejected() throws Exception {
         systemProperties.setProperty("logto.app-id", "my app");
         assertEquals("logto.app-id = 'my app' (system property logto.app-id) contains whitespace; expected the App ID "
