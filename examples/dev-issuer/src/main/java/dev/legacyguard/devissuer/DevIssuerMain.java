@@ -20,7 +20,7 @@ public final class DevIssuerMain {
     static final String EXAMPLE_CONFIG = "example-issuer.properties";
     private static final String USAGE =
             "usage: java -jar dev-issuer.jar [--config FILE] [--port N (default 3001, 0 = free port)] "
-                    + "[--host ADDRESS (default 127.0.0.1)]";
+                    + "[--host NAME (default localhost; the issuer URL is built from it)]";
 
     private DevIssuerMain() {
     }
@@ -28,7 +28,7 @@ public final class DevIssuerMain {
     public static void main(String[] args) throws InterruptedException {
         PrintStream out = System.out;
         String config = null;
-        String host = "127.0.0.1";
+        String host = "localhost";
         int port = 3001;
         try {
             for (int i = 0; i < args.length; i++) {
