@@ -88,7 +88,7 @@ public final class TokenVerifier implements AutoCloseable {
         } catch (RuntimeException e) {
             // A check tripped over input nobody anticipated: refuse, never pass, never crash the request.
             LOG.warn("token {} could not be verified: {}", TokenFingerprint.of(compactJwt), e.toString());
-            return rejected(compactJwt, Failure.invalid("format", "the token could not be processed"));
+            return Verification.rejected(Failure.invalid("format", "the token could not be processed"));
         }
     }
 
@@ -146,10 +146,10 @@ public final class TokenVerifier implements AutoCloseable {
         Failure failure = window.expiry(hit.expSeconds, now);
         if (failure != null) {
             cache.remove(token, hit);
-            return rejected(token, failure);
+            return Verification.rejected(failure);
         }
         failure = window.notBefore(hit.nbfSeconds, now);
-        return failure == null ? hit.verification : rejected(token, failure);
+        return failure == null ? hit.verification : Verification.rejected(failure);
     }
 
     private Verification verifyFully(String compactJwt) {
@@ -157,11 +157,11 @@ public final class TokenVerifier implements AutoCloseable {
         for (TokenCheck check : verifyOrder) {
             Failure failure = check.check(token);
             if (failure != null) {
-                return rejected(compactJwt, failure);
+                return Verification.rejected(failure);
             }
         }
         if (!token.signatureVerified) {
-            return rejected(compactJwt, Failure.invalid("signature", "the signature was not verified"));
+            return Verification.rejected(Failure.invalid("signature", "the signature was not verified"));
         }
         long exp = NumericDate.seconds(token.claims.get("exp"));
         Object nbf = token.claims.get("nbf");
@@ -172,14 +172,6 @@ public final class TokenVerifier implements AutoCloseable {
                     nbf == null ? TimeWindow.ABSENT : NumericDate.seconds(nbf), token.key, token.keySet));
         }
         return accepted;
-    }
-
-    private static Verification rejected(String token, Failure failure) {
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("token {} rejected by check {}: {}", TokenFingerprint.of(token), failure.check(),
-                    failure.description());
-        }
-        return Verification.rejected(failure);
     }
 
     /** Runs after every JWKS fetch, so the cache also sheds tokens nobody presents again. */
