@@ -58,6 +58,7 @@ public final class Demo {
             out.println("== " + CLIENTS_NOTE);
 
             List<Outcome> outcomes = new ArrayList<>();
+            List<String> agentErrors = new ArrayList<>();
             ClientRun clientRun = new ClientRun(parts);
             List<Scenario> scenarios = Scenario.all(secret(config, "reader-app"), secret(config, "editor-app"));
             for (Scenario scenario : scenarios) {
@@ -69,6 +70,8 @@ public final class Demo {
                 ClientRun.Result result = clientRun.run(scenario, issuer.endpoint(), app.baseUrl());
                 result.lines().forEach(line -> out.println("   " + line));
                 outcomes.addAll(outcomes(scenario, result.calls()));
+                result.lines().stream().filter(line -> line.startsWith("[logto-agent] ERROR"))
+                        .forEach(line -> agentErrors.add(scenario.title() + ": " + line));
             }
 
             long failed = outcomes.stream().filter(o -> !o.asExpected()).count();
@@ -79,6 +82,10 @@ public final class Demo {
                     ? "DEMO PASSED: every outcome was the expected one"
                     : "DEMO FAILED: " + failed + " of " + outcomes.size() + " outcomes differ from what was expected",
                     outcomes.size(), (System.nanoTime() - started) / 1e9);
+            if (failed > 0 && !agentErrors.isEmpty()) {
+                out.println("The agent reported errors, which explain calls that went out without a token:");
+                agentErrors.forEach(line -> out.println("   " + line));
+            }
             if (keepRunning) {
                 printCurlLines(out, issuer, app, config);
                 new CountDownLatch(1).await();
