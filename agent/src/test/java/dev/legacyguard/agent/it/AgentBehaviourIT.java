@@ -56,9 +56,24 @@ abstract class AgentBehaviourIT {
             scenarios.addAll(scenariosFor(client));
         }
         scenarios.add("classes classes " + String.join(",", HIDDEN_CLASSES));
+        String at = "/" + jdk() + "/huc/";
+        scenarios.addAll(List.of(
+                "huc-post-match huc-post " + fixture.api("/api" + at + "post-match"),
+                "huc-stream-match huc-stream " + fixture.api("/api" + at + "stream-match"),
+                "huc-post-redirect-path huc-post " + fixture.api("/api" + at + "post-redirect-path")
+                        + redirectTo(fixture.api("/public" + at + "post-landing")),
+                "dropped huc " + fixture.api("/dropped" + at + "dropped"),
+                "recursion huc " + fixture.issuer.jwksUri()));
         List<String> extraResources = new ArrayList<>(List.of(
                 "logto.resource.unknown.indicator=https://unknown.test/api",
-                "logto.resource.unknown.urls=" + fixture.api("/unknown/")));
+                "logto.resource.unknown.urls=" + fixture.api("/unknown/"),
+                "logto.resource.dropped.indicator=" + AgentFixture.SHOP,
+                "logto.resource.dropped.urls=" + fixture.api("/dropped/"),
+                "logto.resource.dropped.scopes=read:products write:products",
+                // The token endpoint itself lies under a resource: the agent's own token
+                // requests must still go out untouched, without recursing.
+                "logto.resource.issuer.indicator=" + AgentFixture.SHOP,
+                "logto.resource.issuer.urls=" + fixture.issuer.endpoint() + "/oidc/"));
         for (String client : CLIENTS) {
             // The broker drops a token at most once per interval, so each client gets its own cache entry.
             extraResources.add("logto.resource.evict-" + client + ".indicator=" + AgentFixture.SHOP);
@@ -96,7 +111,10 @@ abstract class AgentBehaviourIT {
                         + redirectTo(fixture.api(at.apply("api") + "landing-in")),
                 client + "-invalid-target " + client + " " + fixture.api(at.apply("unknown") + "invalid-target"),
                 client + "-reject " + client + " " + fixture.api(at.apply("evict-" + client) + "reject/once"),
-                client + "-after-reject " + client + " " + fixture.api(at.apply("evict-" + client) + "after-reject"));
+                client + "-after-reject " + client + " " + fixture.api(at.apply("evict-" + client) + "after-reject"),
+                client + "-filtered-read " + client + " " + fixture.filteredApi.url("/products/42"),
+                client + "-filtered-unconfigured " + client + " "
+                        + fixture.filteredApi.url("/products/42").replace("127.0.0.1", "localhost"));
     }
 
     private static String redirectTo(String url) {
@@ -221,6 +239,58 @@ abstract class AgentBehaviourIT {
         assertNotEquals(rejected, next, "the call after the 401 must carry a newly requested token");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"huc", "hc4", "hc5"})
+    void theProjectsFilterInJettyAcceptsTheInjectedToken(String client) {
+        assertAll(
+                () -> assertEquals("status=200", service.result(client + "-filtered-read")),
+                // the same API under a host name the agent was not given: no token, so 401
+                () -> assertEquals("status=401", service.result(client + "-filtered-unconfigured")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"post", "stream"})
+    void aPostCarriesTheTokenWhetherItsBodyIsBufferedOrStreamed(String mode) {
+        assertEquals("status=200", service.result("huc-" + mode + "-match"));
+        assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", "huc", mode + "-match")));
+    }
+
+    @Test
+    void aPostRedirectedToAPathOutsideTheResourceCarriesNoToken() {
+        assertEquals("status=200", service.result("huc-post-redirect-path"));
+        assertEquals(ResourceServer.NONE, received("public", "huc", "post-landing"));
+    }
+
+    @Test
+    void theAgentsOwnTokenRequestsGoOutUntouchedEvenUnderAResourcePrefix() {
+        assertEquals("status=200", service.result("recursion"));
+        assertTrue(service.agentLines().stream().noneMatch(line -> line.contains("instrumentation failed")),
+                service::toString);
+    }
+
+    @Test
+    void warnsOnceNamingTheScopesLogtoDropped() {
+        assertEquals("status=200", service.result("dropped"));
+        List<String> warnings = service.agentLines().stream()
+                .filter(line -> line.contains("'dropped'") && line.contains("not grant the requested scopes write:products"))
+                .toList();
+        assertEquals(1, warnings.size(), service::toString);
+    }
+
+    @Test
+    void twoHundredConcurrentFirstCallsShareOneTokenRequest() throws Exception {
+        fixture.issuer.resetStats();
+        Path scenarios = fixture.scenarios("burst-" + jdk(),
+                List.of("burst burst 200 " + fixture.api("/api/" + jdk() + "/huc/burst")));
+        ForkedJvm.Run run = jvm.app(fixture.config("burst-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET),
+                scenarios, List.of());
+        System.out.println("JDK " + jdk() + ": the burst run took " + run.took().toMillis() + " ms\n" + run);
+        assertAll(
+                () -> assertEquals("statuses={200=200}", run.result("burst")),
+                () -> assertEquals(1, fixture.issuer.tokenRequests()),
+                () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", "huc", "burst"))));
+    }
+
     @Test
     void hidesTheAgentsClassesAndItsByteBuddyFromTheApplication() {
         assertEquals("visible= hidden=" + String.join(",", HIDDEN_CLASSES), service.result("classes"));
@@ -314,7 +384,7 @@ abstract class AgentBehaviourIT {
                 () -> assertTrue(output.contains("resource 'shop' (" + AgentFixture.SHOP), output),
                 () -> assertTrue(output.contains("ok, token sha256:") || output.contains("ok, token"), output),
                 () -> assertTrue(output.contains("scopes read:invoices"), output),
-                () -> assertTrue(output.contains("all 2 resource(s) ok"), output),
+                () -> assertTrue(output.contains("all 3 resource(s) ok"), output),
                 () -> assertTrue(!output.contains(AgentFixture.APP_SECRET), "the secret must never be printed"));
     }
 
@@ -327,7 +397,7 @@ abstract class AgentBehaviourIT {
                 () -> assertEquals(1, run.exitCode(), run::toString),
                 () -> assertTrue(output.contains("FAILED: token endpoint answered 401 invalid_client"), output),
                 () -> assertTrue(output.contains("check logto.app-id and logto.app-secret"), output),
-                () -> assertTrue(output.contains("2 of 2 resource(s) have problems"), output));
+                () -> assertTrue(output.contains("3 of 3 resource(s) have problems"), output));
     }
 
     /** One plain call per client to {@code /api/JDK/CLIENT/NAME} in a JVM configured by {@code config}. */

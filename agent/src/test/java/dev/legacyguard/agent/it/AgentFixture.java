@@ -26,6 +26,7 @@ final class AgentFixture {
     final ResourceServer api;
     final ResourceServer otherPort;
     final ResourceServer secure;
+    final FilteredApi filteredApi;
     final SelfSignedCertificate certificate;
     final Path dir;
 
@@ -41,6 +42,7 @@ final class AgentFixture {
         api = ResourceServer.http();
         otherPort = ResourceServer.http();
         secure = ResourceServer.https(certificate.keyStore(), certificate.password().toCharArray());
+        filteredApi = new FilteredApi(issuer.endpoint(), SHOP);
         Runtime.getRuntime().addShutdownHook(new Thread(this::close));
     }
 
@@ -80,7 +82,10 @@ final class AgentFixture {
                 .append("logto.resource.shop.scopes=read:products\n")
                 .append("logto.resource.billing.indicator=").append(BILLING).append('\n')
                 .append("logto.resource.billing.urls=").append(api("/billing/")).append('\n')
-                .append("logto.resource.billing.scopes=read:invoices\n");
+                .append("logto.resource.billing.scopes=read:invoices\n")
+                .append("logto.resource.products.indicator=").append(SHOP).append('\n')
+                .append("logto.resource.products.urls=").append(filteredApi.url("/products/")).append('\n')
+                .append("logto.resource.products.scopes=read:products\n");
         for (String line : extra) {
             text.append(line).append('\n');
         }
@@ -109,6 +114,11 @@ final class AgentFixture {
     }
 
     private void close() {
+        try {
+            filteredApi.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop Jetty", e);
+        }
         api.close();
         otherPort.close();
         secure.close();

@@ -2,6 +2,7 @@ package dev.legacyguard.agent.it.app;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.HttpGet;
@@ -20,8 +30,10 @@ import org.apache.http.util.EntityUtils;
  * knows nothing about the agent.
  *
  * <p>Scenario lines: {@code NAME CLIENT URL [AUTHORIZATION...]} with CLIENT one of
- * {@code huc}, {@code hc4}, {@code hc5}; or {@code NAME classes CLASS...}, which reports which
- * of the named classes the application's class loader can load.
+ * {@code huc}, {@code huc-post} (a buffered POST), {@code huc-stream} (a fixed-length streamed
+ * POST), {@code hc4}, {@code hc5}; {@code NAME burst COUNT URL}, COUNT threads calling URL
+ * with HttpURLConnection at once; or {@code NAME classes CLASS,...}, which reports which of
+ * the named classes the application's class loader can load.
  */
 public final class ScenarioApp {
 
@@ -45,10 +57,15 @@ public final class ScenarioApp {
         if (scenario[1].equals("classes")) {
             return name + " " + loadable(scenario[2].split(","));
         }
+        if (scenario[1].equals("burst")) {
+            return name + " " + burst(Integer.parseInt(scenario[2]), scenario[3]);
+        }
         String authorization = scenario.length > 3 ? scenario[3] : null;
         try {
             int status = switch (scenario[1]) {
-                case "huc" -> viaHttpUrlConnection(scenario[2], authorization);
+                case "huc" -> viaHttpUrlConnection(scenario[2], authorization, null);
+                case "huc-post" -> viaHttpUrlConnection(scenario[2], authorization, "buffered");
+                case "huc-stream" -> viaHttpUrlConnection(scenario[2], authorization, "streamed");
                 case "hc4" -> viaHttpClient4(scenario[2], authorization);
                 case "hc5" -> viaHttpClient5(scenario[2], authorization);
                 default -> throw new IllegalArgumentException("unknown client " + scenario[1]);
@@ -59,10 +76,21 @@ public final class ScenarioApp {
         }
     }
 
-    private static int viaHttpUrlConnection(String url, String authorization) throws IOException {
+    private static int viaHttpUrlConnection(String url, String authorization, String post) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
         if (authorization != null) {
             connection.setRequestProperty("Authorization", authorization);
+        }
+        if (post != null) {
+            byte[] body = "{\"order\":42}".getBytes(StandardCharsets.UTF_8);
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            if (post.equals("streamed")) {
+                connection.setFixedLengthStreamingMode(body.length);
+            }
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(body);
+            }
         }
         int status = connection.getResponseCode();
         try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
@@ -93,6 +121,38 @@ public final class ScenarioApp {
             org.apache.hc.core5.http.io.entity.EntityUtils.consume(response.getEntity());
             return response.getCode();
         });
+    }
+
+    /** COUNT threads released at once, each making one call: the agent's first-token path under load. */
+    private static String burst(int count, String url) {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                calls.add(threads.submit(() -> {
+                    start.await();
+                    return viaHttpUrlConnection(url, null, null);
+                }));
+            }
+            start.countDown();
+            Map<String, Integer> statuses = new TreeMap<>();
+            for (Future<Integer> call : calls) {
+                String outcome;
+                try {
+                    outcome = String.valueOf(call.get(60, TimeUnit.SECONDS));
+                } catch (ExecutionException | TimeoutException e) {
+                    outcome = e.getClass().getSimpleName();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    outcome = "interrupted";
+                }
+                statuses.merge(outcome, 1, Integer::sum);
+            }
+            return "statuses=" + statuses;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private static String loadable(String[] classNames) {
