@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -205,6 +206,25 @@ class LogtoShapeComparisonTest {
         assertEquals("ES384", key.getAlgorithm());
         assertEquals("sig", key.getUse());
         assertNull(key.toParams(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE).get("d"), "no private part published");
+    }
+
+    @Test
+    void publishesItsSigningKeyWithTheSameFieldsAsTheReference() throws Exception {
+        assertEquals(signingKeyFields(reference.tokenEndpoint(), reference.jwksUri()),
+                signingKeyFields(dev.tokenEndpoint(), dev.jwksUri()));
+    }
+
+    /** The JWK fields (and the kty, crv, alg and use values) of the key that signed a fresh token. */
+    private static Map<String, Object> signingKeyFields(String tokenEndpoint, String jwksUri) throws Exception {
+        String token = TokenRequest.named("a token").basic("reader", "reader-secret").param("resource", PRODUCTS)
+                .sendTo(tokenEndpoint).accessToken();
+        String kid = header(token).getKeyIdHeaderValue();
+        Map<String, Object> key = new JsonWebKeySet(get(jwksUri).body()).getJsonWebKeys().stream()
+                .filter(k -> kid.equals(k.getKeyId())).findFirst().orElseThrow()
+                .toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        Map<String, Object> fields = new TreeMap<>();
+        key.forEach((name, value) -> fields.put(name, Set.of("kty", "crv", "alg", "use").contains(name) ? value : "*"));
+        return fields;
     }
 
     @Test
