@@ -1,6 +1,5 @@
 package dev.legacyguard.examples.demo;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
@@ -33,7 +32,6 @@ final class ProductsApp implements AutoCloseable {
         WebAppContext app = new WebAppContext();
         app.setContextPath(CONTEXT_PATH);
         app.setWar(war.toString());
-        app.setTempDirectory(Files.createTempDirectory("legacy-webapp").toFile());
         app.setThrowUnavailableOnStartupException(true);
         server.setHandler(app);
         server.setStopAtShutdown(true);

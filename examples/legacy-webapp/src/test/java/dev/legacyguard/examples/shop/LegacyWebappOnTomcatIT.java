@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import dev.legacyguard.testissuer.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The example WAR, exactly as built, deployed on the real Tomcat 10.1 distribution, with tokens
@@ -31,6 +31,9 @@ class LegacyWebappOnTomcatIT {
     private static URI app;
     private static final Http HTTP = new Http();
 
+    @TempDir
+    static Path catalinaBase;
+
     @BeforeAll
     static void deployOnTomcat() throws Exception {
         issuer = TestIssuer.builder()
@@ -39,7 +42,7 @@ class LegacyWebappOnTomcatIT {
                 .app("editor-app", "editor-secret", PRODUCTS, "read:products", "write:products")
                 .start();
         tomcat = TomcatProcess.start(Path.of(System.getProperty("tomcat.home")),
-                Files.createTempDirectory("legacy-webapp-tomcat"), Path.of(System.getProperty("webapp.dir")),
+                catalinaBase, Path.of(System.getProperty("webapp.dir")),
                 "legacy-webapp", Map.of("logto.endpoint", issuer.endpoint()), List.of());
         app = tomcat.uri("legacy-webapp");
     }
