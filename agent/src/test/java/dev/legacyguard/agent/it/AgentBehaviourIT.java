@@ -292,6 +292,15 @@ abstract class AgentBehaviourIT {
     }
 
     @Test
+    void causesNoJvmWarningButTheNoteThatClassSharingNowCoversOnlyBootClasses() {
+        List<String> jvmWarnings = service.stderr().stream()
+                .filter(line -> line.startsWith("WARNING") || line.contains("VM warning"))
+                .filter(line -> !line.contains("Sharing is only supported for boot loader classes"))
+                .toList();
+        assertEquals(List.of(), jvmWarnings);
+    }
+
+    @Test
     void hidesTheAgentsClassesAndItsByteBuddyFromTheApplication() {
         assertEquals("visible= hidden=" + String.join(",", HIDDEN_CLASSES), service.result("classes"));
     }

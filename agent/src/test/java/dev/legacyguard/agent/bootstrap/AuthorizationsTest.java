@@ -1,0 +1,99 @@
+package dev.legacyguard.agent.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AuthorizationsTest {
+
+    private final List<String> answers = new ArrayList<>();
+
+    @AfterEach
+    void uninstall() {
+        BearerHooks.install(null);
+    }
+
+    private void install(String header, RuntimeException bug, IOException tokenFailure) {
+        BearerHooks.install(new BearerSource() {
+            @Override
+            public String authorizationFor(String url) throws IOException {
+                if (bug != null) {
+                    throw bug;
+                }
+                if (tokenFailure != null) {
+                    throw tokenFailure;
+                }
+                return url.startsWith("https://shop.internal/") ? header : null;
+            }
+
+            @Override
+            public void onResponse(String url, int status, String wwwAuthenticate) {
+                if (bug != null) {
+                    throw bug;
+                }
+                answers.add(url + " " + status + " " + wwwAuthenticate);
+            }
+        });
+    }
+
+    @Test
+    void decidesNothingBeforeTheAgentInstalledASource() throws IOException {
+        assertNull(Authorizations.forHop("test", null, null, "https://shop.internal/api"));
+    }
+
+    @Test
+    void givesTheSourcesHeaderToAHopWithoutAuthorization() throws IOException {
+        install("Bearer t1", null, null);
+        assertEquals("Bearer t1", Authorizations.forHop("test", null, null, "https://shop.internal/api"));
+    }
+
+    @Test
+    void leavesAHeaderTheAgentDidNotAddAlone() throws IOException {
+        install("Bearer t1", null, null);
+        assertSame(Authorizations.LEAVE_ALONE,
+                Authorizations.forHop("test", "Basic YXBwOnNlY3JldA==", null, "https://shop.internal/api"));
+        assertSame(Authorizations.LEAVE_ALONE,
+                Authorizations.forHop("test", "Bearer app", "Bearer t1", "https://shop.internal/api"));
+    }
+
+    @Test
+    void decidesAgainForAHopCarryingTheAgentsOwnHeader() throws IOException {
+        install("Bearer t1", null, null);
+        assertNull(Authorizations.forHop("test", "Bearer t1", "Bearer t1", "https://elsewhere.example/"),
+                "a hop to a URL of no resource must lose the agent's header");
+        assertEquals("Bearer t1", Authorizations.forHop("test", "Bearer t1", "Bearer t1", "https://shop.internal/x"));
+    }
+
+    @Test
+    void letsTheDeliberateTokenFailureReachTheCaller() {
+        IOException failure = new IOException("no token for resource 'shop'");
+        install(null, null, failure);
+        assertSame(failure, assertThrows(IOException.class,
+                () -> Authorizations.forHop("test", null, null, "https://shop.internal/api")));
+    }
+
+    @Test
+    void turnsAnUnexpectedFailureIntoNoHeader() throws IOException {
+        install(null, new IllegalStateException("agent bug"), null);
+        assertNull(Authorizations.forHop("test", null, null, "https://shop.internal/api"));
+        Authorizations.answered("test", "https://shop.internal/api", 401, null);
+    }
+
+    @Test
+    void reportsTheAnswerOnlyForAHopThatCarriedTheAgentsHeader() {
+        install("Bearer t1", null, null);
+        Authorizations.answeredHop("test", "Bearer app", "Bearer t1", "https://shop.internal/a", 401, "Bearer");
+        Authorizations.answeredHop("test", null, "Bearer t1", "https://shop.internal/b", 401, "Bearer");
+        Authorizations.answeredHop("test", "Bearer t1", "Bearer t1", "https://shop.internal/c", 401,
+                "Bearer error=\"invalid_token\"");
+        assertEquals(List.of("https://shop.internal/c 401 Bearer error=\"invalid_token\""), answers);
+    }
+}
