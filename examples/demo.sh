@@ -4,7 +4,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 if [ ! -f "$root/examples/demo/target/demo.jar" ]; then
-  echo "Building the project first (mvn -B -ntp install -DskipTests)..." >&2
-  (cd "$root" && mvn -B -ntp -q install -DskipTests)
+  echo "Building the project first (mvn -B -ntp clean install -DskipTests)..." >&2
+  (cd "$root" && mvn -B -ntp -q clean install -DskipTests)
 fi
 exec java -jar "$root/examples/demo/target/demo.jar" "$@"

@@ -16,7 +16,7 @@ record DemoParts(Path war, Path agentJar, Path clientJar, Path clientAgentConfig
         for (Path part : new Path[] {found.war, found.agentJar, found.clientJar, found.clientAgentConfig}) {
             if (!Files.isRegularFile(part)) {
                 throw new IllegalStateException("the demo is not built: " + part + " is missing; run "
-                        + "'mvn -B -ntp install -DskipTests' in the repository root first");
+                        + "'mvn -B -ntp clean install -DskipTests' in the repository root first");
             }
         }
         return found;
