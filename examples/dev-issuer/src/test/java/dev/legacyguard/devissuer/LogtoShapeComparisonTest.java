@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -60,7 +62,7 @@ class LogtoShapeComparisonTest {
                 .app("outsider", "outsider-secret", REPORTS)
                 .start();
         Properties properties = new Properties();
-        properties.load(new java.io.StringReader(String.join("\n",
+        properties.load(new StringReader(String.join("\n",
                 "resource.products.indicator=" + PRODUCTS,
                 "resource.products.scopes=read:products write:products",
                 "resource.reports.indicator=" + REPORTS,
@@ -162,9 +164,9 @@ class LogtoShapeComparisonTest {
         Map<String, Object> expectedClaims = verifiedClaims(reference.jwksUri(), reference.issuer(), expected.accessToken());
         Map<String, Object> actualClaims = verifiedClaims(dev.jwksUri(), dev.issuer(), actual.accessToken());
         assertEquals(types(expectedClaims), types(actualClaims), "claim names and types");
-        assertEquals(java.util.List.copyOf(expectedClaims.keySet()), java.util.List.copyOf(actualClaims.keySet()),
+        assertEquals(List.copyOf(expectedClaims.keySet()), List.copyOf(actualClaims.keySet()),
                 "claim order");
-        for (Map<String, Object> claims : java.util.List.of(expectedClaims, actualClaims)) {
+        for (Map<String, Object> claims : List.of(expectedClaims, actualClaims)) {
             assertEquals(claims.get("sub"), claims.get("client_id"), "sub is the App ID for M2M");
         }
         assertEquals(expectedClaims.get("sub"), actualClaims.get("sub"));
@@ -238,7 +240,7 @@ class LogtoShapeComparisonTest {
             }
             assertEquals(expected.get("token_endpoint_auth_methods_supported"),
                     actual.get("token_endpoint_auth_methods_supported"));
-            assertTrue(((java.util.List<?>) actual.get("grant_types_supported")).contains("client_credentials"));
+            assertTrue(((List<?>) actual.get("grant_types_supported")).contains("client_credentials"));
         }
     }
 

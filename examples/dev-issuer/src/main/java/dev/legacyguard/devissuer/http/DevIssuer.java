@@ -17,6 +17,7 @@ import dev.legacyguard.devissuer.config.IssuerConfig;
 import dev.legacyguard.devissuer.config.M2mApp;
 import dev.legacyguard.devissuer.token.AccessTokenMinter;
 import dev.legacyguard.devissuer.token.SigningKey;
+import org.jose4j.json.JsonUtil;
 
 /**
  * A Logto-compatible issuer for local development: discovery, JWKS and the client-credentials
@@ -62,7 +63,7 @@ public final class DevIssuer implements AutoCloseable {
         AccessTokenMinter minter = new AccessTokenMinter(key, issuer, Clock.systemUTC());
         TokenEndpoint token = new TokenEndpoint(new ClientAuthenticator(config, issuer),
                 new ClientCredentialsGrant(config, minter), console);
-        String discovery = org.jose4j.json.JsonUtil.toJson(discovery(issuer));
+        String discovery = JsonUtil.toJson(discovery(issuer));
 
         server.createContext("/", exchange -> {
             try (exchange) {
