@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -29,7 +30,9 @@ final class JmhRuns {
                 .measurementTime(profile.measurementTime())
                 .timeout(TimeValue.minutes(5))
                 .shouldFailOnError(true)
-                .jvmArgsAppend(jvmArgs.toArray(String[]::new));
+                .jvmArgsAppend(jvmArgs.toArray(String[]::new))
+                // Allocation per call (gc.alloc.rate.norm) tells where a slow path spends.
+                .addProfiler(GCProfiler.class);
         params.forEach(options::param);
         return new Runner(options.build()).run();
     }

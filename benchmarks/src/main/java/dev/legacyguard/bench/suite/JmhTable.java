@@ -15,6 +15,8 @@ final class JmhTable {
 
     /** Every result in the order measured, with the key it is found by. */
     private final Map<String, Figure> figures = new LinkedHashMap<>();
+    /** Bytes allocated per call, where the GC profiler measured it. */
+    private final Map<String, Double> allocations = new LinkedHashMap<>();
 
     void add(String variant, Collection<RunResult> results) {
         for (RunResult run : results) {
@@ -22,8 +24,13 @@ final class JmhTable {
             String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
             String alg = run.getParams().getParam("alg");
             Result<?> primary = run.getPrimaryResult();
-            figures.put(key(variant, method, run.getParams().getMode(), alg), new Figure(primary.getScore(),
-                    primary.getScoreError(), primary.getStatistics().getPercentile(50), primary.getScoreUnit()));
+            String key = key(variant, method, run.getParams().getMode(), alg);
+            figures.put(key, new Figure(primary.getScore(), primary.getScoreError(),
+                    primary.getStatistics().getPercentile(50), primary.getScoreUnit()));
+            Result<?> allocated = run.getSecondaryResults().get("gc.alloc.rate.norm");
+            if (allocated != null) {
+                allocations.put(key, allocated.getScore());
+            }
         }
     }
 
@@ -31,6 +38,11 @@ final class JmhTable {
     Figure get(String variant, String method, Mode mode, String alg) {
         Figure figure = figures.get(key(variant, method, mode, alg));
         return figure != null ? figure : new Figure(Double.NaN, Double.NaN, Double.NaN, "");
+    }
+
+    /** Bytes allocated per call, NaN when not measured. */
+    double allocated(String variant, String method, Mode mode, String alg) {
+        return allocations.getOrDefault(key(variant, method, mode, alg), Double.NaN);
     }
 
     /** Keys of results that are not finite numbers; empty when every benchmark produced a score. */
@@ -42,10 +54,6 @@ final class JmhTable {
             }
         });
         return bad;
-    }
-
-    Map<String, Figure> all() {
-        return figures;
     }
 
     private static String key(String variant, String method, Mode mode, String alg) {

@@ -101,15 +101,16 @@ final class ResultsReport {
         line("");
         line("The whole `LogtoBearerFilter.doFilter` up to `chain.doFilter`, on plain request/response objects, the"
                 + " filter started by Jetty 12 from a properties file whose JWKS is served on loopback. Average time"
-                + " per call (median in brackets: of all samples for the sampled row, of the iterations otherwise).");
+                + " per call (median in brackets: of all samples for the sampled row, of the iterations otherwise), then the"
+                + " bytes one call allocates.");
         line("");
         line("| Validator | ES384 | RS256 |");
         line("|---|---|---|");
-        row("filter, token cache (as shipped), sampled", alg -> withMedian(sampled(alg)));
-        row("filter, token cache (as shipped)", alg -> withMedian(filter("filterCached", alg)));
-        row("filter, `logto.token-cache.size=0` (re-verifies)", alg -> withMedian(filter("filterReverifying", alg)));
-        row("jose4j `JwtConsumer`, built once", alg -> withMedian(filter("jose4jJwtConsumer", alg)));
-        row("Spring Security `NimbusJwtDecoder` 6.5", alg -> withMedian(filter("springNimbusJwtDecoder", alg)));
+        row("filter, token cache (as shipped), sampled", alg -> measured("filterCached", Mode.SampleTime, alg));
+        row("filter, token cache (as shipped)", alg -> measured("filterCached", Mode.AverageTime, alg));
+        row("filter, `logto.token-cache.size=0` (re-verifies)", alg -> measured("filterReverifying", Mode.AverageTime, alg));
+        row("jose4j `JwtConsumer`, built once", alg -> measured("jose4jJwtConsumer", Mode.AverageTime, alg));
+        row("Spring Security `NimbusJwtDecoder` 6.5", alg -> measured("springNimbusJwtDecoder", Mode.AverageTime, alg));
         line("");
     }
 
@@ -119,13 +120,13 @@ final class ResultsReport {
         line("A pool of " + results.profile().tokenPool() + " distinct tokens taken in turn; the filter's cache holds an"
                 + " eighth of them, so every call misses, verifies and inserts. The floor is `Signature.verify` alone"
                 + " (signing input and decoded signature prepared in advance, one `Signature` reused; ES384 as"
-                + " `SHA384withECDSAinP1363Format`).");
+                + " `SHA384withECDSAinP1363Format`). Time per call (median of iterations), bytes allocated per call.");
         line("");
         line("| Validator | ES384 | RS256 |");
         line("|---|---|---|");
-        row("filter, new token", alg -> withMedian(filter("filterNewToken", alg)));
-        row("bare `Signature.verify` (floor)", alg -> withMedian(filter("signatureVerifyFloor", alg)));
-        row("Spring Security `NimbusJwtDecoder`, new token", alg -> withMedian(filter("springNimbusJwtDecoderNewToken", alg)));
+        row("filter, new token", alg -> measured("filterNewToken", Mode.AverageTime, alg));
+        row("bare `Signature.verify` (floor)", alg -> measured("signatureVerifyFloor", Mode.AverageTime, alg));
+        row("Spring Security `NimbusJwtDecoder`, new token", alg -> measured("springNimbusJwtDecoderNewToken", Mode.AverageTime, alg));
         row("filter / floor", alg -> filter("filterNewToken", alg).over(filter("signatureVerifyFloor", alg)).toString());
         line("");
     }
@@ -163,6 +164,11 @@ final class ResultsReport {
             Figure with = agentCall(Suite.WITH_AGENT, client);
             line("| " + client + " | " + without + " | " + with + " | " + with.minus(without) + " |");
         }
+        line("");
+        line("The agent's own work per call, measured alone in the agent JVM (`BearerSource.authorizationFor`, what"
+                + " the advice asks before each request): " + agentCall(Suite.WITH_AGENT, "configuredResource")
+                + " for a URL of the configured resource (cached token), " + agentCall(Suite.WITH_AGENT, "urlOfNoResource")
+                + " for a URL of no resource.");
         line("");
         AgentStartup.Outcome s = results.startup();
         line("Start-up: wall time of a JVM running a trivial main, started and waited for, alternating with and"
@@ -216,6 +222,13 @@ final class ResultsReport {
 
     private static String withMedian(Figure figure) {
         return figure + (Double.isFinite(figure.median()) ? " (" + Figure.format(figure.median()) + ")" : "");
+    }
+
+    /** The figure with its median, and the bytes one call allocates. */
+    private String measured(String method, Mode mode, String alg) {
+        Figure figure = results.jmh().get(Suite.FILTER, method, mode, alg);
+        double bytes = results.jmh().allocated(Suite.FILTER, method, mode, alg);
+        return withMedian(figure) + (Double.isFinite(bytes) ? ", " + Figure.format(bytes) + " B" : "");
     }
 
     private static String percent(double ratio) {

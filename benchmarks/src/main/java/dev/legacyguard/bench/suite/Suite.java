@@ -10,6 +10,7 @@ import java.util.Map;
 import org.openjdk.jmh.runner.RunnerException;
 
 import dev.legacyguard.bench.agent.AgentCallBenchmark;
+import dev.legacyguard.bench.agent.AgentTokenLookupBenchmark;
 import dev.legacyguard.bench.filter.ColdTokenBenchmark;
 import dev.legacyguard.bench.filter.WarmTokenBenchmark;
 import dev.legacyguard.bench.servlet.FilterProperties;
@@ -102,6 +103,8 @@ public final class Suite {
             jmh.add(WITHOUT_AGENT, JmhRuns.run(AgentCallBenchmark.class, profile, profile.agentForks(), Map.of(),
                     List.of("-D" + AgentCallBenchmark.EXPECT_BEARER_PROPERTY + "=false")));
             jmh.add(WITH_AGENT, JmhRuns.run(AgentCallBenchmark.class, profile, profile.agentForks(), Map.of(), withAgent));
+            jmh.add(WITH_AGENT, JmhRuns.run(AgentTokenLookupBenchmark.class, profile, profile.agentForks(), Map.of(),
+                    withAgent));
 
             Path filterConfig = new FilterProperties(issuer.issuer.issuer(), issuer.issuer.jwksUri(), Issuer.API, "ES384")
                     .write();
