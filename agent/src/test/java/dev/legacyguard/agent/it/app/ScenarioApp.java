@@ -31,14 +31,19 @@ import org.apache.http.util.EntityUtils;
  *
  * <p>Scenario lines: {@code NAME CLIENT URL [AUTHORIZATION...]} with CLIENT one of
  * {@code huc}, {@code huc-post} (a buffered POST), {@code huc-stream} (a fixed-length streamed
- * POST), {@code hc4}, {@code hc5}; {@code NAME burst COUNT URL}, COUNT threads calling URL
- * with HttpURLConnection at once; or {@code NAME classes CLASS,...}, which reports which of
- * the named classes the application's class loader can load.
+ * POST), {@code hc4}, {@code hc4-legacy} (DefaultHttpClient), {@code hc5};
+ * {@code NAME burst COUNT URL}, COUNT threads calling URL with HttpURLConnection at once; or
+ * {@code NAME classes CLASS,...}, which reports which of the named classes the application's
+ * class loader can load.
  */
 public final class ScenarioApp {
 
     private final org.apache.http.impl.client.CloseableHttpClient httpClient4 =
             org.apache.http.impl.client.HttpClients.createDefault();
+    /** The 4.0-4.2 API (DefaultRequestDirector), still shipped in 4.5 and still found in old services. */
+    @SuppressWarnings("deprecation")
+    private final org.apache.http.impl.client.CloseableHttpClient legacyHttpClient4 =
+            new org.apache.http.impl.client.DefaultHttpClient(new org.apache.http.impl.conn.PoolingClientConnectionManager());
     private final org.apache.hc.client5.http.impl.classic.CloseableHttpClient httpClient5 =
             org.apache.hc.client5.http.impl.classic.HttpClients.createDefault();
 
@@ -66,7 +71,8 @@ public final class ScenarioApp {
                 case "huc" -> viaHttpUrlConnection(scenario[2], authorization, null);
                 case "huc-post" -> viaHttpUrlConnection(scenario[2], authorization, "buffered");
                 case "huc-stream" -> viaHttpUrlConnection(scenario[2], authorization, "streamed");
-                case "hc4" -> viaHttpClient4(scenario[2], authorization);
+                case "hc4" -> viaHttpClient4(httpClient4, scenario[2], authorization);
+                case "hc4-legacy" -> viaHttpClient4(legacyHttpClient4, scenario[2], authorization);
                 case "hc5" -> viaHttpClient5(scenario[2], authorization);
                 default -> throw new IllegalArgumentException("unknown client " + scenario[1]);
             };
@@ -101,12 +107,13 @@ public final class ScenarioApp {
         return status;
     }
 
-    private int viaHttpClient4(String url, String authorization) throws IOException {
+    private static int viaHttpClient4(org.apache.http.impl.client.CloseableHttpClient client, String url,
+            String authorization) throws IOException {
         HttpGet get = new HttpGet(url);
         if (authorization != null) {
             get.setHeader("Authorization", authorization);
         }
-        try (CloseableHttpResponse response = httpClient4.execute(get)) {
+        try (CloseableHttpResponse response = client.execute(get)) {
             EntityUtils.consume(response.getEntity());
             return response.getStatusLine().getStatusCode();
         }
