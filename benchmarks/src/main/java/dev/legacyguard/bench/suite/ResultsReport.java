@@ -23,6 +23,59 @@ final class ResultsReport {
         return new ResultsReport(results).write();
     }
 
+    /** The short table for the README: one line per goal, both algorithms side by side. */
+    static String headline(Suite.Results results) {
+        return new ResultsReport(results).writeHeadline();
+    }
+
+    private String writeHeadline() {
+        line("| Measure | ES384 | RS256 | Goal |");
+        line("|---|---|---|---|");
+        line("| Filter decision, warm token (median) | " + micros(sampled("ES384").median()) + " | "
+                + micros(sampled("RS256").median()) + " | ≤ 1 µs |");
+        line("| … faster than the same filter re-verifying | " + times(reverifyRatio("ES384")) + " | "
+                + times(reverifyRatio("RS256")) + " | ≥ 1000× |");
+        line("| Filter decision, new token, / bare `Signature.verify` | " + times(coldRatio("ES384")) + " | "
+                + times(coldRatio("RS256")) + " | ≤ 1.1× |");
+        line("| Spring `NimbusJwtDecoder`, warm token (time vs filter) | "
+                + micros(filter("springNimbusJwtDecoder", "ES384").score()) + " (" + times(nimbusRatio("ES384")) + ") | "
+                + micros(filter("springNimbusJwtDecoder", "RS256").score()) + " (" + times(nimbusRatio("RS256")) + ") | – |");
+        line("| Jetty throughput with the filter / without | " + percent(results.throughput().ratio().median())
+                + " | | ≥ 95% |");
+        StringBuilder added = new StringBuilder();
+        for (String client : CLIENTS) {
+            Figure figure = agentCall(Suite.WITH_AGENT, client).minus(agentCall(Suite.WITHOUT_AGENT, client));
+            added.append(added.length() == 0 ? "" : ", ").append(client).append(' ').append(figure);
+        }
+        line("| Agent: time added per call (end to end) | " + added + " | | ≤ 2 µs |");
+        line("| Agent: its token lookup per call, alone | " + agentCall(Suite.WITH_AGENT, "configuredResource")
+                + " | | ≤ 2 µs |");
+        line("| Agent: JVM start-up time added | " + results.startup().added() + " | | ≤ 150 ms |");
+        line("| Agent: token requests by " + results.callers().callers() + " concurrent callers | "
+                + results.callers().tokenRequests() + " | | exactly 1 |");
+        return out.toString();
+    }
+
+    private Figure reverifyRatio(String alg) {
+        return filter("filterReverifying", alg).over(filter("filterCached", alg));
+    }
+
+    private Figure coldRatio(String alg) {
+        return filter("filterNewToken", alg).over(filter("signatureVerifyFloor", alg));
+    }
+
+    private Figure nimbusRatio(String alg) {
+        return filter("springNimbusJwtDecoder", alg).over(filter("filterCached", alg));
+    }
+
+    private static String micros(double nanos) {
+        return Figure.format(nanos / 1000) + " µs";
+    }
+
+    private static String times(Figure ratio) {
+        return Figure.format(ratio.score()) + "×";
+    }
+
     private String write() {
         Profile p = results.profile();
         Machine m = results.before();
@@ -59,7 +112,7 @@ final class ResultsReport {
                     median.median() <= 1000);
         }
         for (String alg : ALGS) {
-            Figure ratio = filter("filterReverifying", alg).over(filter("filterCached", alg));
+            Figure ratio = reverifyRatio(alg);
             goal("1", "Warm " + alg + ": filter with cache vs the same filter re-verifying", "≥ 1000× faster", ratio,
                     ratio.score() >= 1000);
         }
@@ -69,11 +122,11 @@ final class ResultsReport {
                     ratio.score() >= 1000);
         }
         for (String alg : ALGS) {
-            Figure ratio = filter("filterNewToken", alg).over(filter("signatureVerifyFloor", alg));
+            Figure ratio = coldRatio(alg);
             goal("2", "Cold " + alg + " token: filter vs bare Signature.verify", "≤ 1.1×", ratio, ratio.score() <= 1.1);
         }
         for (String alg : ALGS) {
-            Figure ratio = filter("springNimbusJwtDecoder", alg).over(filter("filterCached", alg));
+            Figure ratio = nimbusRatio(alg);
             goal("3", "Warm " + alg + ": Spring NimbusJwtDecoder time / filter time", "(no goal)", ratio, null);
         }
         for (String alg : ALGS) {
@@ -127,7 +180,7 @@ final class ResultsReport {
         row("filter, new token", alg -> measured("filterNewToken", Mode.AverageTime, alg));
         row("bare `Signature.verify` (floor)", alg -> measured("signatureVerifyFloor", Mode.AverageTime, alg));
         row("Spring Security `NimbusJwtDecoder`, new token", alg -> measured("springNimbusJwtDecoderNewToken", Mode.AverageTime, alg));
-        row("filter / floor", alg -> filter("filterNewToken", alg).over(filter("signatureVerifyFloor", alg)).toString());
+        row("filter / floor", alg -> coldRatio(alg).toString());
         line("");
     }
 

@@ -30,6 +30,8 @@ public final class Suite {
     static final String FILTER = "filter";
     private static final int THROUGHPUT_TOKENS = 64;
     static final String ANALYSIS_MARKER = "<!-- analysis: kept across runs -->";
+    private static final String HEADLINE_START = "<!-- headline: written by run.sh -->";
+    private static final String HEADLINE_END = "<!-- headline end -->";
 
     /** Everything one run measured. */
     public record Results(Profile profile, Machine before, Machine after, JmhTable jmh,
@@ -68,6 +70,7 @@ public final class Suite {
             Path file = Path.of(args[1]);
             Files.writeString(file, report + handWrittenPart(file));
             System.out.println("wrote " + file);
+            updateHeadline(file.resolveSibling("README.md"), ResultsReport.headline(results));
         } else {
             System.out.println(report);
         }
@@ -84,6 +87,22 @@ public final class Suite {
         String previous = Files.readString(file);
         int at = previous.indexOf(ANALYSIS_MARKER);
         return at < 0 ? "" : previous.substring(at);
+    }
+
+    /** Replaces the table between the README's headline markers with this run's. */
+    private static void updateHeadline(Path readme, String table) throws IOException {
+        if (!Files.isRegularFile(readme)) {
+            return;
+        }
+        String text = Files.readString(readme);
+        int start = text.indexOf(HEADLINE_START);
+        int end = text.indexOf(HEADLINE_END);
+        if (start < 0 || end < start) {
+            return;
+        }
+        Files.writeString(readme, text.substring(0, start + HEADLINE_START.length()) + "\n" + table
+                + text.substring(end));
+        System.out.println("updated the headline table in " + readme);
     }
 
     public static Results run(Profile profile) throws RunnerException {
