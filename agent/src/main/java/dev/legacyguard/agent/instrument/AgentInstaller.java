@@ -43,8 +43,16 @@ public final class AgentInstaller {
             return;
         }
         TokenBroker broker = TokenBroker.start(settings);
-        BearerHooks.install(broker);
-        Instrumentations.install(instrumentation, CLIENTS, log);
+        try {
+            BearerHooks.install(broker);
+            Instrumentations.install(instrumentation, CLIENTS, log);
+        } catch (RuntimeException | LinkageError e) {
+            // Whatever got instrumented asks BearerHooks, which now answers "no token" again.
+            BearerHooks.install(null);
+            broker.close();
+            log.error("could not install the instrumentation (" + e + "); the service runs without token injection");
+            return;
+        }
         StartupBanner.print(log, version, settings, CLIENTS);
     }
 }

@@ -9,8 +9,6 @@ import java.util.List;
 import dev.legacyguard.agent.bootstrap.BearerHooks;
 import dev.legacyguard.agent.log.AgentLog;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.loading.ClassInjector;
 import net.bytebuddy.utility.JavaModule;
 
@@ -35,7 +33,7 @@ final class Instrumentations {
                 .with(new FailureListener(log))
                 // The default ignores JDK classes, which is where HttpURLConnection lives; the
                 // agent's own classes (and its relocated ByteBuddy) are never instrumented.
-                .ignore(nameStartsWith("dev.legacyguard.agent.").or(nameStartsWith("net.bytebuddy.")).or(isSynthetic()))
+                .ignore(nameStartsWith("dev.legacyguard.agent.").or(isSynthetic()))
                 // Advice inlined into named modules (java.base) calls the bootstrap package.
                 .assureReadEdgeTo(instrumentation, BearerHooks.class);
         for (ClientInstrumentation client : clients) {
@@ -57,12 +55,6 @@ final class Instrumentations {
                 Throwable throwable) {
             log.warnOnce("transform:" + typeName, "could not instrument " + typeName + " (" + throwable
                     + "); requests it sends go out without a token");
-        }
-
-        @Override
-        public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
-                boolean loaded, DynamicType dynamicType) {
-            // nothing to say: the banner lists the instrumented clients
         }
     }
 }

@@ -7,7 +7,7 @@ import dev.legacyguard.agent.config.AgentSettings;
 import dev.legacyguard.agent.config.ResourceSettings;
 import dev.legacyguard.agent.log.AgentLog;
 
-/** What the agent will do, said once at start-up; secrets appear only as fingerprints, never at all here. */
+/** What the agent will do, said once at start-up. The App Secret is never part of it. */
 final class StartupBanner {
 
     private StartupBanner() {
