@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Measures what the filter and the agent cost (issue 5) and writes benchmarks/RESULTS.md.
+# Measures what the filter and the agent cost (issue 5) and writes benchmarks/RESULTS.md and the
+# headline table in benchmarks/README.md.
 #
 #   benchmarks/run.sh          the full run, about 10 minutes on 2 cores; run it on a quiet machine
 #   benchmarks/run.sh smoke    every benchmark once and briefly (what CI runs), report to stdout
 #
-# Needs the JDK, Maven and Node (the test issuer). Nothing leaves the machine: every server is
-# on loopback. The hand-written analysis at the end of RESULTS.md (after the marker line) is kept.
+# It measures the committed HEAD, built from scratch in a fresh clone under benchmarks/target:
+# the figures then belong to one commit, and no module's incremental build state (or another
+# build running in this tree) can slip into them. Needs the JDK, Maven and Node (the test
+# issuer). Nothing leaves the machine: every server is on loopback. The hand-written analysis at
+# the end of RESULTS.md (after the marker line) is kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,13 +20,22 @@ case "$profile" in
   *) echo "usage: benchmarks/run.sh [full|smoke]" >&2; exit 2 ;;
 esac
 
-echo "building filter, agent and benchmarks..."
-mvn -B -ntp -q package -pl benchmarks -am -DskipTests
+commit=$(git rev-parse --short HEAD)
+if ! git diff --quiet HEAD -- filter agent test-issuer benchmarks pom.xml; then
+  echo "note: uncommitted changes are not measured; measuring commit $commit"
+fi
+checkout=benchmarks/target/checkout
+rm -rf "$checkout"
+mkdir -p benchmarks/target
+git clone -q --no-local . "$checkout"
+echo "building commit $commit (filter, agent, test issuer, benchmarks)..."
+(cd "$checkout" && mvn -B -ntp -q package -pl benchmarks -am -DskipTests)
 
 echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) processors"
-classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
-mkdir -p benchmarks/target
+built="$checkout/benchmarks/target"
 java -Xmx2g \
-  -Dbench.agent.jar=benchmarks/target/agent/logto-agent.jar \
+  -Dbench.agent.jar="$built/agent/logto-agent.jar" \
+  -Dbench.commit="$commit" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -cp "$classpath" dev.legacyguard.bench.suite.Suite "$profile" $out 2>&1 | tee benchmarks/target/run.log
+  -cp "$built/classes:$(cat "$built/classpath.txt")" \
+  dev.legacyguard.bench.suite.Suite "$profile" $out 2>&1 | tee benchmarks/target/run.log

@@ -84,6 +84,7 @@ final class ResultsReport {
         line("Written by `benchmarks/run.sh` (profile `" + p.name() + "`). Every ratio below compares figures measured"
                 + " side by side in this one run.");
         line("");
+        line("- Commit: " + System.getProperty("bench.commit", "working tree (not from run.sh)"));
         line("- Date: " + m.at() + " (finished " + results.after().at() + ")");
         line("- Machine: " + m.processors() + " processors (`nproc`), " + m.cpu() + ", " + m.memory() + " memory");
         line("- JDK: " + m.jdk());
