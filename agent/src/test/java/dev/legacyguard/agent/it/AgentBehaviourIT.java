@@ -391,6 +391,29 @@ abstract class AgentBehaviourIT {
     }
 
     @Test
+    void attachedToARunningServiceItInstrumentsClientsTheServiceAlreadyLoaded() throws Exception {
+        List<String> scenarios = new ArrayList<>();
+        for (String client : CLIENTS) {
+            scenarios.add(client + "-before " + client + " " + fixture.api("/api/" + jdk() + "/" + client + "/before-attach"));
+        }
+        Path config = fixture.config("attach-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET);
+        scenarios.add("attach attach " + ForkedJvm.agentJar() + " " + config);
+        for (String client : CLIENTS) {
+            scenarios.add(client + "-after " + client + " " + fixture.api("/api/" + jdk() + "/" + client + "/after-attach"));
+        }
+        ForkedJvm.Run run = jvm.appWithout(fixture.scenarios("attach-" + jdk(), scenarios), List.of(
+                "-Djdk.attach.allowAttachSelf=true",
+                // Java 21+ warns about agents loaded into a running JVM unless this is set.
+                "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+EnableDynamicAgentLoading"));
+        System.out.println("JDK " + jdk() + ": the attach run took " + run.took().toMillis() + " ms\n" + run);
+        assertEquals("attached", run.result("attach"), run::toString);
+        for (String client : CLIENTS) {
+            assertEquals(ResourceServer.NONE, received("api", client, "before-attach"));
+            assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", client, "after-attach")), client);
+        }
+    }
+
+    @Test
     void checkPrintsEveryResourcesGrantAndExitsZeroWhenAllSucceed() throws Exception {
         ForkedJvm.Run run = jvm.jar("check",
                 fixture.config("check-ok-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET).toString());

@@ -46,9 +46,16 @@ final class ForkedJvm {
 
     /** The application with the agent: {@code java -javaagent:AGENT=CONFIG -cp APP ScenarioApp SCENARIOS}. */
     Run app(Path config, Path scenarios, List<String> jvmOptions) throws IOException, InterruptedException {
+        List<String> options = new ArrayList<>();
+        options.add("-javaagent:" + agentJar() + "=" + config);
+        options.addAll(jvmOptions);
+        return appWithout(scenarios, options);
+    }
+
+    /** The application started without the agent (it may attach it itself). */
+    Run appWithout(Path scenarios, List<String> jvmOptions) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java());
-        command.add("-javaagent:" + agentJar() + "=" + config);
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(String.join(File.pathSeparator, AppClassPath.entries()));

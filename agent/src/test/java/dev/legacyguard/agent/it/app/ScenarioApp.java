@@ -20,6 +20,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.sun.tools.attach.VirtualMachine;
+
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.HttpGet;
 import org.apache.http.util.EntityUtils;
@@ -32,7 +34,8 @@ import org.apache.http.util.EntityUtils;
  * <p>Scenario lines: {@code NAME CLIENT URL [AUTHORIZATION...]} with CLIENT one of
  * {@code huc}, {@code huc-post} (a buffered POST), {@code huc-stream} (a fixed-length streamed
  * POST), {@code hc4}, {@code hc4-legacy} (DefaultHttpClient), {@code hc5};
- * {@code NAME burst COUNT URL}, COUNT threads calling URL with HttpURLConnection at once; or
+ * {@code NAME burst COUNT URL}, COUNT threads calling URL with HttpURLConnection at once;
+ * {@code NAME attach JAR ARGUMENT}, which loads an agent into this running JVM; or
  * {@code NAME classes CLASS,...}, which reports which of the named classes the application's
  * class loader can load.
  */
@@ -61,6 +64,9 @@ public final class ScenarioApp {
         String name = scenario[0];
         if (scenario[1].equals("classes")) {
             return name + " " + loadable(scenario[2].split(","));
+        }
+        if (scenario[1].equals("attach")) {
+            return name + " " + attach(scenario[2], scenario[3]);
         }
         if (scenario[1].equals("burst")) {
             return name + " " + burst(Integer.parseInt(scenario[2]), scenario[3]);
@@ -128,6 +134,21 @@ public final class ScenarioApp {
             org.apache.hc.core5.http.io.entity.EntityUtils.consume(response.getEntity());
             return response.getCode();
         });
+    }
+
+    /** Loads {@code jar} into this JVM as an operator would with the attach API (agentmain). */
+    private static String attach(String jar, String argument) {
+        try {
+            VirtualMachine vm = VirtualMachine.attach(String.valueOf(ProcessHandle.current().pid()));
+            try {
+                vm.loadAgent(jar, argument);
+            } finally {
+                vm.detach();
+            }
+            return "attached";
+        } catch (Exception e) {
+            return "error=" + e;
+        }
     }
 
     /** COUNT threads released at once, each making one call: the agent's first-token path under load. */
