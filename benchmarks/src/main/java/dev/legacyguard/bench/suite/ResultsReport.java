@@ -238,7 +238,8 @@ final class ResultsReport {
         line("Token requests: " + c.callers() + " threads in one agent JVM, released together while the token endpoint"
                 + " answers after " + ConcurrentCallersRun.TOKEN_ENDPOINT_DELAY_MILLIS + " ms, then calling every "
                 + results.profile().callersPauseMillis() + " ms for " + c.runMillis() + " ms of the token's "
-                + Profile.HERD_TOKEN_TTL_SECONDS + " s lifetime (before its 75% refresh-ahead point): " + c.calls()
+                + Profile.HERD_TOKEN_TTL_SECONDS + " s lifetime (the agent refreshes ahead only from 75% of the time it"
+                + " hands a token out, 12.75 s here, so every request counted is for the first token): " + c.calls()
                 + " calls, " + c.failures() + " failed, " + c.withBearer() + " carried a bearer token, "
                 + c.distinctTokens() + " distinct token(s); the issuer counted **" + c.tokenRequests()
                 + "** token request(s).");
