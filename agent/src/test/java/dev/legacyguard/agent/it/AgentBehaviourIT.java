@@ -439,6 +439,26 @@ abstract class AgentBehaviourIT {
                 () -> assertTrue(output.contains("3 of 3 resource(s) have problems"), output));
     }
 
+    @Test
+    void checkNamesABrokenConfigurationAndExitsTwo() throws Exception {
+        Path config = fixture.config("check-broken-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET,
+                "logto.resource.shop.urls=not a url");
+        ForkedJvm.Run run = jvm.jar("check", config.toString());
+        String output = String.join("\n", run.stdout());
+        assertAll(
+                () -> assertEquals(2, run.exitCode(), run::toString),
+                () -> assertTrue(output.startsWith("config: ERROR logto.resource.shop.urls"), output));
+    }
+
+    @Test
+    void theJarRunWithoutCheckExplainsItsTwoUses() throws Exception {
+        ForkedJvm.Run run = jvm.jar();
+        assertAll(
+                () -> assertEquals(2, run.exitCode(), run::toString),
+                () -> assertEquals(List.of("usage: java -jar logto-agent.jar check CONFIG (as an agent: "
+                        + "java -javaagent:logto-agent.jar=CONFIG -jar your-service.jar)"), run.stderr()));
+    }
+
     /** One plain call per client to {@code /api/JDK/CLIENT/NAME} in a JVM configured by {@code config}. */
     private ForkedJvm.Run runAllClients(String name, Path config) throws Exception {
         List<String> scenarios = new ArrayList<>();
