@@ -18,8 +18,8 @@ public final class InstrumentationFailures {
         if (REPORTED.add(client)) {
             System.err.println("[logto-agent] ERROR the " + client + " instrumentation failed ("
                     + failure.getClass().getName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage())
-                    + "); that request went out without a token and later failures stay silent;"
-                    + " please report this with the service's Java version");
+                    + "); the agent left that request as the application made it, and later failures of this"
+                    + " kind stay silent; please report this with the service's Java version");
         }
     }
 }
