@@ -35,8 +35,8 @@ public final class Suite {
 
     /** Everything one run measured. */
     public record Results(Profile profile, Machine before, Machine after, JmhTable jmh,
-                          HttpThroughput.Outcome throughput, AgentStartup.Outcome startup,
-                          ConcurrentCallersRun.Outcome callers) {
+                          CallCpuRun.Outcome callCpu, HttpThroughput.Outcome throughput,
+                          AgentStartup.Outcome startup, ConcurrentCallersRun.Outcome callers) {
 
         /** Benchmarks and measurements that produced no finite number; empty when all did. */
         public List<String> missingFigures() {
@@ -46,6 +46,11 @@ public final class Suite {
             }
             if (!Double.isFinite(startup.added().score())) {
                 missing.add("agent start-up time");
+            }
+            for (String client : ResultsReport.CLIENTS) {
+                if (!Double.isFinite(callCpu.added(client).score())) {
+                    missing.add("CPU time per " + client + " call");
+                }
             }
             return missing;
         }
@@ -124,6 +129,7 @@ public final class Suite {
             jmh.add(WITH_AGENT, JmhRuns.run(AgentCallBenchmark.class, profile, profile.agentForks(), Map.of(), withAgent));
             jmh.add(WITH_AGENT, JmhRuns.run(AgentTokenLookupBenchmark.class, profile, profile.agentForks(), Map.of(),
                     withAgent));
+            CallCpuRun.Outcome callCpu = CallCpuRun.measure(profile, issuer, agentJar);
 
             Path filterConfig = new FilterProperties(issuer.issuer.issuer(), issuer.issuer.jwksUri(), Issuer.API, "ES384")
                     .write();
@@ -131,7 +137,7 @@ public final class Suite {
                     issuer.tokenFile(THROUGHPUT_TOKENS));
             AgentStartup.Outcome startup = AgentStartup.measure(profile, issuer.agentArgs(agentJar, Issuer.API, apiPort));
             ConcurrentCallersRun.Outcome callers = ConcurrentCallersRun.measure(profile, issuer, agentJar);
-            return new Results(profile, before, Machine.now(), jmh, throughput, startup, callers);
+            return new Results(profile, before, Machine.now(), jmh, callCpu, throughput, startup, callers);
         }
     }
 
