@@ -1,12 +1,12 @@
 package dev.legacyguard.agent.instrument;
 
-import net.bytebuddy.agent.builder.AgentBuilder;
+import java.util.List;
 
-/** One HTTP client (and version range): which types and methods get which advice. */
+/** One HTTP client (and version range): which classes and methods get which advice. */
 public interface ClientInstrumentation {
 
     /** For the startup banner, e.g. {@code Apache HttpClient 5.x classic}. */
     String client();
 
-    AgentBuilder instrument(AgentBuilder builder, AdviceFactory advice);
+    List<AdvisedType> advisedTypes();
 }

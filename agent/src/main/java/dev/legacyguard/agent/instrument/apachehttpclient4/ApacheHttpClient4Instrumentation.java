@@ -5,9 +5,11 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.legacyguard.agent.instrument.AdviceFactory;
+import java.util.Collections;
+import java.util.List;
+
+import dev.legacyguard.agent.instrument.AdvisedType;
 import dev.legacyguard.agent.instrument.ClientInstrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
  * Apache HttpClient 4.x: every client in the 4.x line (4.0-4.2's DefaultHttpClient and the
@@ -21,12 +23,11 @@ public final class ApacheHttpClient4Instrumentation implements ClientInstrumenta
     }
 
     @Override
-    public AgentBuilder instrument(AgentBuilder builder, AdviceFactory advice) {
-        return builder
-                .type(named("org.apache.http.protocol.HttpRequestExecutor"))
-                .transform(advice.advice(named("execute").and(isPublic()).and(takesArguments(3))
-                                .and(takesArgument(0, named("org.apache.http.HttpRequest")))
-                                .and(takesArgument(2, named("org.apache.http.protocol.HttpContext"))),
-                        ApacheHttpClient4Instrumentation.class.getPackage().getName() + ".ExecuteAdvice"));
+    public List<AdvisedType> advisedTypes() {
+        return Collections.singletonList(new AdvisedType("org.apache.http.protocol.HttpRequestExecutor",
+                () -> named("execute").and(isPublic()).and(takesArguments(3))
+                        .and(takesArgument(0, named("org.apache.http.HttpRequest")))
+                        .and(takesArgument(2, named("org.apache.http.protocol.HttpContext"))),
+                ApacheHttpClient4Instrumentation.class.getPackage().getName() + ".ExecuteAdvice"));
     }
 }

@@ -5,9 +5,11 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.legacyguard.agent.instrument.AdviceFactory;
+import java.util.Collections;
+import java.util.List;
+
+import dev.legacyguard.agent.instrument.AdvisedType;
 import dev.legacyguard.agent.instrument.ClientInstrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
  * Apache HttpClient 5.x classic: its exec chain sends each request through httpcore5's
@@ -21,12 +23,11 @@ public final class ApacheHttpClient5Instrumentation implements ClientInstrumenta
     }
 
     @Override
-    public AgentBuilder instrument(AgentBuilder builder, AdviceFactory advice) {
-        return builder
-                .type(named("org.apache.hc.core5.http.impl.io.HttpRequestExecutor"))
-                .transform(advice.advice(named("execute").and(isPublic()).and(takesArguments(4))
-                                .and(takesArgument(0, named("org.apache.hc.core5.http.ClassicHttpRequest")))
-                                .and(takesArgument(3, named("org.apache.hc.core5.http.protocol.HttpContext"))),
-                        ApacheHttpClient5Instrumentation.class.getPackage().getName() + ".ExecuteAdvice"));
+    public List<AdvisedType> advisedTypes() {
+        return Collections.singletonList(new AdvisedType("org.apache.hc.core5.http.impl.io.HttpRequestExecutor",
+                () -> named("execute").and(isPublic()).and(takesArguments(4))
+                        .and(takesArgument(0, named("org.apache.hc.core5.http.ClassicHttpRequest")))
+                        .and(takesArgument(3, named("org.apache.hc.core5.http.protocol.HttpContext"))),
+                ApacheHttpClient5Instrumentation.class.getPackage().getName() + ".ExecuteAdvice"));
     }
 }

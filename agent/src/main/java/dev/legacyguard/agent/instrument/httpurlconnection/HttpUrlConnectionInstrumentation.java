@@ -6,9 +6,11 @@ import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
 
-import dev.legacyguard.agent.instrument.AdviceFactory;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.legacyguard.agent.instrument.AdvisedType;
 import dev.legacyguard.agent.instrument.ClientInstrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
  * The JDK's HTTP client behind {@code java.net.HttpURLConnection}, for http and https (the
@@ -25,13 +27,13 @@ public final class HttpUrlConnectionInstrumentation implements ClientInstrumenta
     }
 
     @Override
-    public AgentBuilder instrument(AgentBuilder builder, AdviceFactory advice) {
-        return builder
-                .type(named("sun.net.www.protocol.http.HttpURLConnection"))
-                .transform(advice.advice(named("writeRequests").and(isPrivate()).and(takesNoArguments()),
-                        PACKAGE + ".WriteRequestsAdvice"))
-                .type(named("sun.net.www.http.HttpClient"))
-                .transform(advice.advice(named("parseHTTP").and(returns(boolean.class))
+    public List<AdvisedType> advisedTypes() {
+        return Arrays.asList(
+                new AdvisedType("sun.net.www.protocol.http.HttpURLConnection",
+                        () -> named("writeRequests").and(isPrivate()).and(takesNoArguments()),
+                        PACKAGE + ".WriteRequestsAdvice"),
+                new AdvisedType("sun.net.www.http.HttpClient",
+                        () -> named("parseHTTP").and(returns(boolean.class))
                                 .and(takesArgument(0, named("sun.net.www.MessageHeader"))),
                         PACKAGE + ".ParseResponseAdvice"));
     }

@@ -1,0 +1,75 @@
+package dev.legacyguard.agent.instrument;
+
+import java.lang.instrument.Instrumentation;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+import dev.legacyguard.agent.bootstrap.BearerHooks;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.loading.ClassInjector;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.pool.TypePool;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Inlines a client's advice into the class file the JVM is loading. Only method bodies
+ * change (decoration, no implementation context), so the result also suits retransformation
+ * of a class that is already loaded.
+ */
+final class AdviceWeaver {
+
+    private final ClassLoader agentLoader;
+    private final Instrumentation instrumentation;
+    private volatile boolean bootstrapReadable;
+
+    AdviceWeaver(ClassLoader agentLoader, Instrumentation instrumentation) {
+        this.agentLoader = agentLoader;
+        this.instrumentation = instrumentation;
+    }
+
+    byte[] weave(AdvisedType type, ClassLoader loader, byte[] classFile) {
+        // Advice needs no class injection, so keep ByteBuddy off sun.misc.Unsafe: Java 24+ warns
+        // on stderr about every library that touches it. The property name is relocated with
+        // ByteBuddy, so it cannot affect the application's own ByteBuddy.
+        if (System.getProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY) == null) {
+            System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
+        }
+        if (loader == null) {
+            letJavaBaseReadTheBootstrapPackage();
+        }
+        // The class being loaded, the types it and the advice refer to (from its own loader),
+        // and the advice's bytes (from the agent's loader; the advice class is never loaded).
+        ClassFileLocator classFiles = new ClassFileLocator.Compound(
+                ClassFileLocator.Simple.of(type.typeName(), classFile),
+                ClassFileLocator.ForClassLoader.of(loader),
+                ClassFileLocator.ForClassLoader.of(agentLoader));
+        TypePool types = TypePool.Default.of(classFiles);
+        return new ByteBuddy()
+                .with(TypeValidation.DISABLED)
+                .with(Implementation.Context.Disabled.Factory.INSTANCE)
+                .decorate(types.describe(type.typeName()).resolve(), classFiles)
+                .visit(Advice.to(types.describe(type.adviceClassName()).resolve(), classFiles)
+                        .on(type.methods().matcher()))
+                .make(types)
+                .getBytes();
+    }
+
+    /** Advice inlined into java.base calls the bootstrap package, in the boot loader's unnamed module. */
+    private void letJavaBaseReadTheBootstrapPackage() {
+        if (bootstrapReadable) {
+            return;
+        }
+        JavaModule javaBase = JavaModule.ofType(Object.class);
+        JavaModule bootstrap = JavaModule.ofType(BearerHooks.class);
+        if (javaBase != JavaModule.UNSUPPORTED && !javaBase.canRead(bootstrap)) {
+            ClassInjector.UsingInstrumentation.redefineModule(instrumentation, javaBase, Collections.singleton(bootstrap),
+                    Collections.<String, Set<JavaModule>>emptyMap(), Collections.<String, Set<JavaModule>>emptyMap(),
+                    Collections.<Class<?>>emptySet(), Collections.<Class<?>, List<Class<?>>>emptyMap());
+        }
+        bootstrapReadable = true;
+    }
+}
