@@ -1,6 +1,5 @@
 package dev.legacyguard.agent;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -17,9 +16,9 @@ import java.security.ProtectionDomain;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.Random;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
 
 /**
  * The launcher, and the only agent class on the application's class path (the JVM puts the
@@ -89,13 +88,18 @@ public final class AgentMain {
         }
     }
 
-    /** The platform class loader on Java 9+, the extension loader on Java 8: JDK only, no application classes. */
+    /**
+     * The platform class loader on Java 9+, the extension loader on Java 8: JDK only, no
+     * application classes. Either is the top of the system loader's chain (the boot loader is
+     * null); found without reflection, since reflecting on getPlatformClassLoader, a
+     * caller-sensitive method, parses annotations and spins a proxy class (~15 ms at start-up).
+     */
     private static ClassLoader aboveApplication() {
-        try {
-            return (ClassLoader) ClassLoader.class.getMethod("getPlatformClassLoader").invoke(null);
-        } catch (ReflectiveOperationException java8) {
-            return ClassLoader.getSystemClassLoader().getParent();
+        ClassLoader loader = ClassLoader.getSystemClassLoader();
+        while (loader.getParent() != null) {
+            loader = loader.getParent();
         }
+        return loader;
     }
 
     private static String describe(Throwable t) {
@@ -105,37 +109,50 @@ public final class AgentMain {
 
     private static byte[] read(JarFile jar, JarEntry entry) throws IOException {
         try (InputStream in = jar.getInputStream(entry)) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            for (int n; (n = in.read(buffer)) != -1; ) {
-                bytes.write(buffer, 0, n);
+            byte[] bytes = new byte[(int) entry.getSize()];
+            int length = 0;
+            for (int n; length < bytes.length && (n = in.read(bytes, length, bytes.length - length)) != -1; ) {
+                length += n;
             }
-            return bytes.toByteArray();
+            if (length != bytes.length) {
+                throw new IOException(entry.getName() + " in " + jar.getName() + " is shorter than its "
+                        + bytes.length + " bytes; rebuild the agent jar");
+            }
+            return bytes;
         }
     }
 
-    /** Writes the jar's {@code boot/} entries as a small jar the bootstrap class loader can search. */
+    /** Copies the jar's {@code boot.jar} (the bootstrap package) to a file the bootstrap class loader can search. */
     static final class BootstrapJar {
-        private static final String PREFIX = "boot/";
+        private static final String ENTRY = "boot.jar";
+        private static final int ATTEMPTS = 100;
 
         private BootstrapJar() {
         }
 
         static File extract(JarFile agentJar) throws IOException {
-            File file = File.createTempFile("logto-agent-bootstrap", ".jar");
-            file.deleteOnExit();
-            try (OutputStream out = new FileOutputStream(file); JarOutputStream jar = new JarOutputStream(out)) {
-                for (Enumeration<JarEntry> entries = agentJar.entries(); entries.hasMoreElements(); ) {
-                    JarEntry entry = entries.nextElement();
-                    if (entry.getName().startsWith(PREFIX) && entry.getName().endsWith(".classdata")) {
-                        String name = entry.getName().substring(PREFIX.length());
-                        jar.putNextEntry(new JarEntry(name.substring(0, name.length() - "data".length())));
-                        jar.write(read(agentJar, entry));
-                        jar.closeEntry();
+            JarEntry entry = agentJar.getJarEntry(ENTRY);
+            if (entry == null) {
+                throw new IOException(agentJar.getName() + " has no " + ENTRY + "; use the jar the build produced");
+            }
+            byte[] bytes = read(agentJar, entry);
+            // Not File.createTempFile: it seeds a SecureRandom first (~40 ms at start-up). An
+            // exclusive create (O_EXCL, which also refuses a symbolic link) never opens a file
+            // someone else made, so the name needs no secret randomness.
+            File dir = new File(System.getProperty("java.io.tmpdir"));
+            Random names = new Random();
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                File file = new File(dir, "logto-agent-bootstrap" + Long.toHexString(names.nextLong() & Long.MAX_VALUE) + ".jar");
+                if (file.createNewFile()) {
+                    file.deleteOnExit();
+                    try (OutputStream out = new FileOutputStream(file)) {
+                        out.write(bytes);
                     }
+                    return file;
                 }
             }
-            return file;
+            throw new IOException("could not create a new file in " + dir + " after " + ATTEMPTS
+                    + " attempts; check that java.io.tmpdir is writable");
         }
     }
 

@@ -1,8 +1,9 @@
 package dev.legacyguard.agent.instrument;
 
 import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
 import java.util.Collections;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.legacyguard.agent.bootstrap.BearerHooks;
@@ -13,7 +14,6 @@ import net.bytebuddy.dynamic.loading.ClassInjector;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.pool.TypePool;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * Inlines a client's advice into the class file the JVM is loading. Only method bodies
@@ -31,7 +31,7 @@ final class AdviceWeaver {
         this.instrumentation = instrumentation;
     }
 
-    byte[] weave(AdvisedType type, ClassLoader loader, byte[] classFile) {
+    byte[] weave(AdvisedType type, ClassLoader loader, byte[] classFile) throws ReflectiveOperationException {
         // Advice needs no class injection, so keep ByteBuddy off sun.misc.Unsafe: Java 24+ warns
         // on stderr about every library that touches it. The property name is relocated with
         // ByteBuddy, so it cannot affect the application's own ByteBuddy.
@@ -58,17 +58,29 @@ final class AdviceWeaver {
                 .getBytes();
     }
 
-    /** Advice inlined into java.base calls the bootstrap package, in the boot loader's unnamed module. */
-    private void letJavaBaseReadTheBootstrapPackage() {
+    /**
+     * Advice inlined into java.base calls the bootstrap package, in the boot loader's unnamed
+     * module, which java.base does not read by itself (Java 9+). By plain reflection: ByteBuddy's
+     * JavaModule would first generate dispatcher classes and proxies (~40 ms).
+     */
+    private void letJavaBaseReadTheBootstrapPackage() throws ReflectiveOperationException {
         if (bootstrapReadable) {
             return;
         }
-        JavaModule javaBase = JavaModule.ofType(Object.class);
-        JavaModule bootstrap = JavaModule.ofType(BearerHooks.class);
-        if (javaBase != JavaModule.UNSUPPORTED && !javaBase.canRead(bootstrap)) {
-            ClassInjector.UsingInstrumentation.redefineModule(instrumentation, javaBase, Collections.singleton(bootstrap),
-                    Collections.<String, Set<JavaModule>>emptyMap(), Collections.<String, Set<JavaModule>>emptyMap(),
-                    Collections.<Class<?>>emptySet(), Collections.<Class<?>, List<Class<?>>>emptyMap());
+        Method getModule;
+        try {
+            getModule = Class.class.getMethod("getModule");
+        } catch (NoSuchMethodException java8) {
+            bootstrapReadable = true;
+            return;
+        }
+        Class<?> moduleType = getModule.getReturnType();
+        Object javaBase = getModule.invoke(Object.class);
+        Object bootstrap = getModule.invoke(BearerHooks.class);
+        if (!(Boolean) moduleType.getMethod("canRead", moduleType).invoke(javaBase, bootstrap)) {
+            Instrumentation.class.getMethod("redefineModule", moduleType, Set.class, Map.class, Map.class, Set.class, Map.class)
+                    .invoke(instrumentation, javaBase, Collections.singleton(bootstrap), Collections.emptyMap(),
+                            Collections.emptyMap(), Collections.emptySet(), Collections.emptyMap());
         }
         bootstrapReadable = true;
     }
