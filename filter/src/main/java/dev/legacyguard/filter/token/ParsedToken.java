@@ -4,9 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
-import org.jose4j.json.JsonUtil;
-import org.jose4j.lang.JoseException;
-
 import dev.legacyguard.filter.keys.KeySet;
 import dev.legacyguard.filter.keys.SigningKey;
 
@@ -116,8 +113,8 @@ final class ParsedToken {
     private static Map<String, Object> json(String token, int from, int to) {
         try {
             byte[] bytes = Base64.getUrlDecoder().decode(token.substring(from, to));
-            return JsonUtil.parseJson(new String(bytes, StandardCharsets.UTF_8));
-        } catch (JoseException | RuntimeException e) { // any undecodable input is a format failure, never a crash
+            return JsonObjectParser.parse(new String(bytes, StandardCharsets.UTF_8));
+        } catch (RuntimeException e) { // any undecodable input is a format failure, never a crash
             return null;
         }
     }
