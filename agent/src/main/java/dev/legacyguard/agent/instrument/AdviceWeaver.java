@@ -53,7 +53,7 @@ final class AdviceWeaver {
                 .with(Implementation.Context.Disabled.Factory.INSTANCE)
                 .decorate(types.describe(type.typeName()).resolve(), classFiles)
                 .visit(Advice.to(types.describe(type.adviceClassName()).resolve(), classFiles)
-                        .on(type.methods().matcher()))
+                        .on(type.client().advisedMethods(type.typeName())))
                 .make(types)
                 .getBytes();
     }

@@ -28,7 +28,8 @@ public final class AgentInstaller {
     private AgentInstaller() {
     }
 
-    public static void install(String agentArgs, Instrumentation instrumentation, String version) {
+    /** The agent's version comes from its jar's manifest, as the package's Implementation-Version. */
+    public static void install(String agentArgs, Instrumentation instrumentation) {
         AgentLog log = AgentLog.stderr();
         AgentSettings settings;
         try {
@@ -53,6 +54,6 @@ public final class AgentInstaller {
             log.error("could not install the instrumentation (" + e + "); the service runs without token injection");
             return;
         }
-        StartupBanner.print(log, version, settings, CLIENTS);
+        StartupBanner.print(log, AgentInstaller.class.getPackage().getImplementationVersion(), settings, CLIENTS);
     }
 }

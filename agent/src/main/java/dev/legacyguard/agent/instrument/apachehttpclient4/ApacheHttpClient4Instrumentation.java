@@ -10,6 +10,8 @@ import java.util.List;
 
 import dev.legacyguard.agent.instrument.AdvisedType;
 import dev.legacyguard.agent.instrument.ClientInstrumentation;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Apache HttpClient 4.x: every client in the 4.x line (4.0-4.2's DefaultHttpClient and the
@@ -24,10 +26,14 @@ public final class ApacheHttpClient4Instrumentation implements ClientInstrumenta
 
     @Override
     public List<AdvisedType> advisedTypes() {
-        return Collections.singletonList(new AdvisedType("org.apache.http.protocol.HttpRequestExecutor",
-                () -> named("execute").and(isPublic()).and(takesArguments(3))
-                        .and(takesArgument(0, named("org.apache.http.HttpRequest")))
-                        .and(takesArgument(2, named("org.apache.http.protocol.HttpContext"))),
+        return Collections.singletonList(new AdvisedType(this, "org.apache.http.protocol.HttpRequestExecutor",
                 ApacheHttpClient4Instrumentation.class.getPackage().getName() + ".ExecuteAdvice"));
+    }
+
+    @Override
+    public ElementMatcher<? super MethodDescription> advisedMethods(String typeName) {
+        return named("execute").and(isPublic()).and(takesArguments(3))
+                .and(takesArgument(0, named("org.apache.http.HttpRequest")))
+                .and(takesArgument(2, named("org.apache.http.protocol.HttpContext")));
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 
 import dev.legacyguard.agent.instrument.AdvisedType;
 import dev.legacyguard.agent.instrument.ClientInstrumentation;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Apache HttpClient 5.x classic: its exec chain sends each request through httpcore5's
@@ -24,10 +26,14 @@ public final class ApacheHttpClient5Instrumentation implements ClientInstrumenta
 
     @Override
     public List<AdvisedType> advisedTypes() {
-        return Collections.singletonList(new AdvisedType("org.apache.hc.core5.http.impl.io.HttpRequestExecutor",
-                () -> named("execute").and(isPublic()).and(takesArguments(4))
-                        .and(takesArgument(0, named("org.apache.hc.core5.http.ClassicHttpRequest")))
-                        .and(takesArgument(3, named("org.apache.hc.core5.http.protocol.HttpContext"))),
+        return Collections.singletonList(new AdvisedType(this, "org.apache.hc.core5.http.impl.io.HttpRequestExecutor",
                 ApacheHttpClient5Instrumentation.class.getPackage().getName() + ".ExecuteAdvice"));
+    }
+
+    @Override
+    public ElementMatcher<? super MethodDescription> advisedMethods(String typeName) {
+        return named("execute").and(isPublic()).and(takesArguments(4))
+                .and(takesArgument(0, named("org.apache.hc.core5.http.ClassicHttpRequest")))
+                .and(takesArgument(3, named("org.apache.hc.core5.http.protocol.HttpContext")));
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 
 import dev.legacyguard.agent.instrument.AdvisedType;
 import dev.legacyguard.agent.instrument.ClientInstrumentation;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * The JDK's HTTP client behind {@code java.net.HttpURLConnection}, for http and https (the
@@ -20,6 +22,8 @@ import dev.legacyguard.agent.instrument.ClientInstrumentation;
 public final class HttpUrlConnectionInstrumentation implements ClientInstrumentation {
 
     private static final String PACKAGE = HttpUrlConnectionInstrumentation.class.getPackage().getName();
+    private static final String CONNECTION = "sun.net.www.protocol.http.HttpURLConnection";
+    private static final String HTTP_CLIENT = "sun.net.www.http.HttpClient";
 
     @Override
     public String client() {
@@ -28,13 +32,14 @@ public final class HttpUrlConnectionInstrumentation implements ClientInstrumenta
 
     @Override
     public List<AdvisedType> advisedTypes() {
-        return Arrays.asList(
-                new AdvisedType("sun.net.www.protocol.http.HttpURLConnection",
-                        () -> named("writeRequests").and(isPrivate()).and(takesNoArguments()),
-                        PACKAGE + ".WriteRequestsAdvice"),
-                new AdvisedType("sun.net.www.http.HttpClient",
-                        () -> named("parseHTTP").and(returns(boolean.class))
-                                .and(takesArgument(0, named("sun.net.www.MessageHeader"))),
-                        PACKAGE + ".ParseResponseAdvice"));
+        return Arrays.asList(new AdvisedType(this, CONNECTION, PACKAGE + ".WriteRequestsAdvice"),
+                new AdvisedType(this, HTTP_CLIENT, PACKAGE + ".ParseResponseAdvice"));
+    }
+
+    @Override
+    public ElementMatcher<? super MethodDescription> advisedMethods(String typeName) {
+        return typeName.equals(CONNECTION)
+                ? named("writeRequests").and(isPrivate()).and(takesNoArguments())
+                : named("parseHTTP").and(returns(boolean.class)).and(takesArgument(0, named("sun.net.www.MessageHeader")));
     }
 }
