@@ -153,11 +153,11 @@ public final class LogtoBearerFilter implements Filter {
         }
     }
 
-    /** The bearer token as sent, or null after an answer (400 or 401) has been sent. */
+    /** The bearer token as sent, its syntax not yet checked, or null after an answer (400 or 401) has been sent. */
     private String bearerToken(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String compact;
         try {
-            compact = BearerTokenResolver.resolve(request);
+            compact = BearerTokenResolver.candidate(request);
         } catch (InvalidRequestException e) {
             debug(request, "request", e.getMessage(), null);
             answers.invalidRequest(request, response, e.getMessage());
@@ -170,9 +170,19 @@ public final class LogtoBearerFilter implements Filter {
         return compact;
     }
 
-    /** The verified token, or null after an answer (401 or 503) has been sent. */
+    /** The verified token, or null after an answer (400, 401 or 503) has been sent. */
     private AccessToken verify(HttpServletRequest request, HttpServletResponse response, String compact) throws IOException {
-        Verification verification = verifier.verify(compact);
+        Verification verification = verifier.cachedVerification(compact);
+        if (verification == null) {
+            try {
+                BearerTokenResolver.requireB64Token(compact);
+            } catch (InvalidRequestException e) {
+                debug(request, "request", e.getMessage(), null);
+                answers.invalidRequest(request, response, e.getMessage());
+                return null;
+            }
+            verification = verifier.verify(compact);
+        }
         if (verification.valid()) {
             return verification.token();
         }

@@ -24,11 +24,16 @@ public final class BearerTokenResolver {
     }
 
     /**
+     * The token as sent, not yet checked to be one b64token word: the filter first asks the
+     * verified-token cache, which holds only well-formed tokens, and calls
+     * {@link #requireB64Token} on a miss; scanning every character of a long token was a good
+     * part of a cached request's cost.
+     *
      * @return the token, or null when the request has no bearer credential (no Authorization
      *     header, or one with another scheme such as Basic)
      * @throws InvalidRequestException when the credential is there but not usable as sent
      */
-    public static String resolve(HttpServletRequest request) throws InvalidRequestException {
+    public static String candidate(HttpServletRequest request) throws InvalidRequestException {
         Enumeration<String> headers = request.getHeaders("Authorization");
         if (headers == null || !headers.hasMoreElements()) {
             return null;
@@ -45,7 +50,15 @@ public final class BearerTokenResolver {
         return token;
     }
 
-    /** The b64token of {@code Bearer <token>}, or null for another scheme. */
+    /** @throws InvalidRequestException unless {@code token} is one RFC 6750 b64token */
+    public static void requireB64Token(String token) throws InvalidRequestException {
+        if (!isB64Token(token)) {
+            throw new InvalidRequestException("the Bearer credential is malformed: a token is one word of letters,"
+                    + " digits and -._~+/ (optionally ending in =); send Authorization: Bearer <access token>");
+        }
+    }
+
+    /** What follows {@code Bearer } (its syntax not yet checked), or null for another scheme. */
     static String fromHeader(String header) throws InvalidRequestException {
         String value = header.trim();
         if (!value.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
@@ -67,20 +80,16 @@ public final class BearerTokenResolver {
         while (start < value.length() && value.charAt(start) == ' ') {
             start++;
         }
-        if (!isB64Token(value, start)) {
-            throw new InvalidRequestException("the Bearer credential is malformed: a token is one word of letters,"
-                    + " digits and -._~+/ (optionally ending in =); send Authorization: Bearer <access token>");
-        }
         return value.substring(start);
     }
 
     /** RFC 6750: {@code b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. */
-    private static boolean isB64Token(String value, int start) {
-        int i = start;
+    private static boolean isB64Token(String value) {
+        int i = 0;
         while (i < value.length() && isTokenChar(value.charAt(i))) {
             i++;
         }
-        if (i == start) {
+        if (i == 0) {
             return false;
         }
         while (i < value.length() && value.charAt(i) == '=') {

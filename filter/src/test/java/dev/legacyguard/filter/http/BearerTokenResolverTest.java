@@ -27,7 +27,10 @@ class BearerTokenResolverTest {
         protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
             String answer;
             try {
-                String token = BearerTokenResolver.resolve(request);
+                String token = BearerTokenResolver.candidate(request);
+                if (token != null) {
+                    BearerTokenResolver.requireB64Token(token);
+                }
                 answer = token == null ? "none" : "token:" + token;
             } catch (InvalidRequestException e) {
                 answer = "invalid:" + e.getMessage();
@@ -88,30 +91,39 @@ class BearerTokenResolverTest {
 
     @Test
     void anotherSchemeMeansNoBearerToken() throws Exception {
-        assertNull(BearerTokenResolver.fromHeader("Basic dXNlcjpwYXNz"));
-        assertNull(BearerTokenResolver.fromHeader("BearerX abc"));
+        assertNull(checkedToken("Basic dXNlcjpwYXNz"));
+        assertNull(checkedToken("BearerX abc"));
     }
 
     @Test
     void bearerWithoutTokenIsMalformed() {
-        assertThrows(InvalidRequestException.class, () -> BearerTokenResolver.fromHeader("Bearer"));
-        assertThrows(InvalidRequestException.class, () -> BearerTokenResolver.fromHeader("Bearer    "));
+        assertThrows(InvalidRequestException.class, () -> checkedToken("Bearer"));
+        assertThrows(InvalidRequestException.class, () -> checkedToken("Bearer    "));
     }
 
     @Test
     void tokenWithASpaceOrCommaIsMalformed() {
-        assertThrows(InvalidRequestException.class, () -> BearerTokenResolver.fromHeader("Bearer abc def"));
-        assertThrows(InvalidRequestException.class, () -> BearerTokenResolver.fromHeader("Bearer abc, Bearer def"));
+        assertThrows(InvalidRequestException.class, () -> checkedToken("Bearer abc def"));
+        assertThrows(InvalidRequestException.class, () -> checkedToken("Bearer abc, Bearer def"));
     }
 
     @Test
     void tabInsteadOfSpaceIsMalformed() {
-        assertThrows(InvalidRequestException.class, () -> BearerTokenResolver.fromHeader("Bearer\tabc"));
+        assertThrows(InvalidRequestException.class, () -> checkedToken("Bearer\tabc"));
     }
 
     @Test
     void paddingIsAllowedOnlyAtTheEnd() throws Exception {
-        assertEquals("abc==", BearerTokenResolver.fromHeader("Bearer abc=="));
-        assertThrows(InvalidRequestException.class, () -> BearerTokenResolver.fromHeader("Bearer ab=c"));
+        assertEquals("abc==", checkedToken("Bearer abc=="));
+        assertThrows(InvalidRequestException.class, () -> checkedToken("Bearer ab=c"));
+    }
+
+    /** The token of an Authorization header value, checked as the filter checks it. */
+    private static String checkedToken(String header) throws InvalidRequestException {
+        String token = BearerTokenResolver.fromHeader(header);
+        if (token != null) {
+            BearerTokenResolver.requireB64Token(token);
+        }
+        return token;
     }
 }
