@@ -169,7 +169,7 @@ public final class AgentSettings {
         AgentSettings read() throws ConfigException {
             warnAboutUnknownKeys();
             Setting failFastSetting = sources.get(FAIL_FAST);
-            if (failFastSetting != null && !failFastSetting.value.matches("true|false")) {
+            if (failFastSetting != null && !failFastSetting.value.equals("true") && !failFastSetting.value.equals("false")) {
                 throw bad(failFastSetting, "is neither true nor false; expected true or false");
             }
             String endpoint = endpoint();
@@ -267,7 +267,7 @@ public final class AgentSettings {
             List<ResourceSettings> resources = new ArrayList<>();
             Map<UrlPrefix, String> owners = new LinkedHashMap<>();
             for (String name : names) {
-                if (!name.matches("[A-Za-z0-9_-]+")) {
+                if (!isResourceName(name)) {
                     throw new ConfigException("resource name '" + name + "' in logto.resource." + name
                             + ".* may hold only letters, digits, '-' and '_'; rename it", failFast);
                 }
@@ -337,7 +337,7 @@ public final class AgentSettings {
 
         private List<String> scopes(Setting scopes) throws ConfigException {
             Set<String> unique = new LinkedHashSet<>();
-            for (String scope : scopes.value.split("\\s+")) {
+            for (String scope : splitOnWhitespace(scopes.value)) {
                 if (scope.indexOf(',') >= 0) {
                     throw bad(scopes, "contains a comma; expected scopes separated by spaces, e.g. read:orders write:orders");
                 }
@@ -352,6 +352,39 @@ public final class AgentSettings {
                 unique.add(scope);
             }
             return new ArrayList<>(unique);
+        }
+
+        // Plain loops rather than regular expressions: the settings are read in premain, and
+        // java.util.regex costs the service's start-up milliseconds it would not otherwise spend.
+        private static boolean isResourceName(String name) {
+            if (name.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                        || c == '_' || c == '-';
+                if (!allowed) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Like {@code split("\\s+")} on a trimmed value: runs of space, tab, LF, VT, FF or CR separate. */
+        private static List<String> splitOnWhitespace(String value) {
+            List<String> parts = new ArrayList<>();
+            int start = -1;
+            for (int i = 0; i <= value.length(); i++) {
+                boolean separator = i == value.length() || " \t\n\u000B\f\r".indexOf(value.charAt(i)) >= 0;
+                if (separator && start >= 0) {
+                    parts.add(value.substring(start, i));
+                    start = -1;
+                } else if (!separator && start < 0) {
+                    start = i;
+                }
+            }
+            return parts;
         }
 
         private void warnAboutUnknownKeys() {

@@ -22,7 +22,14 @@ public final class UrlMatcher<T> {
         for (Map.Entry<UrlPrefix, T> entry : prefixes.entrySet()) {
             sorted.add(new AbstractMap.SimpleImmutableEntry<>(entry));
         }
-        sorted.sort(Comparator.comparingInt((Map.Entry<UrlPrefix, T> e) -> e.getKey().specificity()).reversed());
+        // Most specific first. An anonymous class, not a lambda: this runs in premain, where a
+        // JVM's first lambda costs the service's start-up several milliseconds.
+        sorted.sort(new Comparator<Map.Entry<UrlPrefix, T>>() {
+            @Override
+            public int compare(Map.Entry<UrlPrefix, T> a, Map.Entry<UrlPrefix, T> b) {
+                return Integer.compare(b.getKey().specificity(), a.getKey().specificity());
+            }
+        });
         this.entries = Collections.unmodifiableList(sorted);
     }
 

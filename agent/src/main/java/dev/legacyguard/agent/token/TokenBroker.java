@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 
 import dev.legacyguard.agent.bootstrap.BearerSource;
 import dev.legacyguard.agent.config.AgentSettings;
@@ -41,10 +42,14 @@ public final class TokenBroker implements BearerSource, AutoCloseable {
     }
 
     static TokenBroker start(AgentSettings settings, TokenClient client, Clock clock, AgentLog log) {
-        ScheduledThreadPoolExecutor refresher = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "logto-agent-token-refresh");
-            thread.setDaemon(true);
-            return thread;
+        // Anonymous classes, not lambdas, on the premain path: see Clock.MONOTONIC.
+        ScheduledThreadPoolExecutor refresher = new ScheduledThreadPoolExecutor(1, new ThreadFactory() {
+            @Override
+            public Thread newThread(Runnable runnable) {
+                Thread thread = new Thread(runnable, "logto-agent-token-refresh");
+                thread.setDaemon(true);
+                return thread;
+            }
         });
         refresher.setRemoveOnCancelPolicy(true);
         String consequence = settings.onTokenFailure() == OnTokenFailure.FAIL

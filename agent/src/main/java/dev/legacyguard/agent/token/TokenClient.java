@@ -20,6 +20,7 @@ import java.util.Set;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
 
 import dev.legacyguard.agent.config.AgentSettings;
 import dev.legacyguard.agent.config.ResourceSettings;
@@ -34,17 +35,20 @@ public final class TokenClient {
     static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     static final int READ_TIMEOUT_MILLIS = 10_000;
     private static final int MAX_BODY_BYTES = 64 * 1024;
-    private static final BigDecimal MAX_LIFETIME_SECONDS = BigDecimal.valueOf(366L * 24 * 3600);
-    /** Consulted only when the built-in check fails; refusing keeps that check final. */
-    private static final HostnameVerifier STRICT_HOST_NAMES = (host, session) -> false;
+    private static final long MAX_LIFETIME_SECONDS = 366L * 24 * 3600;
 
     private final AgentSettings settings;
-    private final String basicAuthorization;
 
+    // Nothing here touches BigDecimal, URLEncoder or Base64: the client is built in premain, and
+    // their first use alone costs the service tens of milliseconds of start-up on Java 25.
     public TokenClient(AgentSettings settings) {
         this.settings = settings;
+    }
+
+    /** HTTP Basic with the form-encoded App ID and App Secret, built per token request (rare). */
+    private String basicAuthorization() {
         String credentials = formEncode(settings.appId()) + ":" + formEncode(settings.appSecret());
-        this.basicAuthorization = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The M2M app whose credentials this client sends (not secret). */
@@ -68,7 +72,7 @@ public final class TokenClient {
                 connection.setInstanceFollowRedirects(false);
                 connection.setUseCaches(false);
                 connection.setDoOutput(true);
-                connection.setRequestProperty("Authorization", basicAuthorization);
+                connection.setRequestProperty("Authorization", basicAuthorization());
                 connection.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
                 connection.setRequestProperty("Accept", "application/json");
                 byte[] form = form(resource).getBytes(StandardCharsets.UTF_8);
@@ -97,7 +101,7 @@ public final class TokenClient {
         } catch (NoSuchAlgorithmException e) {
             throw new IOException("no default TLS context in this JVM", e);
         }
-        connection.setHostnameVerifier(STRICT_HOST_NAMES);
+        connection.setHostnameVerifier(RefuseHostNames.INSTANCE);
     }
 
     private static String form(ResourceSettings resource) {
@@ -145,7 +149,7 @@ public final class TokenClient {
             throw TokenFailure.unusable(settings, resource, status, "no expires_in of at least 1 second");
         }
         // A lifetime beyond a year is taken as a year, so that the arithmetic on it cannot overflow.
-        long lifetime = ((BigDecimal) expiresIn).min(MAX_LIFETIME_SECONDS).longValue();
+        long lifetime = ((BigDecimal) expiresIn).min(BigDecimal.valueOf(MAX_LIFETIME_SECONDS)).longValue();
         Object scope = json.get("scope");
         // Logto leaves "scope" out when it granted none.
         Set<String> granted = scope instanceof String ? scopeSet((String) scope) : Collections.<String>emptySet();
@@ -199,6 +203,16 @@ public final class TokenClient {
         } catch (UnsupportedEncodingException e) {
             // Every Java platform supports UTF-8.
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Consulted only when the built-in check fails; refusing keeps that check final. */
+    private static final class RefuseHostNames implements HostnameVerifier {
+        static final RefuseHostNames INSTANCE = new RefuseHostNames();
+
+        @Override
+        public boolean verify(String host, SSLSession session) {
+            return false;
         }
     }
 }
