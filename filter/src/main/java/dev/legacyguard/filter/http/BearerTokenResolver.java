@@ -24,10 +24,9 @@ public final class BearerTokenResolver {
     }
 
     /**
-     * The token as sent, not yet checked to be one b64token word: the filter first asks the
-     * verified-token cache, which holds only well-formed tokens, and calls
-     * {@link #requireB64Token} on a miss; scanning every character of a long token was a good
-     * part of a cached request's cost.
+     * The token as sent, not yet checked to be one b64token word: the filter calls
+     * {@link #requireB64Token} only for a token that fails the verifier's format check, which
+     * every token that is not a b64token fails (see {@code LogtoBearerFilter.verify}).
      *
      * @return the token, or null when the request has no bearer credential (no Authorization
      *     header, or one with another scheme such as Basic)

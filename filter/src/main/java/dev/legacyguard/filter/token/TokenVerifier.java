@@ -74,9 +74,14 @@ public final class TokenVerifier implements AutoCloseable {
      * verifier the first call waits for the JWKS fetch (bounded by the HTTP timeouts).
      */
     public Verification verify(String compactJwt) {
-        Verification cached = cachedVerification(compactJwt);
-        if (cached != null) {
-            return cached;
+        if (cache != null && compactJwt != null && compactJwt.length() <= ParsedToken.MAX_CHARS) {
+            VerifiedTokenCache.Entry hit = cache.get(compactJwt);
+            if (hit != null) {
+                Verification answer = fromCache(compactJwt, hit);
+                if (answer != null) {
+                    return answer;
+                }
+            }
         }
         try {
             return verifyFully(compactJwt);
@@ -85,19 +90,6 @@ public final class TokenVerifier implements AutoCloseable {
             LOG.warn("token {} could not be verified: {}", TokenFingerprint.of(compactJwt), e.toString());
             return Verification.rejected(Failure.invalid("format", "the token could not be processed"));
         }
-    }
-
-    /**
-     * What {@link #verify} answers for a token it verified before (exp and nbf re-checked), or null
-     * when it would have to verify it now. A token it answers for passed every format check, so a
-     * caller may leave its own syntax checks for the null case. Never throws.
-     */
-    public Verification cachedVerification(String compactJwt) {
-        if (cache == null || compactJwt == null || compactJwt.length() > ParsedToken.MAX_CHARS) {
-            return null;
-        }
-        VerifiedTokenCache.Entry hit = cache.get(compactJwt);
-        return hit == null ? null : fromCache(compactJwt, hit);
     }
 
     /** Every check with pass/fail and why, continuing past failures where the token allows. */

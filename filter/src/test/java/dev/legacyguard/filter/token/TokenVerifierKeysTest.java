@@ -3,7 +3,6 @@ package dev.legacyguard.filter.token;
 import static dev.legacyguard.filter.token.SharedVerifierTest.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,24 +53,6 @@ class TokenVerifierKeysTest {
         Verification first = verifier.verify(token);
         assertTrue(first.valid());
         assertSame(first, verifier.verify(token));
-    }
-
-    @Test
-    void cachedVerificationAnswersOnlyForATokenVerifiedBefore() {
-        String token = fixture.token(fixture.es384).sign();
-        assertNull(verifier.cachedVerification(token));
-        assertNull(verifier.cachedVerification("not a token"));
-        assertNull(verifier.cachedVerification(null));
-        Verification first = verifier.verify(token);
-        assertSame(first, verifier.cachedVerification(token));
-    }
-
-    @Test
-    void cachedVerificationStillRejectsAfterExp() {
-        String token = fixture.token(fixture.es384).claim("exp", fixture.clock.instant().getEpochSecond() + 100).sign();
-        assertTrue(verifier.verify(token).valid());
-        fixture.clock.advance(Duration.ofSeconds(100 + 60));
-        assertEquals("exp", verifier.cachedVerification(token).failure().check());
     }
 
     @Test
