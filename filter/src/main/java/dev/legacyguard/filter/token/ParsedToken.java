@@ -32,16 +32,20 @@ final class ParsedToken {
     final Map<String, Object> header;
     /** Decoded payload; null when it cannot be read. */
     final Map<String, Object> claims;
+    /** Decoded signature; null when it is not base64url. */
+    final byte[] signature;
 
     SigningKey key;
     KeySet keySet;
     boolean signatureVerified;
 
-    private ParsedToken(String compact, String formatProblem, Map<String, Object> header, Map<String, Object> claims) {
+    private ParsedToken(String compact, String formatProblem, Map<String, Object> header, Map<String, Object> claims,
+                        byte[] signature) {
         this.compact = compact;
         this.formatProblem = formatProblem;
         this.header = header;
         this.claims = claims;
+        this.signature = signature;
     }
 
     /** @param resource the API resource indicator to suggest when the token is opaque */
@@ -68,26 +72,35 @@ final class ParsedToken {
             return failed(token, "the token has " + (dots + 1) + " parts; a signed JWT has 3 (header.payload.signature)");
         }
         int secondDot = token.indexOf('.', firstDot + 1);
-        String problem = badSegment(token, 0, firstDot, "header");
-        if (problem == null) {
-            problem = badSegment(token, firstDot + 1, secondDot, "payload");
+        byte[] headerBytes = decode(token, 0, firstDot);
+        byte[] payloadBytes = decode(token, firstDot + 1, secondDot);
+        byte[] signature = decode(token, secondDot + 1, token.length());
+        String problem = null;
+        // The decoder refuses every part badSegment refuses except empty and padded ones, so the
+        // scan that names the offending character runs only when decoding alone cannot tell.
+        if (headerBytes == null || payloadBytes == null || signature == null || firstDot == 0
+                || secondDot == firstDot + 1 || token.indexOf('=') >= 0) {
+            problem = badSegment(token, 0, firstDot, "header");
+            if (problem == null) {
+                problem = badSegment(token, firstDot + 1, secondDot, "payload");
+            }
+            if (problem == null) {
+                problem = badSegment(token, secondDot + 1, token.length(), "signature");
+            }
         }
-        if (problem == null) {
-            problem = badSegment(token, secondDot + 1, token.length(), "signature");
-        }
-        Map<String, Object> header = json(token, 0, firstDot);
-        Map<String, Object> claims = json(token, firstDot + 1, secondDot);
+        Map<String, Object> header = json(headerBytes);
+        Map<String, Object> claims = json(payloadBytes);
         if (problem == null && header == null) {
             problem = "the header is not a base64url-encoded JSON object";
         }
         if (problem == null && claims == null) {
             problem = "the payload is not a base64url-encoded JSON object (is this a JWT access token?)";
         }
-        return new ParsedToken(token, problem, header, claims);
+        return new ParsedToken(token, problem, header, claims, signature);
     }
 
     private static ParsedToken failed(String token, String problem) {
-        return new ParsedToken(token, problem, null, null);
+        return new ParsedToken(token, problem, null, null, null);
     }
 
     private static int countDots(String token) {
@@ -120,13 +133,17 @@ final class ParsedToken {
         return null;
     }
 
-    private static Map<String, Object> json(String token, int from, int to) {
+    /** The bytes of a base64url part, or null when the decoder refuses it. */
+    private static byte[] decode(String token, int from, int to) {
         try {
-            byte[] bytes = Base64.getUrlDecoder().decode(token.substring(from, to));
-            return JsonObjectParser.parse(new String(bytes, StandardCharsets.UTF_8));
-        } catch (RuntimeException e) { // any undecodable input is a format failure, never a crash
+            return Base64.getUrlDecoder().decode(token.substring(from, to));
+        } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private static Map<String, Object> json(byte[] bytes) {
+        return bytes == null ? null : JsonObjectParser.parse(new String(bytes, StandardCharsets.UTF_8));
     }
 
     String headerString(String name) {

@@ -1,7 +1,6 @@
 package dev.legacyguard.filter.token;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -63,11 +62,12 @@ final class SignatureCheck implements TokenCheck {
                 throw new InvalidAlgorithmException(alg + " is not available in this JVM");
             }
             algorithm.validateVerificationKey(token.key.publicKey());
+            if (token.signature == null) {
+                throw new IllegalArgumentException("the signature is not base64url");
+            }
             String compact = token.compact;
-            int signatureDot = compact.lastIndexOf('.');
-            byte[] signature = Base64.getUrlDecoder().decode(compact.substring(signatureDot + 1));
-            byte[] securedInput = compact.substring(0, signatureDot).getBytes(StandardCharsets.US_ASCII);
-            if (algorithm.verifySignature(signature, token.key.publicKey(), securedInput, PROVIDERS)) {
+            byte[] securedInput = compact.substring(0, compact.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII);
+            if (algorithm.verifySignature(token.signature, token.key.publicKey(), securedInput, PROVIDERS)) {
                 token.signatureVerified = true;
                 return null;
             }
