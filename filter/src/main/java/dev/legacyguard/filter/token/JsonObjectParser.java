@@ -1,13 +1,16 @@
 package dev.legacyguard.filter.token;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reads a token's header or payload: one JSON object, into the shapes jose4j's JsonUtil gives
- * (LinkedHashMap, ArrayList, String, Long, Double, Boolean, null) and with its strictness on what
+ * (maps in member order, lists, String, Long, Double, Boolean, null), every map and list
+ * unmodifiable so that an accepted token's claims can be handed out as they are, and with
+ * JsonUtil's strictness on what
  * matters here: a member name given twice is refused, not "last one wins", so a header cannot say
  * {@code "alg":"ES384"} to one reader and {@code "alg":"none"} to another.
  *
@@ -48,7 +51,7 @@ final class JsonObjectParser {
         Map<String, Object> object = new LinkedHashMap<>();
         skipSpace();
         if (next('}')) {
-            return object;
+            return Collections.unmodifiableMap(object);
         }
         do {
             skipSpace();
@@ -63,7 +66,7 @@ final class JsonObjectParser {
             skipSpace();
         } while (next(','));
         expect('}');
-        return object;
+        return Collections.unmodifiableMap(object);
     }
 
     /** After its opening bracket. */
@@ -71,14 +74,14 @@ final class JsonObjectParser {
         List<Object> array = new ArrayList<>();
         skipSpace();
         if (next(']')) {
-            return array;
+            return Collections.unmodifiableList(array);
         }
         do {
             array.add(value(depth));
             skipSpace();
         } while (next(','));
         expect(']');
-        return array;
+        return Collections.unmodifiableList(array);
     }
 
     private Object value(int depth) throws MalformedJson {

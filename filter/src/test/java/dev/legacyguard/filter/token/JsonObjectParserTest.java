@@ -3,8 +3,10 @@ package dev.legacyguard.filter.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.jose4j.json.JsonUtil;
@@ -36,6 +38,19 @@ class JsonObjectParserTest {
         assertEquals(1767225600L, parsed.get("exp"));
         assertEquals(1.0, parsed.get("frac"));
         assertEquals(100.0, parsed.get("exp10"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void returnsMapsAndListsNobodyCanChange() {
+        Map<String, Object> parsed = JsonObjectParser.parse("{\"o\":{\"l\":[1,{\"m\":[]}]}}");
+        assertNotNull(parsed);
+        Map<String, Object> o = (Map<String, Object>) parsed.get("o");
+        List<Object> l = (List<Object>) o.get("l");
+        assertThrows(UnsupportedOperationException.class, () -> parsed.put("x", 1));
+        assertThrows(UnsupportedOperationException.class, () -> o.remove("l"));
+        assertThrows(UnsupportedOperationException.class, () -> l.add(2));
+        assertThrows(UnsupportedOperationException.class, () -> ((List<Object>) ((Map<String, Object>) l.get(1)).get("m")).add(3));
     }
 
     @Test
