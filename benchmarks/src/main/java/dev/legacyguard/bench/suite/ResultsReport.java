@@ -140,8 +140,9 @@ final class ResultsReport {
                 ratio.median() >= 0.95);
         for (String client : CLIENTS) {
             Figure added = results.callCpu().added(client).scaled(0.001, "µs");
-            goal("5", "Agent: calling thread's CPU time added per " + client + " call, cached token", "≤ 2 µs", added,
-                    added.score() <= 2);
+            goal("5", "Agent: calling thread's CPU time added per " + client + " call, cached token (best rounds: "
+                    + Figure.format(results.callCpu().addedBest(client) / 1000) + " µs)", "≤ 2 µs", added,
+                    added.score() <= 2 ? Boolean.TRUE : added.score() - added.error() <= 2 ? null : Boolean.FALSE);
         }
         Figure startup = results.startup().added();
         goal("5", "Agent: JVM start-up time added (difference of medians)", "≤ 150 ms", startup, startup.score() <= 150);
@@ -228,11 +229,11 @@ final class ResultsReport {
                 + " rounds from " + results.profile().cpuAlternations() + " JVM(s) of each kind, ± half the interquartile"
                 + " range:");
         line("");
-        line("| Client | Without agent | With agent | Added |");
-        line("|---|---|---|---|");
+        line("| Client | Without agent | With agent | Added (medians) | Added (best rounds) |");
+        line("|---|---|---|---|---|");
         for (String client : CLIENTS) {
-            line("| " + client + " | " + Spread.of(cpu.without().get(client)).figure("ns") + " | "
-                    + Spread.of(cpu.with().get(client)).figure("ns") + " | " + cpu.added(client) + " |");
+            line("| " + client + " | " + Spread.of(cpu.without().get(client)) + " | " + Spread.of(cpu.with().get(client))
+                    + " | " + cpu.added(client) + " | " + Figure.format(cpu.addedBest(client)) + " ns |");
         }
         line("");
         line("The agent's own work per call, measured alone in the agent JVM (`BearerSource.authorizationFor`, what"
@@ -282,7 +283,8 @@ final class ResultsReport {
     }
 
     private void goal(String number, String measure, String target, Figure measured, Boolean met) {
-        String verdict = met == null ? "–" : !measured.isFinite() ? "not measured" : met ? "yes" : "**no**";
+        String verdict = !measured.isFinite() ? "not measured" : met == null
+                ? (target.startsWith("(") ? "–" : "not resolved: the goal lies within the error") : met ? "yes" : "**no**";
         line("| " + number + " | " + measure + " | " + target + " | " + measured + " | " + verdict + " |");
     }
 
