@@ -233,14 +233,19 @@ public final class TestIssuer implements AutoCloseable {
                 config.put("resources", resources);
                 config.put("signingAlg", signingAlg);
                 Path file = Files.createTempFile("test-issuer", ".json");
-                file.toFile().deleteOnExit();
-                Files.writeString(file, JsonUtil.toJson(config));
-                Path dir = nodeDir();
-                Process process = new ProcessBuilder("node", dir.resolve("issuer.mjs").toString(), file.toString())
-                        .directory(dir.toFile())
-                        .redirectError(ProcessBuilder.Redirect.DISCARD)
-                        .start();
-                return new TestIssuer(process, awaitReady(process));
+                // issuer.mjs reads it before it says it is ready, so it can go then rather than at
+                // JVM exit, which a killed test JVM never reaches.
+                try {
+                    Files.writeString(file, JsonUtil.toJson(config));
+                    Path dir = nodeDir();
+                    Process process = new ProcessBuilder("node", dir.resolve("issuer.mjs").toString(), file.toString())
+                            .directory(dir.toFile())
+                            .redirectError(ProcessBuilder.Redirect.DISCARD)
+                            .start();
+                    return new TestIssuer(process, awaitReady(process));
+                } finally {
+                    Files.deleteIfExists(file);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the test issuer (is node on the PATH?)", e);
             }

@@ -5,7 +5,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.legacyguard.testissuer.TestIssuer;
 
@@ -31,7 +33,11 @@ final class AgentFixture {
     final Path dir;
 
     private AgentFixture() throws Exception {
-        dir = Files.createTempDirectory("agent-it");
+        // In target/ so the config and scenario files a failed run's command names can still be
+        // read; emptied first because keytool will not overwrite an earlier run's key store.
+        dir = ForkedJvm.inTarget("agent-it");
+        deleteRecursively(dir);
+        Files.createDirectories(dir);
         issuer = TestIssuer.builder()
                 .resource(SHOP, 3600, "read:products", "write:products")
                 .resource(BILLING, 3600, "read:invoices")
@@ -110,6 +116,17 @@ final class AgentFixture {
     static String unreachableEndpoint() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return "http://127.0.0.1:" + socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(path)) {
+            for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(each);
+            }
         }
     }
 

@@ -16,14 +16,16 @@ final class ForkedJvm {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     private final Path javaHome;
+    private final String jdk;
 
-    ForkedJvm(Path javaHome) {
+    ForkedJvm(Path javaHome, String jdk) {
         this.javaHome = javaHome;
+        this.jdk = jdk;
     }
 
     /** The JDK that runs Maven (the machine's JDK 17). */
     static ForkedJvm current() {
-        return new ForkedJvm(Path.of(System.getProperty("java.home")));
+        return new ForkedJvm(Path.of(System.getProperty("java.home")), "jdk" + Runtime.version().feature());
     }
 
     /** The Temurin 25 JDK named by the root pom's {@code jdk25.home}; fails with how to point to it when missing. */
@@ -33,7 +35,7 @@ final class ForkedJvm {
             throw new IllegalStateException("the agent's tests also run on JDK 25, but there is no JDK at jdk25.home="
                     + home + "; install Temurin 25 there or run maven with -Djdk25.home=/path/to/jdk-25");
         }
-        return new ForkedJvm(Path.of(home));
+        return new ForkedJvm(Path.of(home), "jdk25");
     }
 
     static Path agentJar() {
@@ -42,6 +44,15 @@ final class ForkedJvm {
             throw new IllegalStateException("no agent jar at " + jar + "; run these tests with 'mvn verify' (after package)");
         }
         return jar;
+    }
+
+    /**
+     * {@code NAME} under the module's {@code target/}: what a failed run leaves there can still be
+     * read afterwards, and {@code mvn clean} removes it. Failsafe sets {@code basedir}; without
+     * it the tests run from the module directory.
+     */
+    static Path inTarget(String name) {
+        return Path.of(System.getProperty("basedir", ""), "target", name).toAbsolutePath();
     }
 
     /** The application with the agent: {@code java -javaagent:AGENT=CONFIG -cp APP ScenarioApp SCENARIOS}. */
@@ -61,23 +72,35 @@ final class ForkedJvm {
         command.add(String.join(File.pathSeparator, AppClassPath.entries()));
         command.add("dev.legacyguard.agent.it.app.ScenarioApp");
         command.add(scenarios.toString());
-        return run(command);
+        return run(command, stem(scenarios.toString()));
     }
 
     /** {@code java -jar AGENT ARGS...}. */
     Run jar(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java(), "-jar", agentJar().toString()));
         command.addAll(List.of(args));
-        return run(command);
+        StringBuilder name = new StringBuilder("jar");
+        for (String arg : args) {
+            name.append('-').append(stem(arg));
+        }
+        return run(command, name.toString());
     }
 
     private String java() {
         return javaHome.resolve("bin").resolve("java").toString();
     }
 
-    private static Run run(List<String> command) throws IOException, InterruptedException {
-        Path out = Files.createTempFile("forked-jvm", ".out");
-        Path err = Files.createTempFile("forked-jvm", ".err");
+    /** The tests name each run's scenario and config files after the run, so its output takes that name too. */
+    private static String stem(String path) {
+        String name = Path.of(path).getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private Run run(List<String> command, String label) throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(inTarget("forked-jvm").resolve(jdk));
+        Path out = dir.resolve(label + ".out");
+        Path err = dir.resolve(label + ".err");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         // Only the files the test writes configure the agent.
         builder.environment().keySet().removeIf(name -> name.startsWith("LOGTO_"));
@@ -86,15 +109,17 @@ final class ForkedJvm {
         if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("the forked JVM did not finish within " + TIMEOUT + ": " + command
-                    + "\nstdout:\n" + Files.readString(out) + "\nstderr:\n" + Files.readString(err));
+                    + "\nstdout (" + out + "):\n" + Files.readString(out)
+                    + "\nstderr (" + err + "):\n" + Files.readString(err));
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         return new Run(command, process.exitValue(), Files.readAllLines(out, StandardCharsets.UTF_8),
-                Files.readAllLines(err, StandardCharsets.UTF_8), took);
+                Files.readAllLines(err, StandardCharsets.UTF_8), took, out, err);
     }
 
     /** One finished process. */
-    record Run(List<String> command, int exitCode, List<String> stdout, List<String> stderr, Duration took) {
+    record Run(List<String> command, int exitCode, List<String> stdout, List<String> stderr, Duration took,
+            Path stdoutFile, Path stderrFile) {
 
         /** The result line the scenario app printed for {@code scenario}, without the name. */
         String result(String scenario) {
@@ -109,8 +134,9 @@ final class ForkedJvm {
 
         @Override
         public String toString() {
-            return "command: " + String.join(" ", command) + "\nexit code: " + exitCode + "\nstdout:\n"
-                    + String.join("\n", stdout) + "\nstderr:\n" + String.join("\n", stderr);
+            return "command: " + String.join(" ", command) + "\nexit code: " + exitCode
+                    + "\nstdout (" + stdoutFile + "):\n" + String.join("\n", stdout)
+                    + "\nstderr (" + stderrFile + "):\n" + String.join("\n", stderr);
         }
     }
 }

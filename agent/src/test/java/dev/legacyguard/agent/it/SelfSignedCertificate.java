@@ -33,11 +33,16 @@ record SelfSignedCertificate(Path keyStore, Path trustStore, String password) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
         command.addAll(List.of(args));
+        // Only read back for the exception message, which carries it, so it never outlives the call.
         Path log = Files.createTempFile("keytool", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IllegalStateException("keytool " + String.join(" ", args) + " failed: " + Files.readString(log));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("keytool " + String.join(" ", args) + " failed: " + Files.readString(log));
+            }
+        } finally {
+            Files.deleteIfExists(log);
         }
     }
 }

@@ -26,7 +26,9 @@ class DemoIT {
     @BeforeAll
     static void runTheDemo() throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("demo.jar", "target/demo.jar"));
-        Path log = Files.createTempFile("demo", ".out");
+        // In target/ so a failed run's output can still be read afterwards; mvn clean removes it.
+        Path log = Path.of(System.getProperty("basedir", ""), "target", "demo-it.out").toAbsolutePath();
+        Files.createDirectories(log.getParent());
         Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString())
                 .redirectErrorStream(true)
@@ -34,11 +36,11 @@ class DemoIT {
                 .start();
         if (!demo.waitFor(5, TimeUnit.MINUTES)) {
             demo.destroyForcibly();
-            throw new AssertionError("the demo did not finish within 5 minutes:\n" + Files.readString(log));
+            throw new AssertionError("the demo did not finish within 5 minutes (output in " + log + "):\n"
+                    + Files.readString(log));
         }
         exitCode = demo.exitValue();
         output = Files.readAllLines(log, StandardCharsets.UTF_8);
-        Files.delete(log);
         System.out.println(String.join("\n", output));
     }
 
