@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,8 +15,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The API the outgoing calls go to, on loopback: answers {@code ok} to every request under
- * {@code /api/} and counts how many carried a bearer token and how many distinct tokens it saw,
- * so a run can prove the agent did (or did not) inject.
+ * {@code /api/} and counts how many carried a bearer token, and how many carried each distinct
+ * one, so a run can prove the agent did (or did not) inject, and left the application's own
+ * header alone.
  */
 public final class LoopbackApi implements AutoCloseable {
 
@@ -33,7 +34,7 @@ public final class LoopbackApi implements AutoCloseable {
     private final ExecutorService executor;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong withBearer = new AtomicLong();
-    private final Set<String> tokens = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicLong> byAuthorization = new ConcurrentHashMap<>();
 
     private LoopbackApi(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -68,7 +69,7 @@ public final class LoopbackApi implements AutoCloseable {
         requests.incrementAndGet();
         if (authorization != null && authorization.startsWith("Bearer ")) {
             withBearer.incrementAndGet();
-            tokens.add(authorization);
+            byAuthorization.computeIfAbsent(authorization, header -> new AtomicLong()).incrementAndGet();
         }
     }
 
@@ -85,7 +86,13 @@ public final class LoopbackApi implements AutoCloseable {
     }
 
     public int distinctTokens() {
-        return tokens.size();
+        return byAuthorization.size();
+    }
+
+    /** How many requests carried exactly this Authorization header. */
+    public long requestsWith(String authorization) {
+        AtomicLong count = byAuthorization.get(authorization);
+        return count == null ? 0 : count.get();
     }
 
     @Override

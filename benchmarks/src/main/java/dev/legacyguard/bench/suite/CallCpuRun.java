@@ -1,5 +1,8 @@
 package dev.legacyguard.bench.suite;
 
+import static dev.legacyguard.bench.agent.CallCpuTime.OWN_HEADER;
+import static dev.legacyguard.bench.agent.CallCpuTime.PLAIN;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,27 +14,45 @@ import java.util.regex.Pattern;
 import dev.legacyguard.bench.agent.CallCpuTime;
 
 /**
- * {@link CallCpuTime} in JVMs without and with the agent, alternating, each JVM proving it is
- * the one it claims to be (every call, or none, carried a bearer token).
+ * {@link CallCpuTime} in JVMs without and with the agent, alternating, each on one processor
+ * where the machine allows it, and each proving it is the one it claims to be: with the agent
+ * every call carried a bearer token and the application's own headers arrived unchanged;
+ * without it, only the application's own did.
  */
 final class CallCpuRun {
 
-    private static final Pattern ROUND = Pattern.compile("client=(\\w+) round=\\d+ cpuNanos=(\\d+) wallNanos=(\\d+)");
-    private static final Pattern COUNTS = Pattern.compile("requests=(\\d+) withBearer=(\\d+)");
+    private static final Pattern ROUND = Pattern.compile("client=(\\w+) call=(\\w+) round=\\d+ cpuNanos=(\\d+) wallNanos=(\\d+)");
+    private static final Pattern COUNTS = Pattern.compile("requests=(\\d+) withBearer=(\\d+) ownHeaders=(\\d+)");
 
-    /** Per client, the CPU nanoseconds per call of every measured round. */
-    record Outcome(Map<String, List<Double>> without, Map<String, List<Double>> with) {
-        /** Difference of the medians, its error from both interquartile ranges. */
+    /** Per client and kind of call, the CPU nanoseconds per call of every measured round. */
+    record Outcome(Map<String, List<Double>> without, Map<String, List<Double>> with, boolean pinned) {
+
+        /** What the agent adds to a call it gives its token: the goal's figure. */
         Figure added(String client) {
-            return Spread.of(with.get(client)).figure("ns").minus(Spread.of(without.get(client)).figure("ns"));
+            return of(with, client, PLAIN).minus(of(without, client, PLAIN));
         }
 
-        /**
-         * Difference of the best rounds: interference (another thread on the core, a cold cache)
-         * only ever adds CPU time, so the least each kind of JVM needed is the cleanest estimate.
-         */
-        double addedBest(String client) {
-            return Spread.of(with.get(client)).min() - Spread.of(without.get(client)).min();
+        /** What carrying a bearer token costs a call without any agent: the application sets the header itself. */
+        Figure carrying(String client) {
+            return of(without, client, OWN_HEADER).minus(of(without, client, PLAIN));
+        }
+
+        /** The agent's own share: its call against the same call carrying the application's header. */
+        Figure agentOwn(String client) {
+            return of(with, client, PLAIN).minus(of(without, client, OWN_HEADER));
+        }
+
+        /** What the agent costs a call it leaves alone, one that carries the application's own header. */
+        Figure leftAlone(String client) {
+            return of(with, client, OWN_HEADER).minus(of(without, client, OWN_HEADER));
+        }
+
+        Spread spread(boolean agent, String client, String call) {
+            return Spread.of((agent ? with : without).getOrDefault(key(client, call), List.of()));
+        }
+
+        private static Figure of(Map<String, List<Double>> rounds, String client, String call) {
+            return Spread.of(rounds.getOrDefault(key(client, call), List.of())).figure("ns");
         }
     }
 
@@ -39,27 +60,35 @@ final class CallCpuRun {
     }
 
     static Outcome measure(Profile profile, Issuer issuer, Path agentJar) {
+        Path ownToken = issuer.tokenFile(1);
         Map<String, List<Double>> without = new LinkedHashMap<>();
         Map<String, List<Double>> with = new LinkedHashMap<>();
         for (int i = 0; i < profile.cpuAlternations(); i++) {
             int port = Jvm.freePort();
-            collect(run(List.of(), port, profile, false), without);
-            collect(run(issuer.agentArgs(agentJar, Issuer.API, port), port, profile, true), with);
+            collect(run(List.of(), port, profile, ownToken, false), without);
+            collect(run(issuer.agentArgs(agentJar, Issuer.API, port), port, profile, ownToken, true), with);
         }
-        return new Outcome(without, with);
+        return new Outcome(without, with, OneProcessor.available());
     }
 
-    private static List<String> run(List<String> jvmArgs, int port, Profile profile, boolean agent) {
-        List<String> lines = Jvm.runToEnd(Jvm.java(jvmArgs, Jvm.fullClassPath(), CallCpuTime.class, List.of(
-                Integer.toString(port), Integer.toString(profile.cpuCalls()), Integer.toString(profile.cpuRounds()))), 600);
+    private static String key(String client, String call) {
+        return client + "/" + call;
+    }
+
+    private static List<String> run(List<String> jvmArgs, int port, Profile profile, Path ownToken, boolean agent) {
+        List<String> lines = Jvm.runToEnd(OneProcessor.pin(Jvm.java(jvmArgs, Jvm.fullClassPath(), CallCpuTime.class,
+                List.of(Integer.toString(port), Integer.toString(profile.cpuWarmupRounds()),
+                        Integer.toString(profile.cpuCalls()), Integer.toString(profile.cpuRounds()), ownToken.toString()))), 900);
         for (String line : lines) {
             Matcher m = COUNTS.matcher(line);
             if (m.matches()) {
                 long requests = Long.parseLong(m.group(1));
                 long withBearer = Long.parseLong(m.group(2));
-                if (withBearer != (agent ? requests : 0)) {
-                    throw new IllegalStateException((agent ? "with" : "without") + " the agent, " + withBearer + " of "
-                            + requests + " calls carried a bearer token");
+                long ownHeaders = Long.parseLong(m.group(3));
+                if (ownHeaders * 2 != requests || withBearer != (agent ? requests : ownHeaders)) {
+                    throw new IllegalStateException((agent ? "with" : "without") + " the agent, of " + requests
+                            + " calls (half of them carrying the application's own token) " + withBearer
+                            + " carried a bearer token and " + ownHeaders + " the application's");
                 }
                 return lines;
             }
@@ -71,7 +100,7 @@ final class CallCpuRun {
         for (String line : lines) {
             Matcher m = ROUND.matcher(line);
             if (m.matches()) {
-                into.computeIfAbsent(m.group(1), client -> new ArrayList<>()).add(Double.parseDouble(m.group(2)));
+                into.computeIfAbsent(key(m.group(1), m.group(2)), k -> new ArrayList<>()).add(Double.parseDouble(m.group(3)));
             }
         }
     }
