@@ -59,10 +59,18 @@ public final class Authorizations {
         }
     }
 
+    /**
+     * Whether an answer with this status can matter to the source: only a 401 can say that its
+     * token was refused. Advice asks first, so that the other answers (nearly all) cost it nothing more.
+     */
+    public static boolean worthReporting(int status) {
+        return status == 401;
+    }
+
     /** Tells the source the status of a request to {@code url} that carried its token. */
     public static void answered(String client, String url, int status, String wwwAuthenticate) {
         BearerSource source = BearerHooks.source();
-        if (source == null || url == null) {
+        if (source == null || url == null || !worthReporting(status)) {
             return;
         }
         try {

@@ -7,6 +7,18 @@ public final class RequestUrls {
     }
 
     /**
+     * {@code scheme://host[:port]} ({@code http} when the scheme is unknown, no port when it is
+     * negative), or null without a host: the origin as Apache HttpClient 5 forms a request's URI.
+     */
+    public static String origin(String scheme, String host, int port) {
+        if (host == null) {
+            return null;
+        }
+        String origin = (scheme == null ? "http" : scheme) + "://" + host;
+        return port < 0 ? origin : origin + ":" + port;
+    }
+
+    /**
      * {@code origin} ({@code scheme://host[:port]}) joined with the request line's target,
      * which is an absolute URL when the request goes through a proxy and a path otherwise.
      */

@@ -96,4 +96,16 @@ class AuthorizationsTest {
                 "Bearer error=\"invalid_token\"");
         assertEquals(List.of("https://shop.internal/c 401 Bearer error=\"invalid_token\""), answers);
     }
+
+    @Test
+    void passesOnlyA401OnToTheSourceAsNoOtherAnswerCanMeanItsTokenWasRefused() {
+        install("Bearer t1", null, null);
+        for (int status : new int[] {200, 302, 400, 403, 500, -1}) {
+            Authorizations.answered("test", "https://shop.internal/a", status, "Bearer error=\"invalid_token\"");
+            Authorizations.answeredHop("test", "Bearer t1", "Bearer t1", "https://shop.internal/b", status, "Bearer");
+        }
+        assertEquals(List.of(), answers);
+        Authorizations.answered("test", "https://shop.internal/a", 401, "Bearer");
+        assertEquals(List.of("https://shop.internal/a 401 Bearer"), answers);
+    }
 }

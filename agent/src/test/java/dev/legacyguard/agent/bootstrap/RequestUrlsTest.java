@@ -3,6 +3,8 @@ package dev.legacyguard.agent.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.core5.net.URIAuthority;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,6 +18,33 @@ class RequestUrlsTest {
             "http://proxy-target, https://shop.internal/api/, https://shop.internal/api/"})
     void joinsTheOriginWithTheRequestTargetUnlessTheTargetIsAbsolute(String origin, String target, String url) {
         assertEquals(url, RequestUrls.join(origin, target));
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "null", value = {
+            "https, shop.internal, 8443, https://shop.internal:8443",
+            "http, shop.internal, -1, http://shop.internal",
+            "null, 127.0.0.1, 8080, http://127.0.0.1:8080",
+            "https, null, 443, null"})
+    void formsTheOriginAsApacheHttpClient5Does(String scheme, String host, int port, String origin) {
+        assertEquals(origin, RequestUrls.origin(scheme, host, port));
+    }
+
+    /** The HttpClient 5 advice builds the URL from these parts instead of parsing a URI per request. */
+    @ParameterizedTest
+    @CsvSource({
+            "http://shop.internal:8080/api/orders?x=1",
+            "https://shop.internal/api/",
+            "http://127.0.0.1",
+            "https://shop.internal:8443/a%20b/./c?q=%2F#frag",
+            "HTTPS://Shop.Internal/API/"})
+    void buildsTheUrlApacheHttpClient5WouldParseFromARequest(String uri) throws Exception {
+        HttpGet request = new HttpGet(uri);
+        URIAuthority authority = request.getAuthority();
+        String path = request.getPath();
+        assertEquals(request.getUri().toString(), RequestUrls.join(
+                RequestUrls.origin(request.getScheme(), authority.getHostName(), authority.getPort()),
+                path == null ? "/" : path));
     }
 
     @ParameterizedTest

@@ -6,11 +6,13 @@ import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.net.URIAuthority;
 
 import dev.legacyguard.agent.bootstrap.AddedHeaders;
 import dev.legacyguard.agent.bootstrap.Authorizations;
 import dev.legacyguard.agent.bootstrap.CallDepth;
 import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
+import dev.legacyguard.agent.bootstrap.RequestUrls;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -35,7 +37,13 @@ final class ExecuteAdvice {
             if ("CONNECT".equalsIgnoreCase(request.getMethod())) {
                 return;
             }
-            String url = request.getUri().toString();
+            // Not request.getUri(): it parses a java.net.URI for every new request, which was half
+            // of what the advice cost a call. The same string, built without parsing:
+            URIAuthority authority = request.getAuthority();
+            String path = request.getPath();
+            String url = RequestUrls.join(authority == null ? null
+                    : RequestUrls.origin(request.getScheme(), authority.getHostName(), authority.getPort()),
+                    path == null ? "/" : path);
             Header present = request.getFirstHeader("Authorization");
             String header = Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
                     (String) context.getAttribute(AddedHeaders.CONTEXT_HEADER), url);

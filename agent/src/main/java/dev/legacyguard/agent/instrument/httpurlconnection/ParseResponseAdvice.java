@@ -33,10 +33,11 @@ final class ParseResponseAdvice {
         }
         try {
             MessageHeader responses = (MessageHeader) arguments[0];
+            int status = RequestUrls.statusOf(responses.getValue(0));
             HttpURLConnection connection = (HttpURLConnection) arguments[arguments.length - 1];
-            if (AddedHeaders.addedTo(connection) != null) {
-                Authorizations.answered("HttpURLConnection", connection.getURL().toString(),
-                        RequestUrls.statusOf(responses.getValue(0)), responses.findValue("WWW-Authenticate"));
+            if (Authorizations.worthReporting(status) && AddedHeaders.addedTo(connection) != null) {
+                Authorizations.answered("HttpURLConnection", connection.getURL().toString(), status,
+                        responses.findValue("WWW-Authenticate"));
             }
         } catch (Throwable unexpected) {
             InstrumentationFailures.report("HttpURLConnection", unexpected);
