@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,9 +24,11 @@ import java.util.concurrent.TimeUnit;
  * on loopback, each sending GETs back to back with the next token of a fixed pool, for a fixed
  * time per phase and at most {@code maxRequests} per connection and phase. Phases are
  * {@code open:MILLIS} or {@code api:MILLIS} and run in the order given; for each it prints
- * {@code phase=NAME millis=M ok=N errors=N rps=R}.
+ * {@code phase=NAME millis=M ok=N errors=N rps=R serverCpuNanos=C}, C being the CPU time the
+ * server process used per request during the phase (what the filter adds to a server that is
+ * busy; -1 where the OS does not tell).
  *
- * <p>Arguments: port tokensFile connections maxRequests phase...
+ * <p>Arguments: port serverPid tokensFile connections maxRequests phase...
  */
 public final class LoadDriver {
 
@@ -34,20 +37,23 @@ public final class LoadDriver {
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
-        List<String> tokens = Files.readAllLines(Path.of(args[1]));
-        int connections = Integer.parseInt(args[2]);
-        long maxRequests = Long.parseLong(args[3]);
+        ProcessHandle server = ProcessHandle.of(Long.parseLong(args[1])).orElseThrow(
+                () -> new IllegalArgumentException("no server process " + args[1]));
+        List<String> tokens = Files.readAllLines(Path.of(args[2]));
+        int connections = Integer.parseInt(args[3]);
+        long maxRequests = Long.parseLong(args[4]);
         List<Connection> pool = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
             pool.add(new Connection(port, tokens, i));
         }
         ExecutorService threads = Executors.newFixedThreadPool(connections);
         try {
-            for (int p = 4; p < args.length; p++) {
+            for (int p = 5; p < args.length; p++) {
                 String[] phase = args[p].split(":");
                 String path = phase[0].equals("api") ? ThroughputServer.GUARDED_PATH : ThroughputServer.OPEN_PATH;
                 long millis = Long.parseLong(phase[1]);
                 long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+                long serverCpu = cpuNanos(server);
                 long started = System.nanoTime();
                 List<Future<long[]>> results = new ArrayList<>();
                 for (Connection connection : pool) {
@@ -61,8 +67,10 @@ public final class LoadDriver {
                     errors += counts[1];
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
-                System.out.println(String.format(Locale.ROOT, "phase=%s millis=%d ok=%d errors=%d rps=%.1f",
-                        phase[0], millis, ok, errors, ok / seconds));
+                long serverCpuAfter = cpuNanos(server);
+                long cpuPerRequest = serverCpu < 0 || serverCpuAfter < 0 || ok == 0 ? -1 : (serverCpuAfter - serverCpu) / ok;
+                System.out.println(String.format(Locale.ROOT, "phase=%s millis=%d ok=%d errors=%d rps=%.1f serverCpuNanos=%d",
+                        phase[0], millis, ok, errors, ok / seconds, cpuPerRequest));
             }
         } finally {
             threads.shutdownNow();
@@ -70,6 +78,11 @@ public final class LoadDriver {
                 connection.close();
             }
         }
+    }
+
+    /** The process's CPU time so far (Linux: from /proc, in clock ticks), or -1. */
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
     /** One keep-alive connection, reopened if the server closes it. */

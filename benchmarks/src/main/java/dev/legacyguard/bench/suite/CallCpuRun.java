@@ -68,7 +68,7 @@ final class CallCpuRun {
             collect(run(List.of(), port, profile, ownToken, false), without);
             collect(run(issuer.agentArgs(agentJar, Issuer.API, port), port, profile, ownToken, true), with);
         }
-        return new Outcome(without, with, OneProcessor.available());
+        return new Outcome(without, with, Pinning.available());
     }
 
     private static String key(String client, String call) {
@@ -76,9 +76,12 @@ final class CallCpuRun {
     }
 
     private static List<String> run(List<String> jvmArgs, int port, Profile profile, Path ownToken, boolean agent) {
-        List<String> lines = Jvm.runToEnd(OneProcessor.pin(Jvm.java(jvmArgs, Jvm.fullClassPath(), CallCpuTime.class,
+        // One processor for client and server: the server thread then always runs after the
+        // client blocks, instead of sometimes on the other core.
+        List<String> lines = Jvm.runToEnd(Pinning.pin(Jvm.java(jvmArgs, Jvm.fullClassPath(), CallCpuTime.class,
                 List.of(Integer.toString(port), Integer.toString(profile.cpuWarmupRounds()),
-                        Integer.toString(profile.cpuCalls()), Integer.toString(profile.cpuRounds()), ownToken.toString()))), 900);
+                        Integer.toString(profile.cpuCalls()), Integer.toString(profile.cpuRounds()), ownToken.toString())),
+                Pinning.lastProcessor()), 900);
         for (String line : lines) {
             Matcher m = COUNTS.matcher(line);
             if (m.matches()) {

@@ -36,7 +36,7 @@ public record Profile(
     static final long HERD_TOKEN_TTL_SECONDS = 20;
 
     public static final Profile FULL = new Profile("full", 1, 3, TimeValue.seconds(1), 5, TimeValue.seconds(1),
-            2048, 8, 8_000, 5_000, 3, 15, 200, 10_000, 250, 10, 2_000, 10, 3);
+            2048, 8, 15_000, 5_000, 5, 15, 200, 10_000, 250, 10, 2_000, 10, 3);
 
     public static final Profile SMOKE = new Profile("smoke", 0, 0, TimeValue.milliseconds(100), 1,
             TimeValue.milliseconds(150), 256, 2, 300, 300, 1, 2, 200, 1_500, 250, 1, 50, 1, 1);
