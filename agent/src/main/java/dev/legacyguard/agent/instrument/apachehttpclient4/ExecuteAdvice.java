@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.apache.http.Header;
 import org.apache.http.HttpRequest;
 import org.apache.http.HttpResponse;
+import org.apache.http.RequestLine;
 import org.apache.http.protocol.HttpContext;
 
 import dev.legacyguard.agent.bootstrap.AddedHeaders;
@@ -35,18 +36,21 @@ final class ExecuteAdvice {
             return;
         }
         try {
-            if ("CONNECT".equalsIgnoreCase(request.getRequestLine().getMethod())) {
+            RequestLine line = request.getRequestLine();
+            if ("CONNECT".equalsIgnoreCase(line.getMethod())) {
                 return;
             }
             Object target = context.getAttribute("http.target_host");
-            String url = RequestUrls.join(target == null ? null : target.toString(), request.getRequestLine().getUri());
+            String url = RequestUrls.join(target == null ? null : target.toString(), line.getUri());
             Header present = request.getFirstHeader("Authorization");
             String header = Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
                     (String) context.getAttribute(AddedHeaders.CONTEXT_HEADER), url);
             if (header == Authorizations.LEAVE_ALONE) {
                 return;
             }
-            request.removeHeaders("Authorization");
+            if (present != null) {
+                request.removeHeaders("Authorization");
+            }
             if (header != null) {
                 request.setHeader("Authorization", header);
                 context.setAttribute(AddedHeaders.CONTEXT_HEADER, header);
@@ -69,11 +73,15 @@ final class ExecuteAdvice {
             return;
         }
         try {
+            int status = response.getStatusLine().getStatusCode();
+            if (!Authorizations.worthReporting(status)) {
+                return;
+            }
             Header present = request.getFirstHeader("Authorization");
             Header challenge = response.getFirstHeader("WWW-Authenticate");
             Authorizations.answeredHop(CLIENT, present == null ? null : present.getValue(),
                     (String) context.getAttribute(AddedHeaders.CONTEXT_HEADER),
-                    (String) context.getAttribute(AddedHeaders.CONTEXT_URL), response.getStatusLine().getStatusCode(),
+                    (String) context.getAttribute(AddedHeaders.CONTEXT_URL), status,
                     challenge == null ? null : challenge.getValue());
         } catch (Throwable unexpected) {
             InstrumentationFailures.report(CLIENT, unexpected);

@@ -50,7 +50,9 @@ final class ExecuteAdvice {
             if (header == Authorizations.LEAVE_ALONE) {
                 return;
             }
-            request.removeHeaders("Authorization");
+            if (present != null) {
+                request.removeHeaders("Authorization");
+            }
             if (header != null) {
                 request.setHeader("Authorization", header);
                 context.setAttribute(AddedHeaders.CONTEXT_HEADER, header);
@@ -73,11 +75,15 @@ final class ExecuteAdvice {
             return;
         }
         try {
+            int status = response.getCode();
+            if (!Authorizations.worthReporting(status)) {
+                return;
+            }
             Header present = request.getFirstHeader("Authorization");
             Header challenge = response.getFirstHeader("WWW-Authenticate");
             Authorizations.answeredHop(CLIENT, present == null ? null : present.getValue(),
                     (String) context.getAttribute(AddedHeaders.CONTEXT_HEADER),
-                    (String) context.getAttribute(AddedHeaders.CONTEXT_URL), response.getCode(),
+                    (String) context.getAttribute(AddedHeaders.CONTEXT_URL), status,
                     challenge == null ? null : challenge.getValue());
         } catch (Throwable unexpected) {
             InstrumentationFailures.report(CLIENT, unexpected);
