@@ -36,7 +36,8 @@ public final class Suite {
     /** Everything one run measured. */
     public record Results(Profile profile, Machine before, Machine after, JmhTable jmh,
                           CallCpuRun.Outcome callCpu, HttpThroughput.Outcome throughput,
-                          AgentStartup.Outcome startup, ConcurrentCallersRun.Outcome callers) {
+                          AgentStartup.Outcome startup, FirstCallsRun.Outcome firstCalls,
+                          ConcurrentCallersRun.Outcome callers) {
 
         /** Benchmarks and measurements that produced no finite number; empty when all did. */
         public List<String> missingFigures() {
@@ -46,6 +47,9 @@ public final class Suite {
             }
             if (!Double.isFinite(startup.added().score())) {
                 missing.add("agent start-up time");
+            }
+            if (!Double.isFinite(firstCalls.addedToFirstCall().score())) {
+                missing.add("agent's first outgoing call");
             }
             for (String client : ResultsReport.CLIENTS) {
                 if (!Double.isFinite(callCpu.added(client).score())) {
@@ -139,8 +143,9 @@ public final class Suite {
             HttpThroughput.Outcome throughput = HttpThroughput.measure(profile, filterConfig,
                     issuer.tokenFile(THROUGHPUT_TOKENS));
             AgentStartup.Outcome startup = AgentStartup.measure(profile, issuer.agentArgs(agentJar, Issuer.API, apiPort));
+            FirstCallsRun.Outcome firstCalls = FirstCallsRun.measure(profile, issuer, agentJar);
             ConcurrentCallersRun.Outcome callers = ConcurrentCallersRun.measure(profile, issuer, agentJar);
-            return new Results(profile, before, Machine.now(), jmh, callCpu, throughput, startup, callers);
+            return new Results(profile, before, Machine.now(), jmh, callCpu, throughput, startup, firstCalls, callers);
         }
     }
 
