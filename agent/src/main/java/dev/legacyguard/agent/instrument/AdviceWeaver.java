@@ -7,12 +7,15 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.legacyguard.agent.bootstrap.BearerHooks;
-import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.loading.ClassInjector;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.pool.TypePool;
 
 /**
@@ -48,14 +51,26 @@ final class AdviceWeaver {
                 ClassFileLocator.ForClassLoader.of(loader),
                 ClassFileLocator.ForClassLoader.of(agentLoader));
         TypePool types = TypePool.Default.of(classFiles);
-        return new ByteBuddy()
-                .with(TypeValidation.DISABLED)
-                .with(Implementation.Context.Disabled.Factory.INSTANCE)
-                .decorate(types.describe(type.typeName()).resolve(), classFiles)
-                .visit(Advice.to(types.describe(type.adviceClassName()).resolve(), classFiles)
-                        .on(type.client().advisedMethods(type.typeName())))
-                .make(types)
-                .getBytes();
+        // Advice straight through ASM, not ByteBuddy's type writer (decorate().make()): the result
+        // is the same for a class whose methods only get advice, but the type writer loads ~180
+        // more ByteBuddy classes, and the process's first outgoing call waits for them. Reading
+        // into a writer built on the reader copies every method without advice unchanged.
+        TypeDescription woven = types.describe(type.typeName()).resolve();
+        AsmVisitorWrapper advice = Advice.to(types.describe(type.adviceClassName()).resolve(), classFiles)
+                .on(type.client().advisedMethods(type.typeName()));
+        int writerFlags = advice.mergeWriter(AsmVisitorWrapper.NO_FLAGS);
+        int readerFlags = advice.mergeReader(AsmVisitorWrapper.NO_FLAGS);
+        ClassReader reader = new ClassReader(classFile);
+        ClassWriter writer = new ClassWriter(reader, writerFlags);
+        reader.accept(advice.wrap(woven, writer,
+                new Implementation.Context.Disabled(woven, ClassFileVersion.ofClassFile(classFile),
+                        (readerFlags & ClassReader.EXPAND_FRAMES) != 0
+                                ? Implementation.Context.FrameGeneration.EXPAND
+                                : Implementation.Context.FrameGeneration.GENERATE) {
+                    // Only its constructor is protected: the context that refuses to add members.
+                }, types,
+                woven.getDeclaredFields(), woven.getDeclaredMethods(), writerFlags, readerFlags), readerFlags);
+        return writer.toByteArray();
     }
 
     /**
