@@ -25,34 +25,34 @@ final class CallCpuRun {
     private static final Pattern COUNTS = Pattern.compile("requests=(\\d+) withBearer=(\\d+) ownHeaders=(\\d+)");
 
     /** Per client and kind of call, the CPU nanoseconds per call of every measured round. */
-    record Outcome(Map<String, List<Double>> without, Map<String, List<Double>> with, boolean pinned) {
+    record Outcome(Map<String, List<Double>> without, Map<String, List<Double>> with) {
 
         /** What the agent adds to a call it gives its token: the goal's figure. */
         Figure added(String client) {
-            return of(with, client, PLAIN).minus(of(without, client, PLAIN));
+            return figure(true, client, PLAIN).minus(figure(false, client, PLAIN));
         }
 
         /** What carrying a bearer token costs a call without any agent: the application sets the header itself. */
         Figure carrying(String client) {
-            return of(without, client, OWN_HEADER).minus(of(without, client, PLAIN));
+            return figure(false, client, OWN_HEADER).minus(figure(false, client, PLAIN));
         }
 
         /** The agent's own share: its call against the same call carrying the application's header. */
         Figure agentOwn(String client) {
-            return of(with, client, PLAIN).minus(of(without, client, OWN_HEADER));
+            return figure(true, client, PLAIN).minus(figure(false, client, OWN_HEADER));
         }
 
         /** What the agent costs a call it leaves alone, one that carries the application's own header. */
         Figure leftAlone(String client) {
-            return of(with, client, OWN_HEADER).minus(of(without, client, OWN_HEADER));
+            return figure(true, client, OWN_HEADER).minus(figure(false, client, OWN_HEADER));
         }
 
         Spread spread(boolean agent, String client, String call) {
             return Spread.of((agent ? with : without).getOrDefault(key(client, call), List.of()));
         }
 
-        private static Figure of(Map<String, List<Double>> rounds, String client, String call) {
-            return Spread.of(rounds.getOrDefault(key(client, call), List.of())).figure("ns");
+        private Figure figure(boolean agent, String client, String call) {
+            return spread(agent, client, call).figure("ns");
         }
     }
 
@@ -68,7 +68,7 @@ final class CallCpuRun {
             collect(run(List.of(), port, profile, ownToken, false), without);
             collect(run(issuer.agentArgs(agentJar, Issuer.API, port), port, profile, ownToken, true), with);
         }
-        return new Outcome(without, with, Pinning.available());
+        return new Outcome(without, with);
     }
 
     private static String key(String client, String call) {

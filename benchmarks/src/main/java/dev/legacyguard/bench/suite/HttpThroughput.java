@@ -30,7 +30,7 @@ final class HttpThroughput {
     private static final long MAX_REQUESTS = 2_000_000;
 
     record Outcome(List<Double> openRps, List<Double> guardedRps, List<Double> ratios, List<Double> openCpu,
-                   List<Double> guardedCpu, List<Double> cpuRatios, long errors, int connections, boolean pinned) {
+                   List<Double> guardedCpu, List<Double> cpuRatios, long errors, int connections) {
         Spread open() {
             return Spread.of(openRps);
         }
@@ -135,6 +135,6 @@ final class HttpThroughput {
                 cpuRatios.add(cpu.get(openPhase) / cpu.get(apiPhase));
             }
         }
-        return new Outcome(open, api, ratios, openCpu, apiCpu, cpuRatios, errors, connections, Pinning.available());
+        return new Outcome(open, api, ratios, openCpu, apiCpu, cpuRatios, errors, connections);
     }
 }

@@ -204,7 +204,7 @@ final class ResultsReport {
         line("Jetty 12 ee10, one trivial servlet under `/open/` (no filter) and `/api/` (filter, ES384 tokens from the"
                 + " real test issuer, a pool of 64 taken in turn), driven from a second JVM over " + t.connections()
                 + " keep-alive loopback connections (every request carries a token, also on the open path)"
-                + (t.pinned() ? ", server and driver each on its own processor (`taskset`)" : "")
+                + (Pinning.available() ? ", server and driver each on its own processor (`taskset`)" : "")
                 + "; rounds alternate which path goes first. Server CPU: the Jetty process's CPU time during the"
                 + " phase divided by the requests answered (the OS counts it in 10 ms ticks). Errors (non-200): "
                 + t.errors() + ".");
@@ -244,7 +244,7 @@ final class ResultsReport {
         line("CPU time of the calling thread per call (where the agent works; without the server's scheduling, which"
                 + " dominates the wall times above), median of " + cpu.spread(false, CLIENTS.get(0), CallCpuTime.PLAIN).n()
                 + " rounds from " + results.profile().cpuAlternations() + " JVM(s) of each kind"
-                + (cpu.pinned() ? ", each JVM on one processor (`taskset`: client and loopback server share it)" : "")
+                + (Pinning.available() ? ", each JVM on one processor (`taskset`: client and loopback server share it)" : "")
                 + ", after " + results.profile().cpuWarmupRounds() + " warm-up rounds; ± half the interquartile range."
                 + " *Plain*: the call as a service without authentication code makes it (the agent adds its token)."
                 + " *Own header*: the same call with the application setting a bearer token of the same issuer itself"
