@@ -16,11 +16,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.jose4j.json.JsonUtil;
 import org.jose4j.lang.JoseException;
@@ -33,6 +37,9 @@ public final class TestIssuer implements AutoCloseable {
 
     private final Process process;
     private final String endpoint;
+    /** Longer than any delay a test sets on the token endpoint; a hung issuer fails the test instead of hanging it. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestIssuer(Process process, String endpoint) {
@@ -76,6 +83,7 @@ public final class TestIssuer implements AutoCloseable {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Basic " + basic)
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+                .timeout(REQUEST_TIMEOUT)
                 .build();
         HttpResponse<String> response = send(request);
         return new TokenResponse(response.statusCode(), parse(response.body()));
@@ -123,7 +131,8 @@ public final class TestIssuer implements AutoCloseable {
     }
 
     private Map<String, Object> stats() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + "/__admin/stats")).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + "/__admin/stats")).GET()
+                .timeout(REQUEST_TIMEOUT).build();
         return parse(send(request).body());
     }
 
@@ -131,6 +140,7 @@ public final class TestIssuer implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + "/__admin" + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
+                .timeout(REQUEST_TIMEOUT)
                 .build();
         HttpResponse<String> response = send(request);
         if (response.statusCode() != 200) {
@@ -192,6 +202,9 @@ public final class TestIssuer implements AutoCloseable {
 
     /** Apps, API resources and M2M grants of the issuer, as a Logto tenant would hold them. */
     public static final class Builder {
+        private static final long READY_TIMEOUT_SECONDS = 60;
+        private static final int MAX_LINES_KEPT = 40;
+
         private final List<Map<String, Object>> apps = new ArrayList<>();
         private final List<Map<String, Object>> resources = new ArrayList<>();
         private String signingAlg = "ES384";
@@ -226,7 +239,21 @@ public final class TestIssuer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Starts the issuer, and once more if the first process is not ready in time: a CI run
+         * once hung here for its whole time limit, so a stalled start must end, say what the
+         * process printed, and not cost the run.
+         */
         public TestIssuer start() {
+            try {
+                return startOnce();
+            } catch (NotReady first) {
+                System.err.println("test issuer: " + first.getMessage() + "; starting it once more");
+                return startOnce();
+            }
+        }
+
+        private TestIssuer startOnce() {
             try {
                 Map<String, Object> config = new LinkedHashMap<>();
                 config.put("apps", apps);
@@ -240,9 +267,9 @@ public final class TestIssuer implements AutoCloseable {
                     Path dir = nodeDir();
                     Process process = new ProcessBuilder("node", dir.resolve("issuer.mjs").toString(), file.toString())
                             .directory(dir.toFile())
-                            .redirectError(ProcessBuilder.Redirect.DISCARD)
+                            .redirectErrorStream(true)
                             .start();
-                    return new TestIssuer(process, awaitReady(process));
+                    return new TestIssuer(process, awaitReady(process, dir));
                 } finally {
                     Files.deleteIfExists(file);
                 }
@@ -251,30 +278,48 @@ public final class TestIssuer implements AutoCloseable {
             }
         }
 
-        private static String awaitReady(Process process) throws IOException {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            for (String line; (line = out.readLine()) != null; ) {
-                if (line.startsWith("ISSUER_READY ")) {
-                    drain(out);
-                    return line.substring("ISSUER_READY ".length()).trim();
-                }
-            }
-            throw new IllegalStateException("the test issuer exited before it was ready (exit code "
-                    + process.exitValue() + "); run 'npm ci' in " + nodeDir());
-        }
-
-        private static void drain(BufferedReader out) {
-            Thread drainer = new Thread(() -> {
-                try {
-                    while (out.readLine() != null) {
-                        // keep the child's stdout from filling up
+        /**
+         * The endpoint the process announces. Its output is read on a thread of its own for as
+         * long as it runs, so that a full pipe never stalls it and a silent one never stalls us.
+         */
+        private static String awaitReady(Process process, Path dir) {
+            CompletableFuture<String> ready = new CompletableFuture<>();
+            List<String> printed = Collections.synchronizedList(new ArrayList<>());
+            Thread reader = new Thread(() -> {
+                try (BufferedReader out = new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = out.readLine()) != null; ) {
+                        if (line.startsWith("ISSUER_READY ")) {
+                            ready.complete(line.substring("ISSUER_READY ".length()).trim());
+                        } else if (!ready.isDone() && printed.size() < MAX_LINES_KEPT) {
+                            printed.add(line);
+                        }
                     }
                 } catch (IOException ignored) {
-                    // the child has gone
+                    // the process has gone; the future says what that means
                 }
-            }, "test-issuer-stdout");
-            drainer.setDaemon(true);
-            drainer.start();
+                ready.complete(null);
+            }, "test-issuer-output");
+            reader.setDaemon(true);
+            reader.start();
+            try {
+                String endpoint = ready.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                if (endpoint == null) {
+                    throw new IllegalStateException("the test issuer exited before it was ready (exit code "
+                            + process.waitFor() + "); run 'npm ci' in " + dir + "; it printed: " + printed);
+                }
+                return endpoint;
+            } catch (TimeoutException e) {
+                process.destroyForcibly();
+                throw new NotReady("the test issuer (pid " + process.pid() + ") was not ready within "
+                        + READY_TIMEOUT_SECONDS + " s; it printed: " + printed);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+                throw new IllegalStateException("interrupted while the test issuer started", e);
+            }
         }
 
         private static Path nodeDir() throws IOException {
@@ -283,6 +328,12 @@ public final class TestIssuer implements AutoCloseable {
                 props.load(in);
             }
             return Path.of(props.getProperty("node.dir"));
+        }
+    }
+
+    private static final class NotReady extends IllegalStateException {
+        NotReady(String message) {
+            super(message);
         }
     }
 }
