@@ -270,6 +270,26 @@ class LogtoBearerFilterTest {
         assertTrue(sneaky.header("WWW-Authenticate").contains("scope=\"write:products\""));
     }
 
+    /**
+     * Jersey's HttpMethodOverrideFilter (by default) and Spring's HiddenHttpMethodFilter also take
+     * the method from a {@code _method} query parameter; a POST must not reach a DELETE handler that way.
+     */
+    @Test
+    void methodOverrideQueryParameterMustSatisfyTheRulesOfTheOverridingMethod() throws Exception {
+        Map<String, String> postIsPublic = Map.of("logto.rule.0", "POST /api/orders/** : public",
+                "logto.rule.5", "DELETE /api/orders/** : write:products");
+        try (EmbeddedJetty app = startApp(postIsPublic)) {
+            RawHttp client = app.client();
+            assertEquals(200, client.sendWithBody("POST", "/shop/api/orders/1", "").status());
+            assertEquals(401, client.sendWithBody("POST", "/shop/api/orders/1?_method=DELETE", "").status());
+            RawHttp.Response encoded = client.sendWithBody("POST", "/shop/api/orders/1?a=1&_%6Dethod=d%65lete", "",
+                    bearer(readerToken));
+            assertEquals(403, encoded.status(), encoded.body());
+            assertEquals(200, client.sendWithBody("POST", "/shop/api/orders/1?_method=DELETE", "",
+                    bearer(writerToken)).status());
+        }
+    }
+
     /** Refused before the application, with a 400 (ambiguous path) or 403 (rule applied). */
     private static void assertRefused(RawHttp.Response r) {
         assertTrue(r.status() == 400 || r.status() == 403, "status " + r.status() + ": " + r.body());
