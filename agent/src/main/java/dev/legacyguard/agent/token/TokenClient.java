@@ -91,13 +91,15 @@ public final class TokenClient {
     }
 
     /**
-     * The App Secret must not follow a trust-all socket factory or hostname verifier that the
-     * application installed for its own calls: use the JVM's default trust store
-     * ({@code javax.net.ssl.trustStore}) and the built-in host name check only.
+     * The App Secret must not follow a trust-all socket factory, default context or hostname
+     * verifier that the application installed for its own calls: use the JVM's default trust
+     * store ({@code javax.net.ssl.trustStore}) and the built-in host name check only. Hence the
+     * provider's "Default" context, not {@code SSLContext.getDefault()}, which answers whatever
+     * the application passed to {@code SSLContext.setDefault}.
      */
     private static void trustOnlyTheJvmDefaults(HttpsURLConnection connection) throws IOException {
         try {
-            connection.setSSLSocketFactory(SSLContext.getDefault().getSocketFactory());
+            connection.setSSLSocketFactory(SSLContext.getInstance("Default").getSocketFactory());
         } catch (NoSuchAlgorithmException e) {
             throw new IOException("no default TLS context in this JVM", e);
         }

@@ -67,6 +67,34 @@ class TokenEndpointTlsTest {
         }
     }
 
+    @Test
+    void tokenRequestIgnoresATrustAllDefaultContextTheApplicationInstalled() throws Exception {
+        HttpsServer server = untrustedTokenEndpoint();
+        SSLContext appDefault = SSLContext.getDefault();
+        AtomicInteger requests = new AtomicInteger();
+        server.createContext("/oidc/token", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            SSLContext trustAll = SSLContext.getInstance("TLS");
+            trustAll.init(null, new TrustManager[] {new TrustingEverything()}, null);
+            SSLContext.setDefault(trustAll);
+            AgentSettings settings = TestSettings.of("logto.endpoint", "https://127.0.0.1:" + server.getAddress().getPort(),
+                    "logto.app-id", "app", "logto.app-secret", "secret",
+                    "logto.resource.r.indicator", "https://api.r", "logto.resource.r.urls", "https://r.internal/");
+            TokenFailure failure = assertThrows(TokenFailure.class,
+                    () -> new TokenClient(settings).request(settings.resources().get(0)));
+            assertTrue(failure.problem().startsWith("could not reach it (SSLHandshakeException"), failure.problem());
+            assertEquals(0, requests.get(), "the request, with its Basic credentials, was never sent");
+        } finally {
+            SSLContext.setDefault(appDefault);
+            server.stop(0);
+        }
+    }
+
     private HttpsServer untrustedTokenEndpoint() throws Exception {
         Path keystore = dir.resolve("endpoint.p12");
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
