@@ -1,6 +1,7 @@
 package dev.legacyguard.filter.keys;
 
 import java.security.PublicKey;
+import java.util.List;
 
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
@@ -35,6 +36,11 @@ public final class SigningKey {
         }
         if (use != null && !"sig".equals(use)) {
             return "key '" + jwk.getKeyId() + "' with use '" + use + "' (not a signing key)";
+        }
+        List<String> operations = jwk.getKeyOps();
+        if (operations != null && !operations.contains("verify")) {
+            // RFC 7517 4.3: key_ops, when present, lists everything the key may be used for.
+            return "key '" + jwk.getKeyId() + "' with key_ops " + operations + " (no verify: not a signing key)";
         }
         if (jwk instanceof RsaJsonWebKey) {
             int bits = ((RsaJsonWebKey) jwk).getRsaPublicKey().getModulus().bitLength();

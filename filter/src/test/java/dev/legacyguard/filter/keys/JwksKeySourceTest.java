@@ -238,6 +238,17 @@ class JwksKeySourceTest {
     }
 
     @Test
+    void ignoresKeysWhoseKeyOpsDoNotAllowVerify() {
+        server.serveRaw("{\"keys\":["
+                + RSA.toJson().replace("{", "{\"key_ops\":[\"encrypt\",\"wrapKey\"],").replace("rsa-1", "rsa-enc") + ","
+                + EC.toJson().replace("{", "{\"key_ops\":[\"verify\"],") + "]}");
+        assertEquals(KeyLookup.Status.UNKNOWN_KID, source.find("rsa-enc").status());
+        assertEquals(KeyLookup.Status.FOUND, source.find("ec-1").status());
+        assertEquals(List.of("key 'rsa-enc' with key_ops [encrypt, wrapKey] (no verify: not a signing key)"),
+                source.current().ignored());
+    }
+
+    @Test
     void ignoresRsaKeysShorterThan2048Bits() throws Exception {
         PublicJsonWebKey weak = org.jose4j.jwk.RsaJwkGenerator.generateJwk(1024);
         weak.setKeyId("rsa-1024");
