@@ -9,6 +9,7 @@ import java.net.URL;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -44,6 +45,7 @@ public final class JwksFetcher {
     }
 
     public List<JsonWebKey> fetch() throws JwksFetchException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxDurationMillis());
         URL current = parse(url);
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             HttpURLConnection connection = open(current);
@@ -57,7 +59,7 @@ public final class JwksFetcher {
                     throw new JwksFetchException("JWKS endpoint " + url + " answered HTTP " + status
                             + "; check logto.jwks-uri and that the issuer is up");
                 }
-                return parseKeys(read(connection));
+                return parseKeys(read(connection, deadline));
             } catch (IOException e) {
                 throw new JwksFetchException("JWKS endpoint " + url + " could not be read: " + e
                         + "; check logto.jwks-uri, the network and the issuer", e);
@@ -107,7 +109,11 @@ public final class JwksFetcher {
         return to;
     }
 
-    private static byte[] read(HttpURLConnection connection) throws IOException, JwksFetchException {
+    /**
+     * The read timeout bounds each socket read, not the body: a server that trickles bytes in
+     * would otherwise hold this fetch, and every fetch waiting for it, indefinitely.
+     */
+    private byte[] read(HttpURLConnection connection, long deadline) throws IOException, JwksFetchException {
         try (InputStream in = connection.getInputStream()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
@@ -117,6 +123,11 @@ public final class JwksFetcher {
                 if (out.size() > MAX_BYTES) {
                     throw new JwksFetchException("JWKS response is larger than " + MAX_BYTES
                             + " bytes; check that logto.jwks-uri points at a JWKS");
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    throw new JwksFetchException("JWKS endpoint " + url + " sent its response too slowly: not complete"
+                            + " after " + maxDurationMillis() + " ms; check the issuer and the network"
+                            + " (logto.jwks.read-timeout bounds each read)");
                 }
             }
             return out.toByteArray();

@@ -2,9 +2,17 @@ package dev.legacyguard.filter.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,5 +86,49 @@ class JwksFetcherTest {
         JwksFetchException e = assertThrows(JwksFetchException.class,
                 () -> fetcher("http://127.0.0.1:" + port + "/oidc/jwks").fetch());
         assertTrue(e.getMessage().contains("could not be read"), e.getMessage());
+    }
+
+    /**
+     * The read timeout bounds each socket read, not the response: a server that sends a byte
+     * now and then, each well within the timeout, must not hold the fetch (and with it every
+     * later fetch, which waits for this one) for longer than the fetch's own limit.
+     */
+    @Test
+    void endsAResponseThatTricklesInSlowerThanTheFetchMayTake() throws Exception {
+        JwksFetcher slow;
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread trickler = new Thread(() -> trickle(listener), "jwks-trickler");
+            trickler.setDaemon(true);
+            trickler.start();
+            slow = new JwksFetcher("http://127.0.0.1:" + listener.getLocalPort() + "/oidc/jwks", 300, 300);
+            JwksFetchException e = assertThrows(JwksFetchException.class, () -> assertTimeoutPreemptively(
+                    Duration.ofMillis(slow.maxDurationMillis() + 2000), slow::fetch));
+            assertTrue(e.getMessage().contains("too slowly"), e.getMessage());
+        }
+    }
+
+    /** Answers one request with a long body, one byte every 50 ms. */
+    private static void trickle(ServerSocket listener) {
+        try (Socket socket = listener.accept()) {
+            InputStream in = socket.getInputStream();
+            int last4 = 0;
+            while (last4 != 0x0d0a0d0a) {
+                int b = in.read();
+                if (b < 0) {
+                    return;
+                }
+                last4 = last4 << 8 | b;
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 100_000; i++) {
+                out.write(' ');
+                out.flush();
+                Thread.sleep(50);
+            }
+        } catch (IOException | InterruptedException e) {
+            // the fetcher hung up, as it should
+        }
     }
 }
