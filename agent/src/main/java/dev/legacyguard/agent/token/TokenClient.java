@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.math.BigDecimal;
 import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -38,11 +39,18 @@ public final class TokenClient {
     private static final long MAX_LIFETIME_SECONDS = 366L * 24 * 3600;
 
     private final AgentSettings settings;
+    private final long deadlineMillis;
 
     // Nothing here touches BigDecimal, URLEncoder or Base64: the client is built in premain, and
     // their first use alone costs the service tens of milliseconds of start-up on Java 25.
     public TokenClient(AgentSettings settings) {
+        this(settings, CONNECT_TIMEOUT_MILLIS + READ_TIMEOUT_MILLIS);
+    }
+
+    /** {@code deadlineMillis}: the longest a whole request may take, answer included. */
+    TokenClient(AgentSettings settings, long deadlineMillis) {
         this.settings = settings;
+        this.deadlineMillis = deadlineMillis;
     }
 
     /** HTTP Basic with the form-encoded App ID and App Secret, built per token request (rare). */
@@ -56,12 +64,14 @@ public final class TokenClient {
         return settings.appId();
     }
 
-    /** Asks for a token for {@code resource}; blocks for at most the connect and read timeouts. */
+    /** Asks for a token for {@code resource}; blocks for at most the connect and read timeouts together. */
     public TokenGrant request(ResourceSettings resource) throws TokenFailure {
         int status;
         String body;
+        ExchangeDeadline deadline = null;
         try {
             HttpURLConnection connection = (HttpURLConnection) new URL(settings.tokenEndpoint()).openConnection();
+            deadline = ExchangeDeadline.start(connection, deadlineMillis);
             try {
                 if (connection instanceof HttpsURLConnection) {
                     trustOnlyTheJvmDefaults((HttpsURLConnection) connection);
@@ -82,10 +92,12 @@ public final class TokenClient {
                 status = connection.getResponseCode();
                 body = read(status < 400 ? connection.getInputStream() : connection.getErrorStream());
             } finally {
+                deadline.cancel();
                 connection.disconnect();
             }
         } catch (IOException | RuntimeException e) {
-            throw TokenFailure.unreachable(settings, resource, e);
+            throw TokenFailure.unreachable(settings, resource, deadline != null && deadline.passed()
+                    ? new SocketTimeoutException("no complete answer within " + deadlineMillis + " ms") : e);
         }
         return interpret(resource, status, body);
     }

@@ -30,6 +30,8 @@ class TokenAnswersTest {
     private final AtomicReference<Integer> status = new AtomicReference<>(200);
     private final AtomicReference<String> body = new AtomicReference<>("{}");
     private final AtomicReference<String> location = new AtomicReference<>();
+    /** Milliseconds between the answer's bytes; null: all at once. */
+    private final AtomicReference<Long> drip = new AtomicReference<>();
     private final AtomicReference<String> receivedBody = new AtomicReference<>();
     private final AtomicReference<String> receivedAuthorization = new AtomicReference<>();
     private final AtomicReference<String> receivedContentType = new AtomicReference<>();
@@ -48,10 +50,27 @@ class TokenAnswersTest {
             }
             exchange.sendResponseHeaders(status.get(), answer.length == 0 ? -1 : answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(answer);
+                if (drip.get() == null) {
+                    out.write(answer);
+                } else {
+                    for (byte b : answer) {
+                        out.write(b);
+                        out.flush();
+                        sleep(drip.get());
+                    }
+                }
             }
         });
         server.start();
+    }
+
+    private static void sleep(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     @AfterEach
@@ -156,6 +175,19 @@ class TokenAnswersTest {
     void errorWithoutAnOAuthCodeIsReportedAsSuch() {
         answer(400, "{\"message\":\"nope\"}");
         assertEquals("answered 400 with no OAuth error code", failure().problem());
+    }
+
+    @Test
+    void answerDrippedPastTheDeadlineIsCutOffThoughNoSingleReadTimesOut() {
+        drip.set(300L);
+        answer(200, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":60}");
+        AgentSettings settings = settings("read:a");
+        long start = System.nanoTime();
+        TokenFailure failure = assertThrows(TokenFailure.class,
+                () -> new TokenClient(settings, 1_000).request(settings.resources().get(0)));
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals("could not reach it (SocketTimeoutException: no complete answer within 1000 ms)", failure.problem());
+        assertTrue(tookMillis < 5_000, "took " + tookMillis + " ms; the whole answer takes 18 s");
     }
 
     @Test
