@@ -65,6 +65,10 @@ abstract class AgentBehaviourIT {
                 "huc-post-redirect-path huc-post " + fixture.api("/api" + at + "post-redirect-path")
                         + redirectTo(fixture.api("/public" + at + "post-landing")),
                 "dropped huc " + fixture.api("/dropped" + at + "dropped"),
+                "hc4-via hc4-via " + fixture.api("/api/" + jdk() + "/hc4/via") + " " + fixture.otherPort(""),
+                "hc4-legacy-via hc4-legacy-via " + fixture.api("/api/" + jdk() + "/hc4-legacy/via") + " "
+                        + fixture.otherPort(""),
+                "hc5-via hc5-via " + fixture.api("/api/" + jdk() + "/hc5/via") + " " + fixture.otherPort(""),
                 "recursion huc " + fixture.issuer.jwksUri()));
         List<String> extraResources = new ArrayList<>(List.of(
                 "logto.resource.unknown.indicator=https://unknown.test/api",
@@ -266,6 +270,14 @@ abstract class AgentBehaviourIT {
     void aPostRedirectedToAPathOutsideTheResourceCarriesNoToken() {
         assertEquals("status=200", service.result("huc-post-redirect-path"));
         assertEquals(ResourceServer.NONE, received("public", "huc", "post-landing"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hc4", "hc4-legacy", "hc5"})
+    void aRequestSentToAnExplicitTargetHostGetsTheTokenOfThatHostNotOfItsUrl(String client) {
+        // execute(HttpHost target, request): the connection goes to the target, whatever the URL says
+        assertEquals("status=200", service.result(client + "-via"));
+        assertEquals(ResourceServer.NONE, fixture.otherPort.authorizationAt("/api/" + jdk() + "/" + client + "/via"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.apache.http.Header;
 import org.apache.http.HttpRequest;
 import org.apache.http.HttpResponse;
 import org.apache.http.RequestLine;
+import org.apache.http.conn.routing.RouteInfo;
 import org.apache.http.protocol.HttpContext;
 
 import dev.legacyguard.agent.bootstrap.AddedHeaders;
@@ -17,8 +18,10 @@ import net.bytebuddy.asm.Advice;
 
 /**
  * Inlined into {@code org.apache.http.protocol.HttpRequestExecutor#execute}, which sends each
- * request on its connection: every redirect hop and retry passes here, with the hop's target
- * host in the context. RedirectExec (4.5) copies the original request's headers onto a
+ * request on its connection: every redirect hop and retry passes here, with the hop's route
+ * in the context. The route's target is where the connection goes; the request's own target
+ * ({@code http.target_host}) is only what its URL says, and {@code execute(HttpHost, request)}
+ * sends a URL to another host. RedirectExec (4.5) copies the original request's headers onto a
  * redirect, but the agent's header only ever lives on the per-hop request, and is decided
  * again on every hop.
  */
@@ -40,7 +43,10 @@ final class ExecuteAdvice {
             if ("CONNECT".equalsIgnoreCase(line.getMethod())) {
                 return;
             }
-            Object target = context.getAttribute("http.target_host");
+            Object route = context.getAttribute("http.route");
+            // Without a route, httpcore is used on its own: the application connects to the target it names.
+            Object target = route instanceof RouteInfo ? ((RouteInfo) route).getTargetHost()
+                    : context.getAttribute("http.target_host");
             String url = RequestUrls.join(target == null ? null : target.toString(), line.getUri());
             Header present = request.getFirstHeader("Authorization");
             String header = Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),

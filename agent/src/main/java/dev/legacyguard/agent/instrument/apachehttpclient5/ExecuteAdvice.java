@@ -2,9 +2,12 @@ package dev.legacyguard.agent.instrument.apachehttpclient5;
 
 import java.io.IOException;
 
+import org.apache.hc.client5.http.RouteInfo;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.net.URIAuthority;
 
@@ -18,7 +21,9 @@ import net.bytebuddy.asm.Advice;
 /**
  * Inlined into {@code org.apache.hc.core5.http.impl.io.HttpRequestExecutor#execute}, which
  * sends each classic request on its connection: every redirect hop and retry passes here with
- * its own scheme and authority, so the header is decided again on every hop.
+ * its own route, so the header is decided again on every hop. The route's target is where the
+ * connection goes; the request's authority is only what its URL says, and
+ * {@code execute(HttpHost, request)} sends a URL to another host.
  */
 final class ExecuteAdvice {
 
@@ -39,11 +44,14 @@ final class ExecuteAdvice {
             }
             // Not request.getUri(): it parses a java.net.URI for every new request, which was half
             // of what the advice cost a call. The same string, built without parsing:
+            RouteInfo route = context instanceof HttpClientContext ? ((HttpClientContext) context).getHttpRoute() : null;
+            HttpHost target = route == null ? null : route.getTargetHost();
+            // Without a route, httpcore is used on its own: the application connects to the authority it names.
             URIAuthority authority = request.getAuthority();
+            String origin = target != null ? RequestUrls.origin(target.getSchemeName(), target.getHostName(), target.getPort())
+                    : authority == null ? null : RequestUrls.origin(request.getScheme(), authority.getHostName(), authority.getPort());
             String path = request.getPath();
-            String url = RequestUrls.join(authority == null ? null
-                    : RequestUrls.origin(request.getScheme(), authority.getHostName(), authority.getPort()),
-                    path == null ? "/" : path);
+            String url = RequestUrls.join(origin, path == null ? "/" : path);
             Header present = request.getFirstHeader("Authorization");
             String header = Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
                     (String) context.getAttribute(AddedHeaders.CONTEXT_HEADER), url);

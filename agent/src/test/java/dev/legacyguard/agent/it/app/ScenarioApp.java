@@ -34,6 +34,8 @@ import org.apache.http.util.EntityUtils;
  * <p>Scenario lines: {@code NAME CLIENT URL [AUTHORIZATION...]} with CLIENT one of
  * {@code huc}, {@code huc-post} (a buffered POST), {@code huc-stream} (a fixed-length streamed
  * POST), {@code hc4}, {@code hc4-legacy} (DefaultHttpClient), {@code hc5};
+ * {@code NAME hc4-via|hc4-legacy-via|hc5-via URL TARGET}, URL sent to the explicit target host TARGET
+ * ({@code http://host:port}), as {@code execute(HttpHost, request)} does;
  * {@code NAME burst COUNT URL}, COUNT threads calling URL with HttpURLConnection at once;
  * {@code NAME attach JAR ARGUMENT}, which loads an agent into this running JVM; or
  * {@code NAME classes CLASS,...}, which reports which of the named classes the application's
@@ -73,6 +75,9 @@ public final class ScenarioApp {
         }
         String authorization = scenario.length > 3 ? scenario[3] : null;
         try {
+            if (scenario[1].endsWith("-via")) {
+                return name + " status=" + viaExplicitTarget(scenario[1], scenario[2], scenario[3]);
+            }
             int status = switch (scenario[1]) {
                 case "huc" -> viaHttpUrlConnection(scenario[2], authorization, null);
                 case "huc-post" -> viaHttpUrlConnection(scenario[2], authorization, "buffered");
@@ -134,6 +139,25 @@ public final class ScenarioApp {
             org.apache.hc.core5.http.io.entity.EntityUtils.consume(response.getEntity());
             return response.getCode();
         });
+    }
+
+    private int viaExplicitTarget(String client, String url, String target) throws IOException {
+        if (client.startsWith("hc4")) {
+            org.apache.http.impl.client.CloseableHttpClient httpClient = client.equals("hc4-via") ? httpClient4 : legacyHttpClient4;
+            try (CloseableHttpResponse response = httpClient.execute(org.apache.http.HttpHost.create(target), new HttpGet(url))) {
+                EntityUtils.consume(response.getEntity());
+                return response.getStatusLine().getStatusCode();
+            }
+        }
+        try {
+            return httpClient5.execute(org.apache.hc.core5.http.HttpHost.create(target),
+                    new org.apache.hc.client5.http.classic.methods.HttpGet(url), response -> {
+                        org.apache.hc.core5.http.io.entity.EntityUtils.consume(response.getEntity());
+                        return response.getCode();
+                    });
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
     }
 
     /** Loads {@code jar} into this JVM as an operator would with the attach API (agentmain). */
