@@ -38,39 +38,31 @@ class TokenEndpointTlsTest {
 
     @Test
     void tokenRequestIgnoresATrustAllFactoryTheApplicationInstalled() throws Exception {
-        HttpsServer server = untrustedTokenEndpoint();
         SSLSocketFactory appFactory = HttpsURLConnection.getDefaultSSLSocketFactory();
         HostnameVerifier appVerifier = HttpsURLConnection.getDefaultHostnameVerifier();
-        AtomicInteger requests = new AtomicInteger();
-        server.createContext("/oidc/token", exchange -> {
-            requests.incrementAndGet();
-            exchange.sendResponseHeaders(500, -1);
-            exchange.close();
-        });
-        server.start();
         try {
-            SSLContext trustAll = SSLContext.getInstance("TLS");
-            trustAll.init(null, new TrustManager[] {new TrustingEverything()}, null);
-            HttpsURLConnection.setDefaultSSLSocketFactory(trustAll.getSocketFactory());
+            HttpsURLConnection.setDefaultSSLSocketFactory(trustingEverything().getSocketFactory());
             HttpsURLConnection.setDefaultHostnameVerifier((host, session) -> true);
-            AgentSettings settings = TestSettings.of("logto.endpoint", "https://127.0.0.1:" + server.getAddress().getPort(),
-                    "logto.app-id", "app", "logto.app-secret", "secret",
-                    "logto.resource.r.indicator", "https://api.r", "logto.resource.r.urls", "https://r.internal/");
-            TokenFailure failure = assertThrows(TokenFailure.class,
-                    () -> new TokenClient(settings).request(settings.resources().get(0)));
-            assertTrue(failure.problem().startsWith("could not reach it (SSLHandshakeException"), failure.problem());
-            assertEquals(0, requests.get(), "the request, with its Basic credentials, was never sent");
+            assertTheSecretIsNotSentToAnUntrustedEndpoint();
         } finally {
             HttpsURLConnection.setDefaultSSLSocketFactory(appFactory);
             HttpsURLConnection.setDefaultHostnameVerifier(appVerifier);
-            server.stop(0);
         }
     }
 
     @Test
     void tokenRequestIgnoresATrustAllDefaultContextTheApplicationInstalled() throws Exception {
-        HttpsServer server = untrustedTokenEndpoint();
         SSLContext appDefault = SSLContext.getDefault();
+        try {
+            SSLContext.setDefault(trustingEverything());
+            assertTheSecretIsNotSentToAnUntrustedEndpoint();
+        } finally {
+            SSLContext.setDefault(appDefault);
+        }
+    }
+
+    private void assertTheSecretIsNotSentToAnUntrustedEndpoint() throws Exception {
+        HttpsServer server = untrustedTokenEndpoint();
         AtomicInteger requests = new AtomicInteger();
         server.createContext("/oidc/token", exchange -> {
             requests.incrementAndGet();
@@ -79,9 +71,6 @@ class TokenEndpointTlsTest {
         });
         server.start();
         try {
-            SSLContext trustAll = SSLContext.getInstance("TLS");
-            trustAll.init(null, new TrustManager[] {new TrustingEverything()}, null);
-            SSLContext.setDefault(trustAll);
             AgentSettings settings = TestSettings.of("logto.endpoint", "https://127.0.0.1:" + server.getAddress().getPort(),
                     "logto.app-id", "app", "logto.app-secret", "secret",
                     "logto.resource.r.indicator", "https://api.r", "logto.resource.r.urls", "https://r.internal/");
@@ -90,9 +79,14 @@ class TokenEndpointTlsTest {
             assertTrue(failure.problem().startsWith("could not reach it (SSLHandshakeException"), failure.problem());
             assertEquals(0, requests.get(), "the request, with its Basic credentials, was never sent");
         } finally {
-            SSLContext.setDefault(appDefault);
             server.stop(0);
         }
+    }
+
+    private static SSLContext trustingEverything() throws Exception {
+        SSLContext trustAll = SSLContext.getInstance("TLS");
+        trustAll.init(null, new TrustManager[] {new TrustingEverything()}, null);
+        return trustAll;
     }
 
     private HttpsServer untrustedTokenEndpoint() throws Exception {
