@@ -281,6 +281,37 @@ abstract class AgentBehaviourIT {
     }
 
     @Test
+    void aWebAppWhoseContainerSharesHttpcoreSendsItsCallsWithoutATokenAndTheAgentSaysSoOnce() throws Exception {
+        List<String> clients = List.of("hc4", "hc4-legacy", "hc5");
+        List<String> scenarios = new ArrayList<>();
+        for (String client : clients) {
+            String at = "/api/" + jdk() + "/" + client + "/shared-httpcore";
+            scenarios.add(client + "-shared " + client + " " + fixture.api(at));
+            scenarios.add(client + "-shared-again " + client + " " + fixture.api(at + "-again"));
+            scenarios.add(client + "-shared-via " + client + "-via " + fixture.api(at + "-via") + " " + fixture.otherPort(""));
+        }
+        ForkedJvm.Run run = jvm.appUnderSharedHttpcore(
+                fixture.config("shared-httpcore-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET),
+                fixture.scenarios("shared-httpcore-" + jdk(), scenarios));
+        System.out.println("JDK " + jdk() + ": the shared-httpcore run took " + run.took().toMillis() + " ms\n" + run);
+        assertEquals(0, run.exitCode(), run::toString);
+        for (String client : clients) {
+            String at = "/api/" + jdk() + "/" + client + "/shared-httpcore";
+            assertAll(client,
+                    () -> assertEquals("status=200", run.result(client + "-shared")),
+                    () -> assertEquals("status=200", run.result(client + "-shared-again")),
+                    () -> assertEquals("status=200", run.result(client + "-shared-via")),
+                    () -> assertEquals(ResourceServer.NONE, received("api", client, "shared-httpcore")),
+                    () -> assertEquals(ResourceServer.NONE, received("api", client, "shared-httpcore-again")),
+                    () -> assertEquals(ResourceServer.NONE, fixture.otherPort.authorizationAt(at + "-via")));
+        }
+        List<String> failures = run.agentLines().stream().filter(line -> line.contains("instrumentation failed")).toList();
+        assertAll(
+                () -> assertEquals(2, failures.size(), run::toString),
+                () -> assertTrue(failures.get(0).contains("NoClassDefFoundError"), run::toString));
+    }
+
+    @Test
     void theAgentsOwnTokenRequestsGoOutUntouchedEvenUnderAResourcePrefix() {
         assertEquals("status=200", service.result("recursion"));
         assertTrue(service.agentLines().stream().noneMatch(line -> line.contains("instrumentation failed")),

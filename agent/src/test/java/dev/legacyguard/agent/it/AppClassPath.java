@@ -11,13 +11,14 @@ import java.util.List;
  */
 final class AppClassPath {
 
-    private static final List<String> ONE_CLASS_PER_JAR = List.of(
-            "org.apache.http.impl.client.HttpClients",
+    private static final List<String> ONE_CLASS_PER_HTTPCORE_JAR = List.of(
             "org.apache.http.protocol.HttpRequestExecutor",
+            "org.apache.hc.core5.http.impl.io.HttpRequestExecutor");
+    private static final List<String> ONE_CLASS_PER_OTHER_JAR = List.of(
+            "org.apache.http.impl.client.HttpClients",
             "org.apache.commons.logging.LogFactory",
             "org.apache.commons.codec.binary.Base64",
             "org.apache.hc.client5.http.impl.classic.HttpClients",
-            "org.apache.hc.core5.http.impl.io.HttpRequestExecutor",
             "org.apache.hc.core5.http2.HttpVersionPolicy",
             "org.slf4j.LoggerFactory");
 
@@ -25,16 +26,39 @@ final class AppClassPath {
     }
 
     static List<String> entries() {
+        List<String> entries = webApp();
+        entries.addAll(httpcore());
+        return entries;
+    }
+
+    /** The scenario app's own classes (and the launchers'). */
+    static String testClasses() {
+        return System.getProperty("test.classes", "target/test-classes");
+    }
+
+    /** The httpcore 4 and 5 jars, which hold the classes the agent instruments. */
+    static List<String> httpcore() {
+        return jarsOf(ONE_CLASS_PER_HTTPCORE_JAR);
+    }
+
+    /** Everything but httpcore: the scenario app, the httpclient jars and their other dependencies. */
+    static List<String> webApp() {
         List<String> entries = new ArrayList<>();
-        entries.add(System.getProperty("test.classes", "target/test-classes"));
-        for (String className : ONE_CLASS_PER_JAR) {
+        entries.add(testClasses());
+        entries.addAll(jarsOf(ONE_CLASS_PER_OTHER_JAR));
+        return entries;
+    }
+
+    private static List<String> jarsOf(List<String> classNames) {
+        List<String> jars = new ArrayList<>();
+        for (String className : classNames) {
             try {
-                Path jar = Path.of(Class.forName(className).getProtectionDomain().getCodeSource().getLocation().toURI());
-                entries.add(jar.toString());
+                jars.add(Path.of(Class.forName(className).getProtectionDomain().getCodeSource().getLocation().toURI())
+                        .toString());
             } catch (ClassNotFoundException | URISyntaxException e) {
                 throw new IllegalStateException("the test class path lacks " + className + ": " + e, e);
             }
         }
-        return entries;
+        return jars;
     }
 }

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.legacyguard.agent.it.app.ScenarioApp;
+import dev.legacyguard.agent.it.app.SharedHttpcoreContainer;
+
 /** Starts {@code JAVA_HOME/bin/java} with the packaged agent jar and collects what the process printed. */
 final class ForkedJvm {
 
@@ -57,20 +60,42 @@ final class ForkedJvm {
 
     /** The application with the agent: {@code java -javaagent:AGENT=CONFIG -cp APP ScenarioApp SCENARIOS}. */
     Run app(Path config, Path scenarios, List<String> jvmOptions) throws IOException, InterruptedException {
-        List<String> options = new ArrayList<>();
-        options.add("-javaagent:" + agentJar() + "=" + config);
-        options.addAll(jvmOptions);
-        return appWithout(scenarios, options);
+        return appWithout(scenarios, withAgent(config, jvmOptions));
     }
 
     /** The application started without the agent (it may attach it itself). */
     Run appWithout(Path scenarios, List<String> jvmOptions) throws IOException, InterruptedException {
+        return main(jvmOptions, AppClassPath.entries(), ScenarioApp.class, List.of(), scenarios);
+    }
+
+    /**
+     * The application with the agent, as a web app in a container that holds httpcore in a
+     * parent of the web app's class loader ({@link SharedHttpcoreContainer}).
+     */
+    Run appUnderSharedHttpcore(Path config, Path scenarios) throws IOException, InterruptedException {
+        return main(withAgent(config, List.of()), List.of(AppClassPath.testClasses()), SharedHttpcoreContainer.class,
+                List.of(String.join(File.pathSeparator, AppClassPath.httpcore()),
+                        String.join(File.pathSeparator, AppClassPath.webApp())),
+                scenarios);
+    }
+
+    private static List<String> withAgent(Path config, List<String> jvmOptions) {
+        List<String> options = new ArrayList<>();
+        options.add("-javaagent:" + agentJar() + "=" + config);
+        options.addAll(jvmOptions);
+        return options;
+    }
+
+    /** {@code java OPTIONS -cp CLASSPATH MAIN ARGS... SCENARIOS}, its output named after the scenario file. */
+    private Run main(List<String> jvmOptions, List<String> classPath, Class<?> mainClass, List<String> args,
+            Path scenarios) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(String.join(File.pathSeparator, AppClassPath.entries()));
-        command.add("dev.legacyguard.agent.it.app.ScenarioApp");
+        command.add(String.join(File.pathSeparator, classPath));
+        command.add(mainClass.getName());
+        command.addAll(args);
         command.add(scenarios.toString());
         return run(command, stem(scenarios.toString()));
     }
