@@ -281,13 +281,13 @@ abstract class AgentBehaviourIT {
     }
 
     @Test
-    void aWebAppWhoseContainerSharesHttpcoreSendsItsCallsWithoutATokenAndTheAgentSaysSoOnce() throws Exception {
+    void aWebAppWhoseContainerSharesHttpcoreGetsTheTokenWhereTheRouteGoesAndNowhereElse() throws Exception {
+        // httpcore's HttpRequestExecutor, where the advice runs, in a class loader that cannot see httpclient
         List<String> clients = List.of("hc4", "hc4-legacy", "hc5");
         List<String> scenarios = new ArrayList<>();
         for (String client : clients) {
             String at = "/api/" + jdk() + "/" + client + "/shared-httpcore";
             scenarios.add(client + "-shared " + client + " " + fixture.api(at));
-            scenarios.add(client + "-shared-again " + client + " " + fixture.api(at + "-again"));
             scenarios.add(client + "-shared-via " + client + "-via " + fixture.api(at + "-via") + " " + fixture.otherPort(""));
         }
         ForkedJvm.Run run = jvm.appUnderSharedHttpcore(
@@ -296,19 +296,14 @@ abstract class AgentBehaviourIT {
         System.out.println("JDK " + jdk() + ": the shared-httpcore run took " + run.took().toMillis() + " ms\n" + run);
         assertEquals(0, run.exitCode(), run::toString);
         for (String client : clients) {
-            String at = "/api/" + jdk() + "/" + client + "/shared-httpcore";
             assertAll(client,
                     () -> assertEquals("status=200", run.result(client + "-shared")),
-                    () -> assertEquals("status=200", run.result(client + "-shared-again")),
+                    () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", client, "shared-httpcore"))),
                     () -> assertEquals("status=200", run.result(client + "-shared-via")),
-                    () -> assertEquals(ResourceServer.NONE, received("api", client, "shared-httpcore")),
-                    () -> assertEquals(ResourceServer.NONE, received("api", client, "shared-httpcore-again")),
-                    () -> assertEquals(ResourceServer.NONE, fixture.otherPort.authorizationAt(at + "-via")));
+                    () -> assertEquals(ResourceServer.NONE,
+                            fixture.otherPort.authorizationAt("/api/" + jdk() + "/" + client + "/shared-httpcore-via")));
         }
-        List<String> failures = run.agentLines().stream().filter(line -> line.contains("instrumentation failed")).toList();
-        assertAll(
-                () -> assertEquals(2, failures.size(), run::toString),
-                () -> assertTrue(failures.get(0).contains("NoClassDefFoundError"), run::toString));
+        assertTrue(run.agentLines().stream().noneMatch(line -> line.contains("instrumentation failed")), run::toString);
     }
 
     @Test

@@ -6,13 +6,13 @@ import org.apache.http.Header;
 import org.apache.http.HttpRequest;
 import org.apache.http.HttpResponse;
 import org.apache.http.RequestLine;
-import org.apache.http.conn.routing.RouteInfo;
 import org.apache.http.protocol.HttpContext;
 
 import dev.legacyguard.agent.bootstrap.AddedHeaders;
 import dev.legacyguard.agent.bootstrap.Authorizations;
 import dev.legacyguard.agent.bootstrap.CallDepth;
 import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
+import dev.legacyguard.agent.bootstrap.NamedGetter;
 import dev.legacyguard.agent.bootstrap.RequestUrls;
 import net.bytebuddy.asm.Advice;
 
@@ -43,10 +43,12 @@ final class ExecuteAdvice {
             if ("CONNECT".equalsIgnoreCase(line.getMethod())) {
                 return;
             }
-            Object route = context.getAttribute("http.route");
-            // Without a route, httpcore is used on its own: the application connects to the target it names.
-            Object target = route instanceof RouteInfo ? ((RouteInfo) route).getTargetHost()
-                    : context.getAttribute("http.target_host");
+            // RouteInfo by name: it is httpclient's, which httpcore's class loader may not see.
+            Object target = NamedGetter.HTTPCLIENT_4_ROUTE_TARGET.get(context.getAttribute("http.route"));
+            if (target == null) {
+                // Without a route, httpcore is used on its own: the application connects to the target it names.
+                target = context.getAttribute("http.target_host");
+            }
             String url = RequestUrls.join(target == null ? null : target.toString(), line.getUri());
             Header present = request.getFirstHeader("Authorization");
             String header = Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),

@@ -2,8 +2,6 @@ package dev.legacyguard.agent.instrument.apachehttpclient5;
 
 import java.io.IOException;
 
-import org.apache.hc.client5.http.RouteInfo;
-import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
@@ -15,6 +13,7 @@ import dev.legacyguard.agent.bootstrap.AddedHeaders;
 import dev.legacyguard.agent.bootstrap.Authorizations;
 import dev.legacyguard.agent.bootstrap.CallDepth;
 import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
+import dev.legacyguard.agent.bootstrap.NamedGetter;
 import dev.legacyguard.agent.bootstrap.RequestUrls;
 import net.bytebuddy.asm.Advice;
 
@@ -42,11 +41,13 @@ final class ExecuteAdvice {
             if ("CONNECT".equalsIgnoreCase(request.getMethod())) {
                 return;
             }
+            // HttpClientContext and RouteInfo by name: they are httpclient's, which httpcore's class
+            // loader may not see. HttpHost is httpcore's own.
+            HttpHost target = (HttpHost) NamedGetter.HTTPCLIENT_5_ROUTE_TARGET.get(
+                    NamedGetter.HTTPCLIENT_5_CONTEXT_ROUTE.get(context));
             // Not request.getUri(): it parses a java.net.URI for every new request, which was half
-            // of what the advice cost a call. The same string, built without parsing:
-            RouteInfo route = context instanceof HttpClientContext ? ((HttpClientContext) context).getHttpRoute() : null;
-            HttpHost target = route == null ? null : route.getTargetHost();
-            // Without a route, httpcore is used on its own: the application connects to the authority it names.
+            // of what the advice cost a call. The same string, built without parsing; without a
+            // route, httpcore is used on its own: the application connects to the authority it names.
             URIAuthority authority = request.getAuthority();
             String origin = target != null ? RequestUrls.origin(target.getSchemeName(), target.getHostName(), target.getPort())
                     : authority == null ? null : RequestUrls.origin(request.getScheme(), authority.getHostName(), authority.getPort());
