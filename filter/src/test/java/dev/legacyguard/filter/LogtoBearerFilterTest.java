@@ -187,12 +187,28 @@ class LogtoBearerFilterTest {
         assertEquals(200, http.get("/shop/reports", bearer(readerToken)).status());
     }
 
+    /** Anyone can send OPTIONS with the two CORS headers; an app that answers OPTIONS as a normal request must not see it unjudged. */
     @Test
-    void corsPreflightPassesThroughUntouched() throws Exception {
+    void corsPreflightIsJudgedLikeAnyRequestByDefault() throws Exception {
         RawHttp.Response r = http.send("OPTIONS", "/shop/api/products/1", "Origin: https://app.example.com",
                 "Access-Control-Request-Method: DELETE");
-        assertEquals(200, r.status());
-        assertTrue(r.body().startsWith("app OPTIONS"), r.body());
+        assertEquals(401, r.status());
+        assertFalse(r.body().startsWith("app "), r.body());
+        assertEquals(200, http.send("OPTIONS", "/shop/health", "Origin: https://app.example.com",
+                "Access-Control-Request-Method: DELETE").status());
+    }
+
+    @Test
+    void corsPreflightPassesThroughUntouchedWhenConfiguredTo() throws Exception {
+        Map<String, String> pass = Map.of("logto.cors.preflight", "pass", "logto.unmatched", "deny");
+        try (EmbeddedJetty app = startApp(pass)) {
+            RawHttp.Response preflight = app.client().send("OPTIONS", "/shop/api/products/1",
+                    "Origin: https://app.example.com", "Access-Control-Request-Method: DELETE");
+            assertEquals(200, preflight.status());
+            assertTrue(preflight.body().startsWith("app OPTIONS"), preflight.body());
+            assertEquals(403, app.client().send("OPTIONS", "/shop/reports", "Origin: https://app.example.com").status(),
+                    "without Access-Control-Request-Method it is no preflight");
+        }
     }
 
     @Test
@@ -267,7 +283,9 @@ class LogtoBearerFilterTest {
         RawHttp.Response sneaky = http.send("GET", "/shop/api/products/1", bearer(readerToken),
                 "X-HTTP-Method-Override: DELETE");
         assertEquals(403, sneaky.status());
-        assertTrue(sneaky.header("WWW-Authenticate").contains("scope=\"write:products\""));
+        assertTrue(sneaky.header("WWW-Authenticate").contains("scope=\"read:products write:products\""),
+                "the scopes of the method and of its override, together");
+        assertTrue(sneaky.body().contains("lacks the scope write:products"), sneaky.body());
     }
 
     /**

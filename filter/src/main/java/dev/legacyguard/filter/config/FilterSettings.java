@@ -2,6 +2,7 @@ package dev.legacyguard.filter.config;
 
 import java.util.List;
 
+import dev.legacyguard.filter.decision.PreflightPolicy;
 import dev.legacyguard.filter.rules.AccessRules;
 import dev.legacyguard.filter.token.VerifierOptions;
 
@@ -11,14 +12,16 @@ public final class FilterSettings {
     private final AccessRules rules;
     private final String realm;
     private final boolean resourceMetadata;
+    private final PreflightPolicy corsPreflight;
     private final List<String> warnings;
 
     FilterSettings(VerifierOptions verifierOptions, AccessRules rules, String realm, boolean resourceMetadata,
-                   List<String> warnings) {
+                   PreflightPolicy corsPreflight, List<String> warnings) {
         this.verifierOptions = verifierOptions;
         this.rules = rules;
         this.realm = realm;
         this.resourceMetadata = resourceMetadata;
+        this.corsPreflight = corsPreflight;
         this.warnings = warnings;
     }
 
@@ -39,6 +42,11 @@ public final class FilterSettings {
     /** Whether the filter serves {@code /.well-known/oauth-protected-resource}. */
     public boolean resourceMetadata() {
         return resourceMetadata;
+    }
+
+    /** Whether CORS preflights are judged like any request or passed on before the rules ({@code logto.cors.preflight}). */
+    public PreflightPolicy corsPreflight() {
+        return corsPreflight;
     }
 
     /** Things worth a WARN at start-up (unknown keys, plain-http key URLs); the settings are usable. */
