@@ -265,6 +265,21 @@ class LogtoBearerFilterTest {
         assertRefused(http.get("/shop/api/products/%2e%2e/admin/users", bearer(readerToken)));
     }
 
+    /** Routers that trim segments (Spring's AntPathMatcher 3.2-4.2) would serve these as /api/products/1. */
+    @Test
+    void segmentPaddedWithWhiteSpaceGets400NamingIt() throws Exception {
+        for (String padded : new String[] {"/shop/api/products%20/1", "/shop/api/%20products/1", "/shop/api/products%09/1",
+                "/shop/api/products/1%C2%A0", "/shop/api/%E3%80%80products/1"}) {
+            RawHttp.Response r = http.send("DELETE", padded, bearer(writerToken));
+            assertEquals(400, r.status(), padded + ": " + r.body());
+            assertFalse(r.body().startsWith("app "), padded + ": " + r.body());
+        }
+        RawHttp.Response r = http.send("DELETE", "/shop/api/products%20/1", bearer(writerToken));
+        assertTrue(r.body().startsWith("{\"error\":\"invalid_request\"") && r.body().contains("starts or ends with white space"),
+                r.body());
+        assertEquals(200, http.get("/shop/api/products/a%20b", bearer(readerToken)).status(), "white space inside a segment");
+    }
+
     @Test
     void encodedSlashDoesNotBypassARule() throws Exception {
         assertRefused(http.get("/shop/api%2Fadmin/users", bearer(readerToken)));

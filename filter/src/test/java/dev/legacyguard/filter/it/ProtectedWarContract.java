@@ -198,6 +198,17 @@ abstract class ProtectedWarContract {
         assertEquals(200, http.get(products, tenant().readToken(), "Origin", ALLOWED_ORIGIN).status());
     }
 
+    /** Routers that trim segments (Spring's AntPathMatcher 3.2-4.2) would serve these as api/products/42. */
+    @Test
+    void refusesAPathSegmentPaddedWithWhiteSpace() {
+        for (String padded : new String[] {"api/products%20/42", "api/%20products/42"}) {
+            Reply reply = http.get(app().resolve(padded), tenant().writeToken());
+
+            assertEquals(400, reply.status(), reply::toString);
+            assertTrue(reply.body().contains("invalid_request") && reply.body().contains("white space"), reply::toString);
+        }
+    }
+
     @Test
     void servesAPublicPathWithoutToken() {
         Map<String, String> seen = http.get(app().resolve("health"), null).echo();
