@@ -303,6 +303,20 @@ class LogtoBearerFilterTest {
         assertTrue(sneaky.body().contains("lacks the scope write:products"), sneaky.body());
     }
 
+    /** Frameworks differ in which value of a repeated header they take, so every value must satisfy the rules. */
+    @Test
+    void everyValueOfARepeatedMethodOverrideHeaderIsJudged() throws Exception {
+        RawHttp.Response twice = http.send("GET", "/shop/api/products/1", bearer(readerToken),
+                "X-HTTP-Method-Override: GET", "X-HTTP-Method-Override: DELETE");
+        assertEquals(403, twice.status(), twice.body());
+        assertTrue(twice.body().contains("lacks the scope write:products"), twice.body());
+        RawHttp.Response list = http.send("GET", "/shop/api/products/1", bearer(readerToken),
+                "X-HTTP-Method: GET, DELETE");
+        assertEquals(403, list.status(), list.body());
+        assertEquals(200, http.send("GET", "/shop/api/products/1", bearer(writerToken),
+                "X-Method-Override: GET", "X-Method-Override: DELETE").status());
+    }
+
     /**
      * Jersey's HttpMethodOverrideFilter (by default) and Spring's HiddenHttpMethodFilter also take
      * the method from a {@code _method} query parameter; a POST must not reach a DELETE handler that way.

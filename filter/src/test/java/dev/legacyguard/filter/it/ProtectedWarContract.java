@@ -198,6 +198,20 @@ abstract class ProtectedWarContract {
         assertEquals(200, http.get(products, tenant().readToken(), "Origin", ALLOWED_ORIGIN).status());
     }
 
+    /** Frameworks differ in which value of a repeated override header they take: every value is judged. */
+    @Test
+    void judgesEveryValueOfARepeatedMethodOverrideHeader() {
+        Reply reply = http.get(products(), tenant().readToken(),
+                "X-HTTP-Method-Override", "GET", "X-HTTP-Method-Override", "POST");
+
+        assertEquals(403, reply.status(), reply::toString);
+        Map<String, String> challenge = reply.bearerChallenge();
+        assertEquals("insufficient_scope", challenge.get("error"), challenge::toString);
+        assertTrue(challenge.getOrDefault("scope", "").contains(WRITE), challenge::toString);
+        assertEquals(200, http.get(products(), tenant().writeToken(),
+                "X-HTTP-Method-Override", "GET", "X-HTTP-Method-Override", "POST").status());
+    }
+
     /** Routers that trim segments (Spring's AntPathMatcher 3.2-4.2) would serve these as api/products/42. */
     @Test
     void refusesAPathSegmentPaddedWithWhiteSpace() {
