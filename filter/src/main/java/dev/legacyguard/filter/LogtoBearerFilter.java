@@ -79,7 +79,7 @@ public final class LogtoBearerFilter implements Filter {
                 ? new ProtectedResourceMetadata(options.audiences().get(0), options.issuer(), rules.scopes())
                 : null;
         verifier = TokenVerifier.create(options);
-        decider = new Decider(rules, verifier, metadata != null, settings.corsPreflight());
+        decider = new Decider(rules, verifier, metadata != null, settings.passCorsPreflights());
         LOG.info("Logto bearer filter started: issuer {}, audiences {}, {} rules, unmatched requests {}",
                 options.issuer(), options.audiences(), rules.size(), rules.unmatched().kind().name().toLowerCase(Locale.ROOT));
     }

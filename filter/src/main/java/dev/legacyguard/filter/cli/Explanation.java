@@ -37,7 +37,7 @@ final class Explanation {
             for (Check check : verifier.explain(token)) {
                 line(check.passed() ? "PASS" : "FAIL", check.name(), check.detail());
             }
-            Decider decider = new Decider(settings.rules(), verifier, false, settings.corsPreflight());
+            Decider decider = new Decider(settings.rules(), verifier, false, settings.passCorsPreflights());
             RequestDecision decision;
             if (path == null) {
                 decision = decider.judgeToken(ANY_VALID_TOKEN, token);

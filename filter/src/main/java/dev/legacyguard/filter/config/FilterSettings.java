@@ -2,7 +2,6 @@ package dev.legacyguard.filter.config;
 
 import java.util.List;
 
-import dev.legacyguard.filter.decision.PreflightPolicy;
 import dev.legacyguard.filter.rules.AccessRules;
 import dev.legacyguard.filter.token.VerifierOptions;
 
@@ -12,16 +11,16 @@ public final class FilterSettings {
     private final AccessRules rules;
     private final String realm;
     private final boolean resourceMetadata;
-    private final PreflightPolicy corsPreflight;
+    private final boolean passCorsPreflights;
     private final List<String> warnings;
 
     FilterSettings(VerifierOptions verifierOptions, AccessRules rules, String realm, boolean resourceMetadata,
-                   PreflightPolicy corsPreflight, List<String> warnings) {
+                   boolean passCorsPreflights, List<String> warnings) {
         this.verifierOptions = verifierOptions;
         this.rules = rules;
         this.realm = realm;
         this.resourceMetadata = resourceMetadata;
-        this.corsPreflight = corsPreflight;
+        this.passCorsPreflights = passCorsPreflights;
         this.warnings = warnings;
     }
 
@@ -44,9 +43,9 @@ public final class FilterSettings {
         return resourceMetadata;
     }
 
-    /** Whether CORS preflights are judged like any request or passed on before the rules ({@code logto.cors.preflight}). */
-    public PreflightPolicy corsPreflight() {
-        return corsPreflight;
+    /** Whether CORS preflights go to the application before the rules ({@code logto.cors.preflight=pass}) instead of being judged. */
+    public boolean passCorsPreflights() {
+        return passCorsPreflights;
     }
 
     /** Things worth a WARN at start-up (unknown keys, plain-http key URLs); the settings are usable. */

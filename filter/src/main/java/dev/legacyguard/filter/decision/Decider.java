@@ -26,17 +26,17 @@ public final class Decider {
     private final AccessRules rules;
     private final TokenVerifier verifier;
     private final boolean servesMetadata;
-    private final PreflightPolicy preflights;
+    private final boolean passPreflights;
 
-    public Decider(AccessRules rules, TokenVerifier verifier, boolean servesMetadata, PreflightPolicy preflights) {
+    public Decider(AccessRules rules, TokenVerifier verifier, boolean servesMetadata, boolean passPreflights) {
         this.rules = rules;
         this.verifier = verifier;
         this.servesMetadata = servesMetadata;
-        this.preflights = preflights;
+        this.passPreflights = passPreflights;
     }
 
     public RequestDecision decide(HttpServletRequest request) {
-        if (preflights == PreflightPolicy.PASS && isCorsPreflight(request)) {
+        if (passPreflights && isCorsPreflight(request)) {
             return RequestDecision.PASS_PREFLIGHT;
         }
         String path;

@@ -10,7 +10,6 @@ import java.util.Collections;
 
 import org.junit.jupiter.api.Test;
 
-import dev.legacyguard.filter.decision.PreflightPolicy;
 import dev.legacyguard.filter.token.VerifierOptions;
 
 class SettingsLoaderTest {
@@ -56,7 +55,7 @@ class SettingsLoaderTest {
         assertEquals(10000, o.cacheSize());
         assertEquals("https://api.example.com", s.realm());
         assertTrue(s.resourceMetadata());
-        assertEquals(PreflightPolicy.JUDGE, s.corsPreflight());
+        assertFalse(s.passCorsPreflights());
         assertEquals(0, s.rules().size());
         assertEquals(Collections.emptyList(), s.warnings());
     }
@@ -239,7 +238,7 @@ class SettingsLoaderTest {
         ConfigFixture f = ConfigFixture.minimal();
         f.file.put("logto.cors.preflight", "pass");
         FilterSettings s = f.load();
-        assertEquals(PreflightPolicy.PASS, s.corsPreflight());
+        assertTrue(s.passCorsPreflights());
         assertEquals(1, s.warnings().size(), s.warnings()::toString);
         assertTrue(s.warnings().get(0).startsWith("logto.cors.preflight = pass: every OPTIONS request with Origin and"
                 + " Access-Control-Request-Method headers reaches the application without a token"), s.warnings().get(0));

@@ -65,7 +65,7 @@ class DeciderTest {
         rules.add(AccessRule.parse(3, "POST,PUT,DELETE /api/products/** : write:products"));
         rules.add(AccessRule.parse(4, "POST /api/orders/** : public"));
         rules.add(AccessRule.parse(5, "DELETE /api/orders/** : write:products"));
-        return new Decider(new AccessRules(rules, unmatched), tokens, true, PreflightPolicy.JUDGE);
+        return new Decider(new AccessRules(rules, unmatched), tokens, true, false);
     }
 
     private static RequestDecision decide(String method, String path, List<String> overrides, String token) {
