@@ -3,7 +3,6 @@ package dev.legacyguard.filter;
 import java.io.IOException;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,29 +21,23 @@ import dev.legacyguard.filter.config.ConfigFile;
 import dev.legacyguard.filter.config.ConfigSources;
 import dev.legacyguard.filter.config.FilterSettings;
 import dev.legacyguard.filter.config.SettingsLoader;
+import dev.legacyguard.filter.decision.Decider;
+import dev.legacyguard.filter.decision.RequestDecision;
 import dev.legacyguard.filter.http.AuthenticatedRequest;
 import dev.legacyguard.filter.http.BearerAnswers;
-import dev.legacyguard.filter.http.BearerTokenResolver;
-import dev.legacyguard.filter.http.InvalidRequestException;
-import dev.legacyguard.filter.http.MethodOverride;
 import dev.legacyguard.filter.http.ProtectedResourceMetadata;
 import dev.legacyguard.filter.log.Log;
 import dev.legacyguard.filter.rules.AccessRules;
-import dev.legacyguard.filter.rules.RejectedPathException;
-import dev.legacyguard.filter.rules.Requirement;
-import dev.legacyguard.filter.rules.RequestPath;
-import dev.legacyguard.filter.token.AccessToken;
-import dev.legacyguard.filter.token.Failure;
 import dev.legacyguard.filter.token.TokenFingerprint;
 import dev.legacyguard.filter.token.TokenVerifier;
-import dev.legacyguard.filter.token.Verification;
 import dev.legacyguard.filter.token.VerifierOptions;
 
 /**
  * Protects a web application with Logto access tokens, declared in {@code web.xml} and mapped
  * to {@code /*}. Everything is decided at {@link #init}: a bad setting stops the application
- * instead of letting it run unprotected. Per request: find the rule, check the token once,
- * check the scopes, and hand the application a request that knows who is calling.
+ * instead of letting it run unprotected. Per request: the {@link Decider} decides (rules, token,
+ * scopes) without sending anything, then this filter acts on the decision in one place: passes
+ * the request on, as one that knows who is calling, or sends the answer.
  */
 public final class LogtoBearerFilter implements Filter {
     private static final Log LOG = Log.get(LogtoBearerFilter.class);
@@ -52,8 +45,8 @@ public final class LogtoBearerFilter implements Filter {
     private final Map<String, String> systemProperties;
     private final Map<String, String> environment;
 
-    private AccessRules rules;
     private TokenVerifier verifier;
+    private Decider decider;
     private BearerAnswers answers;
     private ProtectedResourceMetadata metadata;
 
@@ -80,12 +73,13 @@ public final class LogtoBearerFilter implements Filter {
             LOG.warn("{}", warning);
         }
         VerifierOptions options = settings.verifierOptions();
-        rules = settings.rules();
+        AccessRules rules = settings.rules();
         answers = new BearerAnswers(settings.realm(), settings.resourceMetadata());
         metadata = settings.resourceMetadata()
                 ? new ProtectedResourceMetadata(options.audiences().get(0), options.issuer(), rules.scopes())
                 : null;
         verifier = TokenVerifier.create(options);
+        decider = new Decider(rules, verifier, metadata != null, settings.passCorsPreflights());
         LOG.info("Logto bearer filter started: issuer {}, audiences {}, {} rules, unmatched requests {}",
                 options.issuer(), options.audiences(), rules.size(), rules.unmatched().kind().name().toLowerCase(Locale.ROOT));
     }
@@ -114,149 +108,52 @@ public final class LogtoBearerFilter implements Filter {
         }
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        if (isCorsPreflight(request)) {
-            chain.doFilter(request, response);
-            return;
+        RequestDecision decision = decider.decide(request);
+        if (decision.refused()) {
+            debug(request, decision);
         }
-        String path;
-        try {
-            path = RequestPath.of(request);
-        } catch (RejectedPathException e) {
-            debug(request, "path", e.getMessage(), null);
-            answers.rejectedPath(response, e.getMessage());
-            return;
-        }
-        if (metadata != null && BearerAnswers.METADATA_PATH.equals(path)) {
-            metadata.serve(request, response);
-            return;
-        }
-        Requirement requirement = rules.requirementFor(request.getMethod(), path);
-        List<String> overrides = MethodOverride.requested(request);
-        Requirement denied = requirement.isDenied() ? requirement : deniedOverride(overrides, path);
-        if (denied != null) {
-            debug(request, "rule", "denied by " + denied.origin(), null);
-            answers.denied(response, denied.origin());
-            return;
-        }
-        if (requirement.isPublic() && allPublic(overrides, path)) {
-            chain.doFilter(request, response);
-            return;
-        }
-        String compact = bearerToken(request, response);
-        if (compact == null) {
-            return;
-        }
-        AccessToken token = verify(request, response, compact);
-        if (token != null && !lacksScope(request, response, requirement, token, compact)
-                && !overrideLacksScope(request, response, overrides, path, token, compact)) {
-            chain.doFilter(new AuthenticatedRequest(request, token), response);
+        switch (decision.outcome()) {
+            case PASS_PREFLIGHT:
+            case PASS_PUBLIC:
+                chain.doFilter(request, response);
+                break;
+            case PASS_AUTHENTICATED:
+                chain.doFilter(new AuthenticatedRequest(request, decision.token()), response);
+                break;
+            case SERVE_METADATA:
+                metadata.serve(request, response);
+                break;
+            case REJECTED_PATH:
+                answers.rejectedPath(response, decision.description());
+                break;
+            case DENIED:
+                answers.denied(response, decision.requirement().origin());
+                break;
+            case INVALID_REQUEST:
+                answers.invalidRequest(request, response, decision.description());
+                break;
+            case MISSING_TOKEN:
+                answers.missingToken(request, response);
+                break;
+            case INVALID_TOKEN:
+                answers.invalidToken(request, response, decision.description());
+                break;
+            case KEYS_UNAVAILABLE:
+                answers.keysUnavailable(response, decision.description(), decision.retryAfterSeconds());
+                break;
+            case INSUFFICIENT_SCOPE:
+                answers.insufficientScope(request, response, decision.requirement(), decision.missingScopes());
+                break;
+            default:
+                throw new IllegalStateException("no answer for " + decision.outcome());
         }
     }
 
-    /** The bearer token as sent, its syntax not yet checked, or null after an answer (400 or 401) has been sent. */
-    private String bearerToken(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String compact;
-        try {
-            compact = BearerTokenResolver.candidate(request);
-        } catch (InvalidRequestException e) {
-            debug(request, "request", e.getMessage(), null);
-            answers.invalidRequest(request, response, e.getMessage());
-            return null;
-        }
-        if (compact == null) {
-            debug(request, "token", "no bearer token", null);
-            answers.missingToken(request, response);
-        }
-        return compact;
-    }
-
-    /**
-     * The verified token, or null after an answer (400, 401 or 503) has been sent. The credential's
-     * b64token syntax is checked only when the token fails the format check: every token that
-     * passes it (and so every cached one) is a b64token, and scanning each character of a token
-     * that passes was most of a cached request's cost.
-     */
-    private AccessToken verify(HttpServletRequest request, HttpServletResponse response, String compact) throws IOException {
-        Verification verification = verifier.verify(compact);
-        if (verification.valid()) {
-            return verification.token();
-        }
-        Failure failure = verification.failure();
-        if ("format".equals(failure.check())) {
-            try {
-                BearerTokenResolver.requireB64Token(compact);
-            } catch (InvalidRequestException e) {
-                debug(request, "request", e.getMessage(), null);
-                answers.invalidRequest(request, response, e.getMessage());
-                return null;
-            }
-        }
-        debug(request, failure.check(), failure.description(), compact);
-        if (failure.kind() == Failure.Kind.KEYS_UNAVAILABLE) {
-            answers.keysUnavailable(response, failure.description(), failure.retryAfterSeconds());
-        } else {
-            answers.invalidToken(request, response, failure.description());
-        }
-        return null;
-    }
-
-    /** Sends the 403 and returns true when {@code token} lacks a scope {@code requirement} needs. */
-    private boolean lacksScope(HttpServletRequest request, HttpServletResponse response, Requirement requirement,
-                               AccessToken token, String compact) throws IOException {
-        if (requirement.kind() != Requirement.Kind.SCOPES || requirement.satisfiedBy(token.scopes())) {
-            return false;
-        }
-        List<String> missing = requirement.missingFrom(token.scopes());
-        debug(request, "scope", "missing " + missing + " required by " + requirement.origin(), compact);
-        answers.insufficientScope(request, response, requirement, missing);
-        return true;
-    }
-
-    private boolean overrideLacksScope(HttpServletRequest request, HttpServletResponse response, List<String> overrides,
-                                       String path, AccessToken token, String compact) throws IOException {
-        if (overrides != null) {
-            for (String method : overrides) {
-                if (lacksScope(request, response, rules.requirementFor(method, path), token, compact)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private Requirement deniedOverride(List<String> overrides, String path) {
-        if (overrides != null) {
-            for (String method : overrides) {
-                Requirement requirement = rules.requirementFor(method, path);
-                if (requirement.isDenied()) {
-                    return requirement;
-                }
-            }
-        }
-        return null;
-    }
-
-    private boolean allPublic(List<String> overrides, String path) {
-        if (overrides != null) {
-            for (String method : overrides) {
-                if (!rules.requirementFor(method, path).isPublic()) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** A CORS preflight carries no credentials by design; the application's CORS handling answers it. */
-    private static boolean isCorsPreflight(HttpServletRequest request) {
-        return "OPTIONS".equals(request.getMethod()) && request.getHeader("Origin") != null
-                && request.getHeader("Access-Control-Request-Method") != null;
-    }
-
-    private static void debug(HttpServletRequest request, String check, String reason, String token) {
+    private static void debug(HttpServletRequest request, RequestDecision refusal) {
         if (LOG.isDebugEnabled()) {
-            LOG.debug("rejected {} {}: [{}] {}{}", request.getMethod(), request.getRequestURI(), check, reason,
-                    token == null ? "" : " (token " + TokenFingerprint.of(token) + ")");
+            String token = refusal.compactToken();
+            LOG.debug("rejected {} {}: [{}] {}{}", request.getMethod(), request.getRequestURI(), refusal.check(),
+                    refusal.description(), token == null ? "" : " (token " + TokenFingerprint.of(token) + ")");
         }
     }
 

@@ -187,12 +187,28 @@ class LogtoBearerFilterTest {
         assertEquals(200, http.get("/shop/reports", bearer(readerToken)).status());
     }
 
+    /** Anyone can send OPTIONS with the two CORS headers; an app that answers OPTIONS as a normal request must not see it unjudged. */
     @Test
-    void corsPreflightPassesThroughUntouched() throws Exception {
+    void corsPreflightIsJudgedLikeAnyRequestByDefault() throws Exception {
         RawHttp.Response r = http.send("OPTIONS", "/shop/api/products/1", "Origin: https://app.example.com",
                 "Access-Control-Request-Method: DELETE");
-        assertEquals(200, r.status());
-        assertTrue(r.body().startsWith("app OPTIONS"), r.body());
+        assertEquals(401, r.status());
+        assertFalse(r.body().startsWith("app "), r.body());
+        assertEquals(200, http.send("OPTIONS", "/shop/health", "Origin: https://app.example.com",
+                "Access-Control-Request-Method: DELETE").status());
+    }
+
+    @Test
+    void corsPreflightPassesThroughUntouchedWhenConfiguredTo() throws Exception {
+        Map<String, String> pass = Map.of("logto.cors.preflight", "pass", "logto.unmatched", "deny");
+        try (EmbeddedJetty app = startApp(pass)) {
+            RawHttp.Response preflight = app.client().send("OPTIONS", "/shop/api/products/1",
+                    "Origin: https://app.example.com", "Access-Control-Request-Method: DELETE");
+            assertEquals(200, preflight.status());
+            assertTrue(preflight.body().startsWith("app OPTIONS"), preflight.body());
+            assertEquals(403, app.client().send("OPTIONS", "/shop/reports", "Origin: https://app.example.com").status(),
+                    "without Access-Control-Request-Method it is no preflight");
+        }
     }
 
     @Test
@@ -249,6 +265,21 @@ class LogtoBearerFilterTest {
         assertRefused(http.get("/shop/api/products/%2e%2e/admin/users", bearer(readerToken)));
     }
 
+    /** Routers that trim segments (Spring's AntPathMatcher 3.2-4.2) would serve these as /api/products/1. */
+    @Test
+    void segmentPaddedWithWhiteSpaceGets400NamingIt() throws Exception {
+        for (String padded : new String[] {"/shop/api/products%20/1", "/shop/api/%20products/1", "/shop/api/products%09/1",
+                "/shop/api/products/1%C2%A0", "/shop/api/%E3%80%80products/1"}) {
+            RawHttp.Response r = http.send("DELETE", padded, bearer(writerToken));
+            assertEquals(400, r.status(), padded + ": " + r.body());
+            assertFalse(r.body().startsWith("app "), padded + ": " + r.body());
+        }
+        RawHttp.Response r = http.send("DELETE", "/shop/api/products%20/1", bearer(writerToken));
+        assertTrue(r.body().startsWith("{\"error\":\"invalid_request\"") && r.body().contains("starts or ends with white space"),
+                r.body());
+        assertEquals(200, http.get("/shop/api/products/a%20b", bearer(readerToken)).status(), "white space inside a segment");
+    }
+
     @Test
     void encodedSlashDoesNotBypassARule() throws Exception {
         assertRefused(http.get("/shop/api%2Fadmin/users", bearer(readerToken)));
@@ -267,7 +298,23 @@ class LogtoBearerFilterTest {
         RawHttp.Response sneaky = http.send("GET", "/shop/api/products/1", bearer(readerToken),
                 "X-HTTP-Method-Override: DELETE");
         assertEquals(403, sneaky.status());
-        assertTrue(sneaky.header("WWW-Authenticate").contains("scope=\"write:products\""));
+        assertTrue(sneaky.header("WWW-Authenticate").contains("scope=\"read:products write:products\""),
+                "the scopes of the method and of its override, together");
+        assertTrue(sneaky.body().contains("lacks the scope write:products"), sneaky.body());
+    }
+
+    /** Frameworks differ in which value of a repeated header they take, so every value must satisfy the rules. */
+    @Test
+    void everyValueOfARepeatedMethodOverrideHeaderIsJudged() throws Exception {
+        RawHttp.Response twice = http.send("GET", "/shop/api/products/1", bearer(readerToken),
+                "X-HTTP-Method-Override: GET", "X-HTTP-Method-Override: DELETE");
+        assertEquals(403, twice.status(), twice.body());
+        assertTrue(twice.body().contains("lacks the scope write:products"), twice.body());
+        RawHttp.Response list = http.send("GET", "/shop/api/products/1", bearer(readerToken),
+                "X-HTTP-Method: GET, DELETE");
+        assertEquals(403, list.status(), list.body());
+        assertEquals(200, http.send("GET", "/shop/api/products/1", bearer(writerToken),
+                "X-Method-Override: GET", "X-Method-Override: DELETE").status());
     }
 
     /**

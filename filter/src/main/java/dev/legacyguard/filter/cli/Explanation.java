@@ -1,22 +1,26 @@
 package dev.legacyguard.filter.cli;
 
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Locale;
 
 import dev.legacyguard.filter.config.FilterSettings;
+import dev.legacyguard.filter.decision.Decider;
+import dev.legacyguard.filter.decision.RequestDecision;
 import dev.legacyguard.filter.rules.RejectedPathException;
 import dev.legacyguard.filter.rules.RequestPath;
 import dev.legacyguard.filter.rules.Requirement;
 import dev.legacyguard.filter.token.AccessToken;
 import dev.legacyguard.filter.token.Check;
-import dev.legacyguard.filter.token.Failure;
 import dev.legacyguard.filter.token.TokenFingerprint;
 import dev.legacyguard.filter.token.TokenVerifier;
-import dev.legacyguard.filter.token.Verification;
 
-/** Prints every check of one token, then the verdict; the verdict is the filter's own, not a re-derivation. */
+/**
+ * Prints every check of one token, the rule for the request, then the verdict; the verdict is the
+ * filter's own {@link Decider}'s decision, not a re-derivation.
+ */
 final class Explanation {
+    private static final Requirement ANY_VALID_TOKEN = Requirement.of(Requirement.Kind.AUTHENTICATED, "no --path given");
+
     private final FilterSettings settings;
     private final PrintStream out;
 
@@ -30,66 +34,75 @@ final class Explanation {
         out.println("token " + TokenFingerprint.of(token) + ", issuer " + settings.verifierOptions().issuer()
                 + ", audiences " + settings.verifierOptions().audiences());
         try (TokenVerifier verifier = TokenVerifier.create(settings.verifierOptions())) {
-            Verification verification = verifier.verify(token);
             for (Check check : verifier.explain(token)) {
                 line(check.passed() ? "PASS" : "FAIL", check.name(), check.detail());
             }
-            boolean scopesOk = scopes(verification, method, path);
-            if (!verification.valid()) {
-                Failure failure = verification.failure();
-                String answer = failure.kind() == Failure.Kind.KEYS_UNAVAILABLE ? "503" : "401 invalid_token";
-                out.println("REFUSED (" + answer + "): " + failure.check() + ": " + failure.description());
-                return false;
+            Decider decider = new Decider(settings.rules(), verifier, false, settings.passCorsPreflights());
+            RequestDecision decision;
+            if (path == null) {
+                decision = decider.judgeToken(ANY_VALID_TOKEN, token);
+                AccessToken accepted = decision.token();
+                line(accepted == null ? "SKIP" : "INFO", "scopes", accepted == null ? "not checked: the token was not accepted"
+                        : "granted: " + joined(accepted) + " (give --path, and --method, to check a rule)");
+            } else {
+                String normalized;
+                try {
+                    normalized = RequestPath.normalize(path);
+                } catch (RejectedPathException e) {
+                    line("FAIL", "scopes", "the filter answers 400 for " + path + ": " + e.getMessage());
+                    out.println("REFUSED (400 invalid_request): the request path is not accepted");
+                    return false;
+                }
+                String upper = method.toUpperCase(Locale.ROOT);
+                decision = decider.decide(upper, normalized, null, token);
+                rule(decision, upper + " " + normalized + " falls under " + decision.requirement().origin());
             }
-            if (!scopesOk) {
-                out.println("REFUSED (403): see the scopes check");
-                return false;
-            }
-            out.println("ACCEPTED");
-            return true;
+            out.println(verdict(decision));
+            return decision.passes();
         }
     }
 
-    private boolean scopes(Verification verification, String method, String path) {
-        AccessToken token = verification.token();
-        if (path == null) {
-            line(token == null ? "SKIP" : "INFO", "scopes", token == null ? "not checked: the token was not accepted"
-                    : "granted: " + joined(token) + " (give --path, and --method, to check a rule)");
-            return true;
-        }
-        String normalized;
-        try {
-            normalized = RequestPath.normalize(path);
-        } catch (RejectedPathException e) {
-            line("FAIL", "scopes", "the filter answers 400 for " + path + ": " + e.getMessage());
-            return false;
-        }
-        Requirement requirement = settings.rules().requirementFor(method.toUpperCase(Locale.ROOT), normalized);
-        String subject = method + " " + normalized + " falls under " + requirement.origin();
+    /** The scopes line: what the rule asks and, where the token was accepted, whether it has it. */
+    private void rule(RequestDecision decision, String subject) {
+        Requirement requirement = decision.requirement();
+        AccessToken token = decision.token();
         switch (requirement.kind()) {
             case PUBLIC:
                 line("PASS", "scopes", subject + ": public, no token needed");
-                return true;
+                break;
             case DENY:
                 line("FAIL", "scopes", subject + ": denied whatever the token (403)");
-                return false;
+                break;
             case AUTHENTICATED:
                 line(token == null ? "SKIP" : "PASS", "scopes", subject + ": any valid token, no scope needed");
-                return true;
+                break;
             default:
+                String requires = subject + ", which requires " + requirement.scopeList();
                 if (token == null) {
-                    line("SKIP", "scopes", subject + ", which requires " + requirement.scopeList()
-                            + "; not checked: the token was not accepted");
-                    return true;
+                    line("SKIP", "scopes", requires + "; not checked: the token was not accepted");
+                } else if (decision.outcome() == RequestDecision.Outcome.INSUFFICIENT_SCOPE) {
+                    line("FAIL", "scopes", requires + "; missing: " + String.join(" ", decision.missingScopes())
+                            + " (granted: " + joined(token) + ")");
+                } else {
+                    line("PASS", "scopes", requires + "; granted: " + joined(token));
                 }
-                List<String> missing = requirement.missingFrom(token.scopes());
-                if (missing.isEmpty()) {
-                    line("PASS", "scopes", subject + ", which requires " + requirement.scopeList() + "; granted: " + joined(token));
-                    return true;
-                }
-                line("FAIL", "scopes", subject + ", which requires " + requirement.scopeList() + "; missing: "
-                        + String.join(" ", missing) + " (granted: " + joined(token) + ")");
-                return false;
+        }
+    }
+
+    private static String verdict(RequestDecision decision) {
+        switch (decision.outcome()) {
+            case INVALID_TOKEN:
+                return "REFUSED (401 invalid_token): " + decision.check() + ": " + decision.description();
+            case KEYS_UNAVAILABLE:
+                return "REFUSED (503): " + decision.check() + ": " + decision.description();
+            case INVALID_REQUEST:
+                return "REFUSED (400 invalid_request): " + decision.description();
+            case DENIED:
+                return "REFUSED (403): " + decision.description();
+            case INSUFFICIENT_SCOPE:
+                return "REFUSED (403): see the scopes check";
+            default:
+                return decision.passes() ? "ACCEPTED" : "REFUSED: " + decision;
         }
     }
 

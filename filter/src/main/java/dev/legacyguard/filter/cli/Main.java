@@ -35,7 +35,7 @@ public final class Main {
             "  --path PATH      a path inside the application, e.g. /api/products/1, to check the rules' scopes",
             "  --method METHOD  the HTTP method for --path (default GET)",
             "",
-            "  exit code: 0 the token would be accepted, 1 it would be refused, 2 bad arguments or configuration");
+            "  exit code: 0 the filter would let the request through, 1 it would refuse it, 2 bad arguments or configuration");
 
     private Main() {
     }

@@ -11,14 +11,16 @@ public final class FilterSettings {
     private final AccessRules rules;
     private final String realm;
     private final boolean resourceMetadata;
+    private final boolean passCorsPreflights;
     private final List<String> warnings;
 
     FilterSettings(VerifierOptions verifierOptions, AccessRules rules, String realm, boolean resourceMetadata,
-                   List<String> warnings) {
+                   boolean passCorsPreflights, List<String> warnings) {
         this.verifierOptions = verifierOptions;
         this.rules = rules;
         this.realm = realm;
         this.resourceMetadata = resourceMetadata;
+        this.passCorsPreflights = passCorsPreflights;
         this.warnings = warnings;
     }
 
@@ -39,6 +41,11 @@ public final class FilterSettings {
     /** Whether the filter serves {@code /.well-known/oauth-protected-resource}. */
     public boolean resourceMetadata() {
         return resourceMetadata;
+    }
+
+    /** Whether CORS preflights go to the application before the rules ({@code logto.cors.preflight=pass}) instead of being judged. */
+    public boolean passCorsPreflights() {
+        return passCorsPreflights;
     }
 
     /** Things worth a WARN at start-up (unknown keys, plain-http key URLs); the settings are usable. */

@@ -55,7 +55,7 @@ public final class SettingsLoader {
                 .jwksStaleSeconds(seconds(ConfigKeys.JWKS_STALE_FOR, "24h", 0, 30L * 86_400_000L))
                 .cacheSize(integer(ConfigKeys.TOKEN_CACHE_SIZE, 10_000, 0, 1_000_000));
         return new FilterSettings(options.build(), rules(), realm(audiences.get(0)),
-                bool(ConfigKeys.RESOURCE_METADATA, true), Collections.unmodifiableList(warnings));
+                bool(ConfigKeys.RESOURCE_METADATA, true), passCorsPreflights(warnings), Collections.unmodifiableList(warnings));
     }
 
     private void resolveEndpoints(VerifierOptions.Builder options, List<String> warnings) throws ConfigException {
@@ -118,6 +118,22 @@ public final class SettingsLoader {
             }
         }
         return new AccessRules(rules, unmatched);
+    }
+
+    private boolean passCorsPreflights(List<String> warnings) throws ConfigException {
+        Setting setting = sources.get(ConfigKeys.CORS_PREFLIGHT);
+        if (setting == null || setting.value().equalsIgnoreCase("judge")) {
+            return false;
+        }
+        if (!setting.value().equalsIgnoreCase("pass")) {
+            throw setting.invalid("expected judge (preflights need what any request needs) or pass (preflights reach"
+                    + " the application without a token)");
+        }
+        warnings.add(ConfigKeys.CORS_PREFLIGHT + " = pass: every OPTIONS request with Origin and"
+                + " Access-Control-Request-Method headers reaches the application without a token, whatever the rules"
+                + " and " + ConfigKeys.UNMATCHED + " say; the application must answer such requests itself and act on none"
+                + " (or declare a CORS filter before this one and remove the key)");
+        return true;
     }
 
     private List<String> algorithms() throws ConfigException {

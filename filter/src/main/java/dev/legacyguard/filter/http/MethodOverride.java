@@ -3,6 +3,7 @@ package dev.legacyguard.filter.http;
 import java.io.UnsupportedEncodingException;
 import java.net.URLDecoder;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * Some frameworks (Jersey's HttpMethodOverrideFilter, Spring's HiddenHttpMethodFilter and
  * others) let a header or a {@code _method} query parameter turn a POST into a DELETE after
  * this filter has run. The rules for every overriding method must then hold too, or a rule on
- * DELETE could be sidestepped.
+ * DELETE could be sidestepped. Which value a framework takes when there are several (a header
+ * sent twice, a comma list, {@code _method} twice) differs, so every one of them is judged.
  */
 public final class MethodOverride {
     private static final String[] HEADERS = {"X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override"};
@@ -20,11 +22,20 @@ public final class MethodOverride {
     private MethodOverride() {
     }
 
-    /** The methods override headers and query parameters ask for, or null (the usual case, without allocating) when there are none. */
+    /**
+     * Every method the override headers (each line, each element of a comma list) and query
+     * parameters ask for, or null (the usual case, without allocating) when there are none.
+     */
     public static List<String> requested(HttpServletRequest request) {
         List<String> methods = null;
         for (String name : HEADERS) {
-            methods = add(methods, request.getHeader(name));
+            if (request.getHeader(name) != null) {
+                for (Enumeration<String> values = request.getHeaders(name); values.hasMoreElements(); ) {
+                    for (String element : values.nextElement().split(",", -1)) {
+                        methods = add(methods, element);
+                    }
+                }
+            }
         }
         String query = request.getQueryString();
         if (query != null) {

@@ -1,5 +1,6 @@
 package dev.legacyguard.filter.rules;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,27 @@ public final class AccessRules {
             }
         }
         return unmatched;
+    }
+
+    /**
+     * What a request must bring when frameworks may run it as any of {@code overrides} (from
+     * {@code MethodOverride}) instead of {@code method}: every one of their requirements at once.
+     * Without overrides (null, the usual case) this allocates nothing.
+     */
+    public Requirement requirementFor(String method, List<String> overrides, String normalizedPath) {
+        Requirement own = requirementFor(method, normalizedPath);
+        if (overrides == null) {
+            return own;
+        }
+        List<String> methods = new ArrayList<>(overrides.size() + 1);
+        List<Requirement> requirements = new ArrayList<>(overrides.size() + 1);
+        methods.add(method);
+        requirements.add(own);
+        for (String override : overrides) {
+            methods.add(override);
+            requirements.add(requirementFor(override, normalizedPath));
+        }
+        return Requirement.allOf(methods, requirements);
     }
 
     /** What applies when no rule matches ({@code logto.unmatched}). */

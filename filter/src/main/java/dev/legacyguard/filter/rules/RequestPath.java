@@ -14,7 +14,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * are dropped, empty segments and a trailing slash are ignored, percent-escapes are decoded
  * (UTF-8). Anything that could let the application see a different path than the rules
  * did is refused: dot segments ({@code .}, {@code ..}, also encoded), encoded {@code /},
- * {@code \}, {@code ;} or {@code %}, backslashes, control characters and bad escapes.
+ * {@code \}, {@code ;} or {@code %}, backslashes, control characters, bad escapes and segments
+ * that start or end with white space.
  */
 public final class RequestPath {
     private RequestPath() {
@@ -93,7 +94,7 @@ public final class RequestPath {
         }
         for (int i = 0; i < length; i++) {
             char c = raw.charAt(i);
-            if (c == ';' || c == '%' || c == '\\' || c < 0x20 || c == 0x7f) {
+            if (c == ';' || c == '%' || c == '\\' || c <= 0x20 || c >= 0x7f) {
                 return false;
             }
             if (c == '/' && i + 1 < length) {
@@ -125,7 +126,20 @@ public final class RequestPath {
         if (decoded.equals(".") || decoded.equals("..")) {
             throw new RejectedPathException("the path contains a \"" + decoded + "\" segment");
         }
+        if (!decoded.isEmpty() && (isWhiteSpace(decoded.charAt(0)) || isWhiteSpace(decoded.charAt(decoded.length() - 1)))) {
+            throw new RejectedPathException("the path segment \"" + decoded + "\" starts or ends with white space, which"
+                    + " routers that trim segments would drop; send the path without it");
+        }
         return decoded;
+    }
+
+    /**
+     * Spring's AntPathMatcher (3.2 to 4.2) trims each segment, so {@code /api/products%20/1} would
+     * reach the handler of {@code /api/products/1} under the rule of another path. Space, and the
+     * Unicode spaces {@code String.trim()} or {@code strip()} would remove.
+     */
+    private static boolean isWhiteSpace(char c) {
+        return c <= 0x20 || Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     private static String decode(String segment) throws RejectedPathException {

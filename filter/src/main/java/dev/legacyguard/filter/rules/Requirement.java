@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * What a request must bring: nothing (public), a valid token (authenticated), a valid token
@@ -41,6 +43,40 @@ public final class Requirement {
         Kind kind = policy == UnmatchedPolicy.PUBLIC ? Kind.PUBLIC
                 : policy == UnmatchedPolicy.DENY ? Kind.DENY : Kind.AUTHENTICATED;
         return of(kind, "logto.unmatched=" + policy.word());
+    }
+
+    /**
+     * What a request must bring when each of {@code requirements} applies to it at once (its own
+     * method's and those of its method overrides, named by {@code methods} in the same order):
+     * denied if any is denied, public only if all are public, otherwise every scope any of them
+     * needs. A single distinct requirement is returned as it is, so its answers name its rule.
+     */
+    static Requirement allOf(List<String> methods, List<Requirement> requirements) {
+        Requirement strictest = requirements.get(0);
+        boolean distinct = false;
+        for (Requirement requirement : requirements) {
+            if (requirement.isDenied()) {
+                return requirement;
+            }
+            if (strictest.isPublic()) {
+                strictest = requirement;
+            } else if (!requirement.isPublic() && requirement != strictest) {
+                distinct = true;
+            }
+        }
+        if (!distinct) {
+            return strictest;
+        }
+        Set<String> scopes = new LinkedHashSet<>();
+        StringBuilder origin = new StringBuilder();
+        for (int i = 0; i < requirements.size(); i++) {
+            Requirement requirement = requirements.get(i);
+            Collections.addAll(scopes, requirement.scopes);
+            origin.append(i == 0 ? "" : i == requirements.size() - 1 ? " and " : ", ")
+                    .append(requirement.origin).append(" for ").append(methods.get(i));
+        }
+        return scopes.isEmpty() ? of(Kind.AUTHENTICATED, origin.toString())
+                : scopes(new ArrayList<>(scopes), origin.toString());
     }
 
     public Kind kind() {

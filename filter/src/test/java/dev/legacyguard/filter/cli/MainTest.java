@@ -119,6 +119,24 @@ class MainTest {
         assertTrue(run.out().contains("the filter answers 400"), run.out());
     }
 
+    /** The verdict is the filter's own decision: it answers 400, not 401, for a credential that is not one token word. */
+    @Test
+    void credentialThatIsNotATokenWordIsRefusedWith400AsTheFilterAnswers() {
+        Run run = run("explain", "--config", config, "--path", "/api/products/1", "not\"a-token");
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.out().contains("FAIL format"), run.out());
+        assertTrue(run.out().contains("REFUSED (400 invalid_request): the Bearer credential is malformed"), run.out());
+    }
+
+    @Test
+    void publicPathIsAcceptedWhateverTheTokenAsTheFilterDoes() {
+        Run run = run("explain", "--config", config, "--path", "/health", "2YotnFZFEjr1zCsicMWpAA");
+        assertEquals(0, run.exit(), run.out());
+        assertTrue(run.out().contains("FAIL format"), run.out());
+        assertTrue(run.out().contains("PASS scopes    GET /health falls under logto.rule.1: public, no token needed"), run.out());
+        assertTrue(run.out().endsWith("ACCEPTED" + System.lineSeparator()), run.out());
+    }
+
     @Test
     void tokenCanComeFromStandardInput() {
         Run run = run(readerToken + "\n", Collections.emptyMap(), "explain", "--config", config, "-");

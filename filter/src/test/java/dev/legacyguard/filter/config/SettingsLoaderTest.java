@@ -55,6 +55,7 @@ class SettingsLoaderTest {
         assertEquals(10000, o.cacheSize());
         assertEquals("https://api.example.com", s.realm());
         assertTrue(s.resourceMetadata());
+        assertFalse(s.passCorsPreflights());
         assertEquals(0, s.rules().size());
         assertEquals(Collections.emptyList(), s.warnings());
     }
@@ -230,5 +231,24 @@ class SettingsLoaderTest {
         ConfigFixture f = ConfigFixture.minimal();
         f.file.put("logto.resource-metadata", "false");
         assertFalse(f.load().resourceMetadata());
+    }
+
+    @Test
+    void corsPreflightPassIsAWarningSayingWhatItLetsThrough() throws Exception {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.cors.preflight", "pass");
+        FilterSettings s = f.load();
+        assertTrue(s.passCorsPreflights());
+        assertEquals(1, s.warnings().size(), s.warnings()::toString);
+        assertTrue(s.warnings().get(0).startsWith("logto.cors.preflight = pass: every OPTIONS request with Origin and"
+                + " Access-Control-Request-Method headers reaches the application without a token"), s.warnings().get(0));
+    }
+
+    @Test
+    void corsPreflightMustBeJudgeOrPass() {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.cors.preflight", "allow");
+        assertTrue(failure(f).startsWith("logto.cors.preflight = \"allow\" (from file /WEB-INF/logto.properties) is invalid:"
+                + " expected judge"), failure(f));
     }
 }

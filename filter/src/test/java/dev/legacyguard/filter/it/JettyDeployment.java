@@ -42,11 +42,26 @@ final class JettyDeployment implements AutoCloseable {
 
     /** Deploys another copy of the WAR: a fresh filter with nothing cached. */
     URI deploy(String contextPath) {
+        return jetty.deploy(war(contextPath, Map.of()).build(), contextPath);
+    }
+
+    /** Another copy of the WAR with {@code extra} settings appended to its logto.properties. */
+    URI deploy(String contextPath, Map<String, String> extra) {
+        return jetty.deploy(war(contextPath, extra).build(), contextPath);
+    }
+
+    /** Another copy of the WAR behind Jetty's own CrossOriginHandler, which allows {@code origin}. */
+    URI deployBehindCrossOriginHandler(String contextPath, String origin) {
+        return jetty.deployBehindCrossOriginHandler(war(contextPath, Map.of()).build(), contextPath, origin);
+    }
+
+    private ExplodedWar war(String contextPath, Map<String, String> extra) {
         ExplodedWar war = TestWars.jakarta(work.resolve(contextPath.substring(1)))
                 .property("logto.endpoint", tenant.issuer().endpoint())
                 .property("logto.audience", ProductsTenant.audiences());
         settings.forEach(war::property);
-        return jetty.deploy(war.build(), contextPath);
+        extra.forEach(war::property);
+        return war;
     }
 
     URI products() {

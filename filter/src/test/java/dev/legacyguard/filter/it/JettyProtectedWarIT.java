@@ -18,10 +18,14 @@ import org.junit.jupiter.api.Test;
 class JettyProtectedWarIT extends ProtectedWarContract {
 
     private JettyDeployment deployment;
+    private URI preflightPassing;
+    private URI corsFronted;
 
     @BeforeAll
     void start() {
         deployment = JettyDeployment.start(getClass(), Map.of("logto.clock-skew", "1s"));
+        preflightPassing = deployment.deploy("/pass", Map.of("logto.cors.preflight", "pass"));
+        corsFronted = deployment.deployBehindCrossOriginHandler("/cors", ALLOWED_ORIGIN);
     }
 
     @AfterAll
@@ -39,6 +43,16 @@ class JettyProtectedWarIT extends ProtectedWarContract {
     @Override
     protected URI app() {
         return deployment.app;
+    }
+
+    @Override
+    protected URI preflightPassingApp() {
+        return preflightPassing;
+    }
+
+    @Override
+    protected URI corsFrontedApp() {
+        return corsFronted;
     }
 
     @Test

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ProtectedWarContract {
 
+    static final String ALLOWED_ORIGIN = "https://shop.example.com";
+
     protected final Http http = new Http();
 
     /** The running issuer the app trusts. */
@@ -34,6 +36,12 @@ abstract class ProtectedWarContract {
 
     /** The app's root, ending in "/". */
     protected abstract URI app();
+
+    /** The root of another copy of the app whose logto.properties says {@code logto.cors.preflight = pass}. */
+    protected abstract URI preflightPassingApp();
+
+    /** The root of another copy of the app behind the container's own CORS filter or handler, allowing {@link #ALLOWED_ORIGIN}. */
+    protected abstract URI corsFrontedApp();
 
     protected URI products() {
         return app().resolve("api/products/42");
@@ -156,11 +164,63 @@ abstract class ProtectedWarContract {
         assertTrue(metadata.body().contains(tenant().issuer().issuer()), "authorization_servers: " + metadata);
     }
 
+    /** Anyone can send what looks like a preflight; an app answering OPTIONS as a normal request must not see it unjudged. */
     @Test
-    void letsACorsPreflightThroughToTheAppWithoutToken() {
-        Reply reply = http.preflight(products(), "https://shop.example.com", "POST");
+    void judgesACorsPreflightLikeAnyRequestByDefault() {
+        Reply reply = http.preflight(products(), ALLOWED_ORIGIN, "POST");
 
+        assertEquals(401, reply.status(), reply::toString);
+        assertFalse(reply.body().contains("method=OPTIONS"), reply::toString);
+    }
+
+    @Test
+    void passesACorsPreflightToTheAppWhenTheAppOptsIn() {
+        Reply reply = http.preflight(preflightPassingApp().resolve("api/products/42"), ALLOWED_ORIGIN, "POST");
+
+        assertEquals(200, reply.status(), reply::toString);
         assertEquals("OPTIONS", reply.echo().get("method"));
+        assertEquals(401, http.get(preflightPassingApp().resolve("api/products/42"), null).status(),
+                "only preflights pass");
+    }
+
+    @Test
+    void aCorsFilterDeclaredInFrontAnswersRealPreflightsItself() {
+        URI products = corsFrontedApp().resolve("api/products/42");
+
+        Reply preflight = http.preflight(products, ALLOWED_ORIGIN, "POST");
+
+        assertTrue(preflight.status() == 200 || preflight.status() == 204, preflight::toString);
+        assertEquals(ALLOWED_ORIGIN, preflight.header("Access-Control-Allow-Origin"), preflight::toString);
+        assertFalse(preflight.body().contains("method=OPTIONS"), "the app answered: " + preflight);
+        Reply refused = http.get(products, null, "Origin", ALLOWED_ORIGIN);
+        assertEquals(401, refused.status(), "the calls themselves still need a token");
+        assertEquals(ALLOWED_ORIGIN, refused.header("Access-Control-Allow-Origin"), "a browser can read the 401: " + refused);
+        assertEquals(200, http.get(products, tenant().readToken(), "Origin", ALLOWED_ORIGIN).status());
+    }
+
+    /** Frameworks differ in which value of a repeated override header they take: every value is judged. */
+    @Test
+    void judgesEveryValueOfARepeatedMethodOverrideHeader() {
+        Reply reply = http.get(products(), tenant().readToken(),
+                "X-HTTP-Method-Override", "GET", "X-HTTP-Method-Override", "POST");
+
+        assertEquals(403, reply.status(), reply::toString);
+        Map<String, String> challenge = reply.bearerChallenge();
+        assertEquals("insufficient_scope", challenge.get("error"), challenge::toString);
+        assertTrue(challenge.getOrDefault("scope", "").contains(WRITE), challenge::toString);
+        assertEquals(200, http.get(products(), tenant().writeToken(),
+                "X-HTTP-Method-Override", "GET", "X-HTTP-Method-Override", "POST").status());
+    }
+
+    /** Routers that trim segments (Spring's AntPathMatcher 3.2-4.2) would serve these as api/products/42. */
+    @Test
+    void refusesAPathSegmentPaddedWithWhiteSpace() {
+        for (String padded : new String[] {"api/products%20/42", "api/%20products/42"}) {
+            Reply reply = http.get(app().resolve(padded), tenant().writeToken());
+
+            assertEquals(400, reply.status(), reply::toString);
+            assertTrue(reply.body().contains("invalid_request") && reply.body().contains("white space"), reply::toString);
+        }
     }
 
     @Test

@@ -19,4 +19,9 @@ final class TestWars {
                 .appClass(EchoServlet.class)
                 .lib(BuildOutputs.allJar());
     }
+
+    /** The test WAR with Tomcat's CorsFilter declared before the Logto filter, allowing https://shop.example.com. */
+    static ExplodedWar jakartaBehindTomcatCorsFilter(Path dir) {
+        return jakarta(dir).webXml("it/war-tomcat-cors/WEB-INF/web.xml");
+    }
 }

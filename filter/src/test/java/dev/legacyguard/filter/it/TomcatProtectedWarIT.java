@@ -35,8 +35,11 @@ class TomcatProtectedWarIT extends ProtectedWarContract {
     void start() {
         tenant = ProductsTenant.start();
         Path work = BuildOutputs.workDir(getClass());
-        Path war = TestWars.jakarta(work.resolve("war")).build();
-        tomcat = TomcatProcess.start(BuildOutputs.tomcatHome(), work.resolve("base"), war, "app", Map.of(
+        Map<String, Path> wars = Map.of(
+                "app", TestWars.jakarta(work.resolve("war")).build(),
+                "pass", TestWars.jakarta(work.resolve("war-pass")).property("logto.cors.preflight", "pass").build(),
+                "cors", TestWars.jakartaBehindTomcatCorsFilter(work.resolve("war-cors")).build());
+        tomcat = TomcatProcess.start(BuildOutputs.tomcatHome(), work.resolve("base"), wars, Map.of(
                 "logto.endpoint", tenant.issuer().endpoint(),
                 "logto.audience", ProductsTenant.audiences()), List.of("dev.legacyguard.filter"));
         Reply health = http.get(tomcat.uri("app").resolve("health"), null);
@@ -63,6 +66,16 @@ class TomcatProtectedWarIT extends ProtectedWarContract {
     @Override
     protected URI app() {
         return tomcat.uri("app");
+    }
+
+    @Override
+    protected URI preflightPassingApp() {
+        return tomcat.uri("pass");
+    }
+
+    @Override
+    protected URI corsFrontedApp() {
+        return tomcat.uri("cors");
     }
 
     @Test

@@ -99,4 +99,29 @@ class RequestPathTest {
         assertNull(RequestPath.withinContext("/shopping/api", "/shop"));
         assertNull(RequestPath.withinContext("/%73hop/api", "/shop"));
     }
+
+    @Test
+    void segmentEndingInAnEncodedSpaceIsRejected() {
+        RejectedPathException e = assertThrows(RejectedPathException.class, () -> RequestPath.normalize("/api/products%20/1"));
+        assertEquals("the path segment \"products \" starts or ends with white space, which routers that trim segments"
+                + " would drop; send the path without it", e.getMessage());
+    }
+
+    @Test
+    void segmentStartingWithAnEncodedSpaceIsRejected() {
+        assertThrows(RejectedPathException.class, () -> RequestPath.normalize("/api/%20products/1"));
+    }
+
+    @Test
+    void segmentPaddedWithTabsOrUnicodeSpacesIsRejected() {
+        for (String raw : new String[] {"/api/products%09/1", "/api/%0Bproducts", "/api/products/1%C2%A0",
+                "/api/%E2%80%83products", "/api/products%E3%80%80", "/api/products\u00a0/1", "/api/products /1"}) {
+            assertThrows(RejectedPathException.class, () -> RequestPath.normalize(raw), raw);
+        }
+    }
+
+    @Test
+    void whiteSpaceInsideASegmentIsKept() throws Exception {
+        assertEquals("/api/a b/1", RequestPath.normalize("/api/a%20b/1"));
+    }
 }

@@ -32,6 +32,15 @@ public final class Http {
                 .header("Authorization", authorization).GET().build());
     }
 
+    /** GET with a bearer token (unless null) and extra headers as name, value pairs; a name may repeat. */
+    public Reply get(URI uri, String token, String... headerNamesAndValues) {
+        HttpRequest.Builder builder = request(uri, token);
+        for (int i = 0; i < headerNamesAndValues.length; i += 2) {
+            builder.header(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
+        }
+        return send(builder.GET().build());
+    }
+
     /** A CORS preflight, as a browser sends it before a cross-origin call. */
     public Reply preflight(URI uri, String origin, String method) {
         return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))

@@ -2,11 +2,14 @@ package dev.legacyguard.filter.it.support;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.server.handler.CrossOriginHandler;
 
 /**
  * Embedded Jetty 12 (ee10) on a free loopback port, deploying exploded WARs as Jetty's own
@@ -37,13 +40,30 @@ public final class Jetty12 implements AutoCloseable {
 
     /** Deploys the exploded WAR at {@code contextPath}; fails if the app (its filter) does not start. */
     public URI deploy(Path war, String contextPath) {
+        return startApp(new WebAppContext(war.toString(), contextPath));
+    }
+
+    /**
+     * Deploys the exploded WAR with Jetty 12's CrossOriginHandler in front of its servlets (as
+     * the {@code cross-origin} module or a context XML would put it), allowing {@code origin}:
+     * the handler answers preflights itself, before any filter of the app.
+     */
+    public URI deployBehindCrossOriginHandler(Path war, String contextPath, String origin) {
         WebAppContext webapp = new WebAppContext(war.toString(), contextPath);
+        CrossOriginHandler cors = new CrossOriginHandler();
+        cors.setAllowedOriginPatterns(Set.of(Pattern.quote(origin)));
+        webapp.insertHandler(cors);
+        return startApp(webapp);
+    }
+
+    private URI startApp(WebAppContext webapp) {
+        String contextPath = webapp.getContextPath();
         webapp.setThrowUnavailableOnStartupException(true);
         contexts.addHandler(webapp);
         try {
             webapp.start();
         } catch (Exception e) {
-            throw new IllegalStateException("the web app " + war + " did not start in Jetty", e);
+            throw new IllegalStateException("the web app " + webapp.getWar() + " did not start in Jetty", e);
         }
         return URI.create("http://127.0.0.1:" + connector.getLocalPort() + contextPath + "/");
     }

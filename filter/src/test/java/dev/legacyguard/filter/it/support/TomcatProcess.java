@@ -44,6 +44,12 @@ public final class TomcatProcess implements AutoCloseable {
      */
     public static TomcatProcess start(Path home, Path base, Path war, String contextName,
                                       Map<String, String> systemProperties, List<String> debugLoggers) {
+        return start(home, base, Map.of(contextName, war), systemProperties, debugLoggers);
+    }
+
+    /** As above, with each exploded WAR of {@code wars} deployed at {@code /<its key>}. */
+    public static TomcatProcess start(Path home, Path base, Map<String, Path> wars,
+                                      Map<String, String> systemProperties, List<String> debugLoggers) {
         int port = freePort();
         Files2.copyTree(home.resolve("conf"), base.resolve("conf"));
         StringBuilder logging = new StringBuilder(Files2.read(base.resolve("conf/logging.properties")));
@@ -53,7 +59,7 @@ public final class TomcatProcess implements AutoCloseable {
         for (String dir : List.of("logs", "temp", "work", "webapps")) {
             Files2.createDirectories(base.resolve(dir));
         }
-        Files2.copyTree(war, base.resolve("webapps").resolve(contextName));
+        wars.forEach((contextName, war) -> Files2.copyTree(war, base.resolve("webapps").resolve(contextName)));
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
