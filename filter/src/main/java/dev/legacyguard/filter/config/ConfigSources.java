@@ -95,12 +95,12 @@ public final class ConfigSources {
      */
     public List<Setting> unknownKeys() {
         List<Setting> unknown = new ArrayList<>();
-        for (String key : prefixed(initParams, "logto.")) {
+        for (String key : prefixed(initParams, ConfigKeys.PREFIX)) {
             if (!ConfigKeys.isKnown(key)) {
                 unknown.add(new Setting(key, initParams.get(key), "filter init-param " + key));
             }
         }
-        for (String key : prefixed(file, "logto.")) {
+        for (String key : prefixed(file, ConfigKeys.PREFIX)) {
             if (!ConfigKeys.isKnown(key)) {
                 unknown.add(new Setting(key, file.get(key), fileDescription));
             }
