@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.Filter;
@@ -22,6 +21,7 @@ import dev.legacyguard.filter.config.ConfigFile;
 import dev.legacyguard.filter.config.ConfigSources;
 import dev.legacyguard.filter.config.FilterSettings;
 import dev.legacyguard.filter.config.SettingsLoader;
+import dev.legacyguard.filter.config.StartupLine;
 import dev.legacyguard.filter.http.AuthenticatedRequest;
 import dev.legacyguard.filter.http.BearerAnswers;
 import dev.legacyguard.filter.http.BearerTokenResolver;
@@ -86,8 +86,7 @@ public final class LogtoBearerFilter implements Filter {
                 ? new ProtectedResourceMetadata(options.audiences().get(0), options.issuer(), rules.scopes())
                 : null;
         verifier = TokenVerifier.create(options);
-        LOG.info("Logto bearer filter started: issuer {}, audiences {}, {} rules, unmatched requests {}",
-                options.issuer(), options.audiences(), rules.size(), rules.unmatched().kind().name().toLowerCase(Locale.ROOT));
+        LOG.info("Logto bearer filter started: {}", StartupLine.of(settings));
     }
 
     private FilterSettings load(FilterConfig config) throws ConfigException {
