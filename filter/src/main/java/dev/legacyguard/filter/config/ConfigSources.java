@@ -55,6 +55,12 @@ public final class ConfigSources {
         return null;
     }
 
+    /** The web application's own value for the key: its init-param, else its file; null when it sets none. */
+    public Setting own(String key) {
+        Setting initParam = in(SourceKind.INIT_PARAM, key);
+        return initParam != null ? initParam : in(SourceKind.FILE, key);
+    }
+
     /** The key as one source sets it, or null. */
     private Setting in(SourceKind kind, String key) {
         switch (kind) {
@@ -95,6 +101,15 @@ public final class ConfigSources {
             }
         }
         return Collections.unmodifiableMap(rules);
+    }
+
+    /** Every fixed key, and every {@code logto.rule.N} that some source sets. */
+    public List<String> knownKeys() throws ConfigException {
+        List<String> keys = new ArrayList<>(ConfigKeys.FIXED);
+        for (Setting rule : rules().values()) {
+            keys.add(rule.key());
+        }
+        return keys;
     }
 
     /**

@@ -31,6 +31,11 @@ public final class Setting {
         return kind;
     }
 
+    /** E.g. {@code logto.unmatched = "deny" (file /WEB-INF/logto.properties)}, for warnings. */
+    String describe() {
+        return key + " = \"" + printable(value) + "\" (" + source + ")";
+    }
+
     /** The one-line error for this value: key, value, source and what is expected. */
     public ConfigException invalid(String expected) {
         return new ConfigException(key + " = \"" + printable(value) + "\" (from " + source + ") is invalid: " + expected);

@@ -60,6 +60,7 @@ public final class SettingsLoader {
         AccessRules rules = rules();
         String realm = realm(audiences.get(0));
         boolean resourceMetadata = bool(ConfigKeys.RESOURCE_METADATA, true);
+        warnings.addAll(JvmWideWarnings.of(sources));
         return new FilterSettings(options.build(), rules, realm, resourceMetadata, Collections.unmodifiableList(warnings),
                 Collections.unmodifiableMap(used));
     }
