@@ -46,7 +46,7 @@ public final class FilterSettings {
     }
 
     /** The configured value of {@code key} (also {@code logto.rule.N}) with where it came from, or null when the default applies. */
-    public Setting source(String key) {
+    Setting source(String key) {
         return sources.get(key);
     }
 
