@@ -3,7 +3,6 @@ package dev.legacyguard.filter;
 import java.io.IOException;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.Filter;
@@ -23,6 +22,7 @@ import dev.legacyguard.filter.config.FilterSettings;
 import dev.legacyguard.filter.config.SettingsLoader;
 import dev.legacyguard.filter.decision.Decider;
 import dev.legacyguard.filter.decision.RequestDecision;
+import dev.legacyguard.filter.config.StartupLine;
 import dev.legacyguard.filter.http.AuthenticatedRequest;
 import dev.legacyguard.filter.http.BearerAnswers;
 import dev.legacyguard.filter.http.ProtectedResourceMetadata;
@@ -80,8 +80,7 @@ public final class LogtoBearerFilter implements Filter {
                 : null;
         verifier = TokenVerifier.create(options);
         decider = new Decider(rules, verifier, metadata != null, settings.passCorsPreflights());
-        LOG.info("Logto bearer filter started: issuer {}, audiences {}, {} rules, unmatched requests {}",
-                options.issuer(), options.audiences(), rules.size(), rules.unmatched().kind().name().toLowerCase(Locale.ROOT));
+        LOG.info("Logto bearer filter started: {}", StartupLine.of(settings));
     }
 
     private FilterSettings load(FilterConfig config) throws ConfigException {

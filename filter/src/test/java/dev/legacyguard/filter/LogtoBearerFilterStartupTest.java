@@ -110,6 +110,25 @@ class LogtoBearerFilterStartupTest {
     }
 
     @Test
+    void ruleRepeatedInTheFileStopsTheApplicationNamingBothLines(@TempDir Path webApp) throws Exception {
+        Files.createDirectories(webApp.resolve("WEB-INF"));
+        Files.writeString(webApp.resolve("WEB-INF/logto.properties"), "logto.endpoint=" + issuer.endpoint() + "\n"
+                + "logto.audience=" + API + "\n"
+                + "# admin only\n"
+                + "logto.rule.20=* /api/admin/** \\\n"
+                + "    : admin\n"
+                + "logto.rule.20=GET /api/** : read:products\n");
+        Throwable failure = rootOf(assertThrows(Exception.class, () -> EmbeddedJetty.start("/", webApp,
+                new LogtoBearerFilter(Collections.emptyMap(), Collections.emptyMap()), Collections.emptyMap(),
+                new HttpServlet() {
+                    private static final long serialVersionUID = 1L;
+                })));
+        assertEquals("Logto bearer filter not started: file /WEB-INF/logto.properties sets logto.rule.20 twice, on line 4"
+                + " and on line 6; only one can apply: remove one of them or give each rule its own number",
+                failure.getMessage());
+    }
+
+    @Test
     void unreachableKeysOnAColdStartGive503WithRetryAfter() throws Exception {
         String token = issuer.accessToken("reader", "reader-secret", API, "read:products");
         issuer.setJwksUp(false);

@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Reads the properties file named by the init-param {@code config}: a path inside the web
@@ -62,15 +64,42 @@ public final class ConfigFile {
                 }
                 return new ConfigFile(Collections.<String, String>emptyMap(), description);
             }
-            Properties properties = new Properties();
-            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            }
-            return new ConfigFile(ConfigSources.toMap(properties), description);
+            return new ConfigFile(values(PropertyLines.parse(read(in)), description), description);
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigException("init-param " + INIT_PARAM + " = \"" + Setting.printable(where)
                     + "\" could not be read as a properties file: " + Setting.printable(String.valueOf(e.getMessage())));
         }
+    }
+
+    /**
+     * The entries as a map, refusing a {@code logto.*} key set twice: {@link java.util.Properties} would
+     * keep the last silently, and an administrator's rule would vanish. Other keys are left to
+     * whoever else reads the file.
+     */
+    private static Map<String, String> values(List<PropertyLines.Entry> entries, String description) throws ConfigException {
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, Integer> lines = new HashMap<>();
+        for (PropertyLines.Entry entry : entries) {
+            Integer first = lines.get(entry.key);
+            if (first != null && entry.key.startsWith(ConfigKeys.PREFIX)) {
+                throw new ConfigException(description + " sets " + Setting.printable(entry.key) + " twice, on line "
+                        + first + " and on line " + entry.line + "; only one can apply: remove one of them"
+                        + (entry.key.startsWith(ConfigKeys.RULE_PREFIX) ? " or give each rule its own number" : ""));
+            }
+            lines.put(entry.key, entry.line);
+            values.put(entry.key, entry.value);
+        }
+        return Collections.unmodifiableMap(values);
+    }
+
+    private static String read(InputStream in) throws IOException {
+        StringBuilder text = new StringBuilder();
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+        char[] buffer = new char[4096];
+        for (int n; (n = reader.read(buffer)) > 0; ) {
+            text.append(buffer, 0, n);
+        }
+        return text.toString();
     }
 
     private static InputStream open(String where, WebAppResources webApp, ClassLoader classLoader) throws IOException {

@@ -7,6 +7,8 @@ import java.util.Locale;
 
 /** The configuration keys the filter understands, and how each is spelled as an environment variable. */
 public final class ConfigKeys {
+    /** Every key of the filter starts with it. */
+    public static final String PREFIX = "logto.";
     public static final String ENDPOINT = "logto.endpoint";
     public static final String ISSUER = "logto.issuer";
     public static final String JWKS_URI = "logto.jwks-uri";

@@ -46,24 +46,39 @@ public final class ConfigSources {
 
     /** The value with the highest precedence, or null when the key is unset everywhere (blank counts as unset). */
     public Setting get(String key) {
-        String value = present(systemProperties.get(key));
-        if (value != null) {
-            return new Setting(key, value, "system property " + key);
-        }
-        String env = ConfigKeys.environmentName(key);
-        value = present(environment.get(env));
-        if (value != null) {
-            return new Setting(key, value, "environment variable " + env);
-        }
-        value = present(initParams.get(key));
-        if (value != null) {
-            return new Setting(key, value, "filter init-param " + key);
-        }
-        value = present(file.get(key));
-        if (value != null) {
-            return new Setting(key, value, fileDescription);
+        for (SourceKind kind : SourceKind.values()) {
+            Setting setting = in(kind, key);
+            if (setting != null) {
+                return setting;
+            }
         }
         return null;
+    }
+
+    /** The web application's own value for the key: its init-param, else its file; null when it sets none. */
+    public Setting own(String key) {
+        Setting initParam = in(SourceKind.INIT_PARAM, key);
+        return initParam != null ? initParam : in(SourceKind.FILE, key);
+    }
+
+    /** The key as one source sets it, or null. */
+    private Setting in(SourceKind kind, String key) {
+        switch (kind) {
+            case SYSTEM_PROPERTY:
+                return setting(key, systemProperties.get(key), "system property " + key, kind);
+            case ENVIRONMENT:
+                String env = ConfigKeys.environmentName(key);
+                return setting(key, environment.get(env), "environment variable " + env, kind);
+            case INIT_PARAM:
+                return setting(key, initParams.get(key), "filter init-param " + key, kind);
+            default:
+                return setting(key, file.get(key), fileDescription, kind);
+        }
+    }
+
+    private static Setting setting(String key, String value, String source, SourceKind kind) {
+        String present = present(value);
+        return present == null ? null : new Setting(key, present, source, kind);
     }
 
     /** Every {@code logto.rule.N} set in any source, keyed by N in ascending order, each resolved by precedence. */
@@ -88,6 +103,15 @@ public final class ConfigSources {
         return Collections.unmodifiableMap(rules);
     }
 
+    /** Every fixed key, and every {@code logto.rule.N} that some source sets. */
+    public List<String> knownKeys() throws ConfigException {
+        List<String> keys = new ArrayList<>(ConfigKeys.FIXED);
+        for (Setting rule : rules().values()) {
+            keys.add(rule.key());
+        }
+        return keys;
+    }
+
     /**
      * {@code logto.*} keys of the init-params and the file that the filter does not know.
      * System properties and the environment are shared with the rest of the JVM (the agent
@@ -95,14 +119,14 @@ public final class ConfigSources {
      */
     public List<Setting> unknownKeys() {
         List<Setting> unknown = new ArrayList<>();
-        for (String key : prefixed(initParams, "logto.")) {
+        for (String key : prefixed(initParams, ConfigKeys.PREFIX)) {
             if (!ConfigKeys.isKnown(key)) {
-                unknown.add(new Setting(key, initParams.get(key), "filter init-param " + key));
+                unknown.add(new Setting(key, initParams.get(key), "filter init-param " + key, SourceKind.INIT_PARAM));
             }
         }
-        for (String key : prefixed(file, "logto.")) {
+        for (String key : prefixed(file, ConfigKeys.PREFIX)) {
             if (!ConfigKeys.isKnown(key)) {
-                unknown.add(new Setting(key, file.get(key), fileDescription));
+                unknown.add(new Setting(key, file.get(key), fileDescription, SourceKind.FILE));
             }
         }
         return unknown;

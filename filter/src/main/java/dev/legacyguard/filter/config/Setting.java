@@ -5,11 +5,13 @@ public final class Setting {
     private final String key;
     private final String value;
     private final String source;
+    private final SourceKind kind;
 
-    Setting(String key, String value, String source) {
+    Setting(String key, String value, String source, SourceKind kind) {
         this.key = key;
         this.value = value;
         this.source = source;
+        this.kind = kind;
     }
 
     public String key() {
@@ -23,6 +25,15 @@ public final class Setting {
     /** E.g. {@code environment variable LOGTO_AUDIENCE} or {@code file /WEB-INF/logto.properties}. */
     public String source() {
         return source;
+    }
+
+    public SourceKind kind() {
+        return kind;
+    }
+
+    /** E.g. {@code logto.unmatched = "deny" (file /WEB-INF/logto.properties)}, for warnings. */
+    String describe() {
+        return key + " = \"" + printable(value) + "\" (" + source + ")";
     }
 
     /** The one-line error for this value: key, value, source and what is expected. */

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,8 @@ public final class SettingsLoader {
     static final String DEFAULT_ALGORITHMS = "ES384,ES256,ES512,RS256";
 
     private final ConfigSources sources;
+    /** Every setting read, by key, so the start-up line can say where each came from. */
+    private final Map<String, Setting> used = new LinkedHashMap<>();
 
     private SettingsLoader(ConfigSources sources) {
         this.sources = sources;
@@ -54,14 +57,28 @@ public final class SettingsLoader {
                 .jwksReadTimeoutMillis((int) millis(ConfigKeys.JWKS_READ_TIMEOUT, "3s", 1L, 60_000L))
                 .jwksStaleSeconds(seconds(ConfigKeys.JWKS_STALE_FOR, "24h", 0, 30L * 86_400_000L))
                 .cacheSize(integer(ConfigKeys.TOKEN_CACHE_SIZE, 10_000, 0, 1_000_000));
-        return new FilterSettings(options.build(), rules(), realm(audiences.get(0)),
-                bool(ConfigKeys.RESOURCE_METADATA, true), passCorsPreflights(warnings), Collections.unmodifiableList(warnings));
+        AccessRules rules = rules();
+        String realm = realm(audiences.get(0));
+        boolean resourceMetadata = bool(ConfigKeys.RESOURCE_METADATA, true);
+        boolean passCorsPreflights = passCorsPreflights(warnings);
+        warnings.addAll(JvmWideWarnings.of(sources));
+        return new FilterSettings(options.build(), rules, realm, resourceMetadata, passCorsPreflights,
+                Collections.unmodifiableList(warnings), Collections.unmodifiableMap(used));
+    }
+
+    /** The key's value with the highest precedence, or null; remembered for the start-up line. */
+    private Setting setting(String key) {
+        Setting setting = sources.get(key);
+        if (setting != null) {
+            used.put(key, setting);
+        }
+        return setting;
     }
 
     private void resolveEndpoints(VerifierOptions.Builder options, List<String> warnings) throws ConfigException {
-        Setting endpoint = sources.get(ConfigKeys.ENDPOINT);
-        Setting issuer = sources.get(ConfigKeys.ISSUER);
-        Setting jwksUri = sources.get(ConfigKeys.JWKS_URI);
+        Setting endpoint = setting(ConfigKeys.ENDPOINT);
+        Setting issuer = setting(ConfigKeys.ISSUER);
+        Setting jwksUri = setting(ConfigKeys.JWKS_URI);
         if (endpoint == null && (issuer == null || jwksUri == null)) {
             throw new ConfigException(ConfigKeys.ENDPOINT + " is missing: set it to your Logto tenant endpoint, e.g."
                     + " https://your-tenant.logto.app (or set both " + ConfigKeys.ISSUER + " and " + ConfigKeys.JWKS_URI + ")");
@@ -83,7 +100,7 @@ public final class SettingsLoader {
     }
 
     private List<String> audiences() throws ConfigException {
-        Setting setting = sources.get(ConfigKeys.AUDIENCE);
+        Setting setting = setting(ConfigKeys.AUDIENCE);
         if (setting == null) {
             throw new ConfigException(ConfigKeys.AUDIENCE + " is missing: set it to the API resource indicator(s) tokens"
                     + " must be issued for, comma separated, e.g. https://api.example.com");
@@ -103,6 +120,7 @@ public final class SettingsLoader {
     private AccessRules rules() throws ConfigException {
         List<AccessRule> rules = new ArrayList<>();
         for (Map.Entry<Integer, Setting> entry : sources.rules().entrySet()) {
+            used.put(entry.getValue().key(), entry.getValue());
             try {
                 rules.add(AccessRule.parse(entry.getKey(), entry.getValue().value()));
             } catch (IllegalArgumentException e) {
@@ -110,7 +128,7 @@ public final class SettingsLoader {
             }
         }
         UnmatchedPolicy unmatched = UnmatchedPolicy.AUTHENTICATED;
-        Setting setting = sources.get(ConfigKeys.UNMATCHED);
+        Setting setting = setting(ConfigKeys.UNMATCHED);
         if (setting != null) {
             unmatched = UnmatchedPolicy.parse(setting.value());
             if (unmatched == null) {
@@ -121,7 +139,7 @@ public final class SettingsLoader {
     }
 
     private boolean passCorsPreflights(List<String> warnings) throws ConfigException {
-        Setting setting = sources.get(ConfigKeys.CORS_PREFLIGHT);
+        Setting setting = setting(ConfigKeys.CORS_PREFLIGHT);
         if (setting == null || setting.value().equalsIgnoreCase("judge")) {
             return false;
         }
@@ -137,7 +155,7 @@ public final class SettingsLoader {
     }
 
     private List<String> algorithms() throws ConfigException {
-        Setting setting = sources.get(ConfigKeys.ALGORITHMS);
+        Setting setting = setting(ConfigKeys.ALGORITHMS);
         String text = setting == null ? DEFAULT_ALGORITHMS : setting.value();
         Set<String> algorithms = new LinkedHashSet<>();
         for (String name : text.split(",", -1)) {
@@ -156,7 +174,7 @@ public final class SettingsLoader {
     }
 
     private String realm(String firstAudience) throws ConfigException {
-        Setting setting = sources.get(ConfigKeys.REALM);
+        Setting setting = setting(ConfigKeys.REALM);
         if (setting == null) {
             return firstAudience;
         }
@@ -167,7 +185,7 @@ public final class SettingsLoader {
     }
 
     private boolean bool(String key, boolean defaultValue) throws ConfigException {
-        Setting setting = sources.get(key);
+        Setting setting = setting(key);
         if (setting == null) {
             return defaultValue;
         }
@@ -181,7 +199,7 @@ public final class SettingsLoader {
     }
 
     private int integer(String key, int defaultValue, int min, int max) throws ConfigException {
-        Setting setting = sources.get(key);
+        Setting setting = setting(key);
         if (setting == null) {
             return defaultValue;
         }
@@ -203,7 +221,7 @@ public final class SettingsLoader {
     }
 
     private long millis(String key, String defaultValue, long minMillis, long maxMillis) throws ConfigException {
-        Setting setting = sources.get(key);
+        Setting setting = setting(key);
         if (setting == null) {
             return Durations.parseMillis(defaultValue);
         }

@@ -65,4 +65,87 @@ class ConfigFileTest {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigFile.load(props.toString(), null, LOADER));
         assertTrue(e.getMessage().contains("could not be read as a properties file"), e.getMessage());
     }
+
+    private static ConfigException repeated(String content) {
+        return assertThrows(ConfigException.class,
+                () -> ConfigFile.load(null, webAppWith("/WEB-INF/logto.properties", content), LOADER));
+    }
+
+    @Test
+    void repeatedRuleStopsTheStartUpNamingBothLines() {
+        ConfigException e = repeated("logto.endpoint=https://tenant.logto.app\n"
+                + "logto.rule.10=GET /health : public\n"
+                + "logto.rule.20=* /api/admin/** : admin\n"
+                + "logto.rule.20=GET /api/** : read\n");
+        assertEquals("file /WEB-INF/logto.properties sets logto.rule.20 twice, on line 3 and on line 4; only one can"
+                + " apply: remove one of them or give each rule its own number", e.getMessage());
+    }
+
+    @Test
+    void repeatedSettingStopsTheStartUp() {
+        ConfigException e = repeated("logto.unmatched=deny\nlogto.unmatched=public\n");
+        assertEquals("file /WEB-INF/logto.properties sets logto.unmatched twice, on line 1 and on line 2; only one can"
+                + " apply: remove one of them", e.getMessage());
+    }
+
+    @Test
+    void lineNumbersCountCommentsBlankLinesAndEveryContinuationLine() {
+        ConfigException e = repeated("# rules\n"
+                + "! old style comment, ending in a backslash that continues nothing \\\n"
+                + "\n"
+                + "   \t\n"
+                + "logto.rule.20 = GET,HEAD /api/products/** \\\n"
+                + "                : read:products\n"
+                + "logto.rule.30 = POST /api/products/** \\\n"
+                + "    \\\n"
+                + "    : write:products\n"
+                + "  logto.rule.20 : DELETE /api/** : admin\n");
+        assertTrue(e.getMessage().contains("on line 5 and on line 10"), e.getMessage());
+    }
+
+    @Test
+    void lineNumbersCountWindowsAndOldMacLineBreaksOnce() {
+        ConfigException e = repeated("a=1\r\nb=2\rlogto.realm=r\r\n\r\nc=\\\r\n  3\rlogto.realm=s");
+        assertTrue(e.getMessage().contains("on line 3 and on line 7"), e.getMessage());
+    }
+
+    @Test
+    void aContinuationLineStartingWithAHashIsPartOfTheValue() throws Exception {
+        ConfigFile file = ConfigFile.load(null, webAppWith("/WEB-INF/logto.properties",
+                "logto.realm=a\\\n  #b\nlogto.audience=x"), LOADER);
+        assertEquals("a#b", file.values().get("logto.realm"));
+        assertEquals("x", file.values().get("logto.audience"));
+    }
+
+    @Test
+    void keysAreComparedAsPropertiesReadsThemWithAnySeparatorOrEscape() {
+        ConfigException e = repeated("logto.rule.1=GET /a : a\n"
+                + "logto\\u002erule.1 GET /b : b\n");
+        assertTrue(e.getMessage().contains("sets logto.rule.1 twice, on line 1 and on line 2"), e.getMessage());
+        e = repeated("logto.realm:r\nlogto\\.realm\ts\n");
+        assertTrue(e.getMessage().contains("sets logto.realm twice, on line 1 and on line 2"), e.getMessage());
+    }
+
+    @Test
+    void keysThatOnlyDifferAfterAnEscapedSeparatorAreDifferentKeys() throws Exception {
+        ConfigFile file = ConfigFile.load(null, webAppWith("/WEB-INF/logto.properties",
+                "logto.realm=r\nlogto.realm\\=x=y\n"), LOADER);
+        assertEquals("r", file.values().get("logto.realm"));
+        assertEquals("y", file.values().get("logto.realm=x"));
+    }
+
+    @Test
+    void repeatedKeyOutsideTheFiltersPrefixIsLeftToWhoeverReadsIt() throws Exception {
+        ConfigFile file = ConfigFile.load(null, webAppWith("/WEB-INF/logto.properties",
+                "app.mode=a\nlogto.realm=r\napp.mode=b\n"), LOADER);
+        assertEquals("b", file.values().get("app.mode"), "the last one, as java.util.Properties keeps it");
+    }
+
+    @Test
+    void malformedEscapeIsReportedWithItsLine() throws Exception {
+        Path props = dir.resolve("bad.properties");
+        Files.write(props, "# ok\nlogto.realm=r\nlogto.audience=\\u12G4".getBytes(StandardCharsets.UTF_8));
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigFile.load(props.toString(), null, LOADER));
+        assertTrue(e.getMessage().contains("could not be read as a properties file: line 3: "), e.getMessage());
+    }
 }
