@@ -1,5 +1,7 @@
 package dev.legacyguard.filter.token;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,7 +10,8 @@ import java.util.Map;
 
 /**
  * Reads a token's header or payload: one JSON object, into the shapes jose4j's JsonUtil gives
- * (maps in member order, lists, String, Long, Double, Boolean, null), every map and list
+ * (maps in member order, lists, String, Long or BigInteger, Double, Boolean, null; a fraction
+ * that a double cannot hold becomes a BigDecimal, where JsonUtil gives infinity or zero), every map and list
  * unmodifiable so that an accepted token's claims can be handed out as they are, and with
  * JsonUtil's strictness on what
  * matters here: a member name given twice is refused, not "last one wins", so a header cannot say
@@ -201,7 +204,12 @@ final class JsonObjectParser {
         return (char) value;
     }
 
-    /** {@code -?digits(.digits)?([eE][+-]?digits)?}: Long when it is a whole number that fits, Double otherwise. */
+    /**
+     * {@code -?digits(.digits)?([eE][+-]?digits)?}, of any size: a whole number is a Long, or a
+     * BigInteger beyond it; any other a Double, or a BigDecimal where a double would turn it into
+     * infinity or zero. Whether a size makes sense is for the claim's reader to say: the time
+     * checks refuse dates out of their range by name.
+     */
     private Object number() throws MalformedJson {
         int start = at;
         next('-');
@@ -219,11 +227,41 @@ final class JsonObjectParser {
             whole = false;
         }
         String number = text.substring(start, at);
+        return whole ? wholeNumber(number) : fraction(number);
+    }
+
+    private static Number wholeNumber(String number) {
+        if (number.length() <= 18) { // at most 18 digits, below 10^18: always a long
+            return Long.parseLong(number);
+        }
+        BigInteger big = new BigInteger(number);
+        return big.bitLength() < 64 ? (Number) Long.valueOf(big.longValue()) : big;
+    }
+
+    private static Number fraction(String number) throws MalformedJson {
+        double d = Double.parseDouble(number);
+        if (!Double.isInfinite(d) && (d != 0 || zeroDigits(number))) {
+            return d;
+        }
         try {
-            return whole ? (Object) Long.valueOf(number) : (Object) Double.valueOf(number);
-        } catch (NumberFormatException e) { // a whole number beyond long, as JsonUtil refuses it too
+            return new BigDecimal(number);
+        } catch (NumberFormatException e) { // an exponent beyond int, which not even BigDecimal holds
             throw new MalformedJson();
         }
+    }
+
+    /** Whether the significand of a number is zero (its exponent, after e or E, does not count). */
+    private static boolean zeroDigits(String number) {
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return true;
+            }
+            if (c >= '1' && c <= '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void digits() throws MalformedJson {

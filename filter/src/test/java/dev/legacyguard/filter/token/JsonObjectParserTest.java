@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,9 @@ class JsonObjectParserTest {
         "{\"t\":true,\"f\":false,\"n\":null}",
         "{\"esc\":\"q\\\" b\\\\ s\\/ \\b\\f\\n\\r\\t \\u00e9\\u20AC\",\"plain\":\"é€ 😀\"}",
         "{\n\t\"spaced\" :\r\n [ 1 , 2 ] \n}",
+        "{\"big\":99999999999999999999,\"neg\":-123456789012345678901234567890,\"over\":9223372036854775808}",
+        "{\"max\":9223372036854775807,\"min\":-9223372036854775808,\"long18\":-99999999999999999}",
+        "{\"tiny\":1e-300,\"huge\":1.5e300,\"zero\":0e-400,\"negzero\":-0.0}",
     })
     void readsWhatJose4jReadsIntoTheSameValues(String json) throws JoseException {
         assertEquals(JsonUtil.parseJson(json), JsonObjectParser.parse(json));
@@ -64,8 +70,28 @@ class JsonObjectParserTest {
     }
 
     @Test
-    void refusesAWholeNumberBeyondLong() {
-        assertNull(JsonObjectParser.parse("{\"exp\":99999999999999999999}"));
+    void readsAWholeNumberBeyondLongAsBigInteger() {
+        Map<String, Object> parsed = JsonObjectParser.parse("{\"id\":123456789012345678901234567890,\"l\":9223372036854775807}");
+        assertNotNull(parsed);
+        assertEquals(new BigInteger("123456789012345678901234567890"), parsed.get("id"));
+        assertEquals(Long.MAX_VALUE, parsed.get("l"));
+    }
+
+    /** JsonUtil gives infinity and zero here: we keep the number as written. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1e400", "-1.5E+400", "1e-400", "-0.000001e-399"})
+    void readsAFractionADoubleCannotHoldAsBigDecimal(String number) throws JoseException {
+        String json = "{\"n\":" + number + "}";
+        Map<String, Object> parsed = JsonObjectParser.parse(json);
+        assertNotNull(parsed);
+        assertEquals(new BigDecimal(number), parsed.get("n"));
+        Object jose4j = JsonUtil.parseJson(json).get("n");
+        assertTrue(Double.isInfinite((Double) jose4j) || (Double) jose4j == 0, String.valueOf(jose4j));
+    }
+
+    @Test
+    void refusesAnExponentNoNumberCanHold() {
+        assertNull(JsonObjectParser.parse("{\"n\":1e-9999999999}"));
     }
 
     @Test
