@@ -19,7 +19,9 @@ import java.util.Map;
  *
  * <p>It exists because JsonUtil builds a new lexer with a 32 KB buffer for every call: for the two
  * parts of every new token that was about 65 KB and most of the parsing time. Nesting deeper than
- * {@link #MAX_DEPTH} is refused, so hostile input cannot exhaust the stack.
+ * {@link #MAX_DEPTH} is refused, so hostile input cannot exhaust the stack. Every string's buffer
+ * is sized by that string alone, so what it allocates grows with the text's length, not its
+ * square, however many escapes a token carries.
  */
 final class JsonObjectParser {
 
@@ -144,8 +146,8 @@ final class JsonObjectParser {
     }
 
     private String escapedString(int start) throws MalformedJson {
-        StringBuilder out = new StringBuilder(text.length() - start).append(text, start, at);
-        while (at < text.length()) {
+        StringBuilder out = new StringBuilder(closingQuote() - start).append(text, start, at);
+        while (true) {
             char c = text.charAt(at++);
             if (c == '"') {
                 return out.toString();
@@ -153,9 +155,6 @@ final class JsonObjectParser {
             if (c != '\\') {
                 out.append(c);
                 continue;
-            }
-            if (at == text.length()) {
-                break;
             }
             char e = text.charAt(at++);
             switch (e) {
@@ -186,6 +185,22 @@ final class JsonObjectParser {
                     throw new MalformedJson();
             }
         }
+    }
+
+    /**
+     * Where the string that {@link #at} is inside ends: escapes only shrink a string, so its
+     * length in the text bounds its decoded length.
+     */
+    private int closingQuote() throws MalformedJson {
+        for (int i = at; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                return i;
+            }
+            if (c == '\\') {
+                i++;
+            }
+        }
         throw new MalformedJson();
     }
 
@@ -195,13 +210,23 @@ final class JsonObjectParser {
         }
         int value = 0;
         for (int i = 0; i < 4; i++) {
-            int digit = Character.digit(text.charAt(at++), 16);
-            if (digit < 0) {
-                throw new MalformedJson();
-            }
-            value = value << 4 | digit;
+            value = value << 4 | hexDigit(text.charAt(at++));
         }
         return (char) value;
+    }
+
+    /** ASCII only: Character.digit would also take Arabic-Indic or fullwidth digits. */
+    private static int hexDigit(char c) throws MalformedJson {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        throw new MalformedJson();
     }
 
     /**
