@@ -235,7 +235,12 @@ final class Json {
             }
             digits();
         }
-        return new BigDecimal(text.substring(start, pos));
+        try {
+            return new BigDecimal(text.substring(start, pos));
+        } catch (NumberFormatException e) {
+            pos = start;
+            throw error("a number whose exponent BigDecimal can hold (within 2^31)");
+        }
     }
 
     private void digits() {
