@@ -17,6 +17,12 @@ import dev.legacyguard.filter.token.Verification;
 
 /** Prints every check of one token, then the verdict; the verdict is the filter's own, not a re-derivation. */
 final class Explanation {
+    /**
+     * The first JWKS fetch of a fresh JVM (class loading, TLS) may well take longer than a
+     * request waits for it, and a diagnosis must be about the token, not about that race.
+     */
+    private static final long KEYS_WAIT_MILLIS = 60_000;
+
     private final FilterSettings settings;
     private final PrintStream out;
 
@@ -29,7 +35,8 @@ final class Explanation {
     boolean explain(String token, String method, String path) {
         out.println("token " + TokenFingerprint.of(token) + ", issuer " + settings.verifierOptions().issuer()
                 + ", audiences " + settings.verifierOptions().audiences());
-        try (TokenVerifier verifier = TokenVerifier.create(settings.verifierOptions())) {
+        try (TokenVerifier verifier = TokenVerifier.create(
+                settings.verifierOptions().toBuilder().jwksWaitMillis(KEYS_WAIT_MILLIS).build())) {
             Verification verification = verifier.verify(token);
             for (Check check : verifier.explain(token)) {
                 line(check.passed() ? "PASS" : "FAIL", check.name(), check.detail());
