@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.legacyguard.filter.text.AsciiHex;
+
 /**
  * Reads a token's header or payload: one JSON object, into the shapes jose4j's JsonUtil gives
  * (maps in member order, lists, String, Long or BigInteger, Double, Boolean, null; a fraction
@@ -215,18 +217,12 @@ final class JsonObjectParser {
         return (char) value;
     }
 
-    /** ASCII only: Character.digit would also take Arabic-Indic or fullwidth digits. */
     private static int hexDigit(char c) throws MalformedJson {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
+        int digit = AsciiHex.value(c);
+        if (digit < 0) {
+            throw new MalformedJson();
         }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        throw new MalformedJson();
+        return digit;
     }
 
     /**
