@@ -182,7 +182,7 @@ final class Json {
         }
         int code = 0;
         for (int i = 0; i < 4; i++) {
-            int digit = Character.digit(text.charAt(pos + i), 16);
+            int digit = hexDigit(text.charAt(pos + i));
             if (digit < 0) {
                 throw error("four hex digits");
             }
@@ -190,6 +190,20 @@ final class Json {
         }
         pos += 4;
         return (char) code;
+    }
+
+    /** ASCII only, or -1: Character.digit would also take Arabic-Indic or fullwidth digits. */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     private BigDecimal number() {
@@ -221,7 +235,12 @@ final class Json {
             }
             digits();
         }
-        return new BigDecimal(text.substring(start, pos));
+        try {
+            return new BigDecimal(text.substring(start, pos));
+        } catch (NumberFormatException e) {
+            pos = start;
+            throw error("a number whose exponent BigDecimal can hold (within 2^31)");
+        }
     }
 
     private void digits() {

@@ -39,10 +39,13 @@ class JsonTest {
         assertEquals("a\"b\\c/d\n\t\u00e9\ud83d\ude00", Json.parse("\"a\\\"b\\\\c\\/d\\n\\t\\u00e9\\ud83d\\ude00\""));
     }
 
+    /** Among them u escapes with Arabic-Indic, fullwidth or Devanagari digits, which Character.digit takes. */
     @ParameterizedTest
     @ValueSource(strings = {
         "", "{", "{\"a\":1,}", "[1,]", "{\"a\" 1}", "{a:1}", "{\"a\":1}x", "{\"a\":1,\"a\":2}",
-        "\"tab\there\"", "\"\\x\"", "\"\\u12g4\"", "01", "1.", "-", "1e", "tru", "nul", "'single'", "{\"a\":1}{}",
+        "\"tab\there\"", "\"\\x\"", "\"\\u12g4\"",
+        "\"\\u\u0660\u0660\u0664\u0661\"", "\"\\u\uff10\uff10\uff141\"", "\"\\u004\u0967\"",
+        "01", "1.", "-", "1e", "1e9999999999", "tru", "nul", "'single'", "{\"a\":1}{}",
         "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
     })
     void rejectsWhatIsNotStrictJson(String text) {

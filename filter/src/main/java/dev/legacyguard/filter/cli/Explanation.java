@@ -21,6 +21,12 @@ import dev.legacyguard.filter.token.TokenVerifier;
 final class Explanation {
     private static final Requirement ANY_VALID_TOKEN = Requirement.of(Requirement.Kind.AUTHENTICATED, "no --path given");
 
+    /**
+     * The first JWKS fetch of a fresh JVM (class loading, TLS) may well take longer than a
+     * request waits for it, and a diagnosis must be about the token, not about that race.
+     */
+    private static final long KEYS_WAIT_MILLIS = 60_000;
+
     private final FilterSettings settings;
     private final PrintStream out;
 
@@ -33,7 +39,8 @@ final class Explanation {
     boolean explain(String token, String method, String path) {
         out.println("token " + TokenFingerprint.of(token) + ", issuer " + settings.verifierOptions().issuer()
                 + ", audiences " + settings.verifierOptions().audiences());
-        try (TokenVerifier verifier = TokenVerifier.create(settings.verifierOptions())) {
+        try (TokenVerifier verifier = TokenVerifier.create(
+                settings.verifierOptions().toBuilder().jwksWaitMillis(KEYS_WAIT_MILLIS).build())) {
             for (Check check : verifier.explain(token)) {
                 line(check.passed() ? "PASS" : "FAIL", check.name(), check.detail());
             }

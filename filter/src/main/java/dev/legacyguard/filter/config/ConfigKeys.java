@@ -24,6 +24,7 @@ public final class ConfigKeys {
     public static final String JWKS_CONNECT_TIMEOUT = "logto.jwks.connect-timeout";
     public static final String JWKS_READ_TIMEOUT = "logto.jwks.read-timeout";
     public static final String JWKS_STALE_FOR = "logto.jwks.stale-for";
+    public static final String JWKS_WAIT = "logto.jwks.wait";
     public static final String TOKEN_CACHE_SIZE = "logto.token-cache.size";
     public static final String RESOURCE_METADATA = "logto.resource-metadata";
     public static final String CORS_PREFLIGHT = "logto.cors.preflight";
@@ -32,7 +33,7 @@ public final class ConfigKeys {
     public static final List<String> FIXED = Collections.unmodifiableList(Arrays.asList(
             ENDPOINT, ISSUER, JWKS_URI, AUDIENCE, UNMATCHED, CLOCK_SKEW, ALGORITHMS, REQUIRE_TYP, REALM,
             JWKS_REFRESH_INTERVAL, JWKS_MIN_REFETCH_INTERVAL, JWKS_CONNECT_TIMEOUT, JWKS_READ_TIMEOUT,
-            JWKS_STALE_FOR, TOKEN_CACHE_SIZE, RESOURCE_METADATA, CORS_PREFLIGHT));
+            JWKS_STALE_FOR, JWKS_WAIT, TOKEN_CACHE_SIZE, RESOURCE_METADATA, CORS_PREFLIGHT));
 
     private ConfigKeys() {
     }

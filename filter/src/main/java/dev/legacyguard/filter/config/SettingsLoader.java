@@ -56,6 +56,7 @@ public final class SettingsLoader {
                 .jwksConnectTimeoutMillis((int) millis(ConfigKeys.JWKS_CONNECT_TIMEOUT, "2s", 1L, 60_000L))
                 .jwksReadTimeoutMillis((int) millis(ConfigKeys.JWKS_READ_TIMEOUT, "3s", 1L, 60_000L))
                 .jwksStaleSeconds(seconds(ConfigKeys.JWKS_STALE_FOR, "24h", 0, 30L * 86_400_000L))
+                .jwksWaitMillis(millis(ConfigKeys.JWKS_WAIT, "1s", 0, 60_000L))
                 .cacheSize(integer(ConfigKeys.TOKEN_CACHE_SIZE, 10_000, 0, 1_000_000));
         AccessRules rules = rules();
         String realm = realm(audiences.get(0));

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLConnection;
@@ -16,9 +17,9 @@ import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.lang.JoseException;
 
 /**
- * One HTTP GET of the issuer's JWKS. Bounded in time (connect and read timeouts) and size, and it
- * follows redirects only on the same host, so a compromised redirect cannot hand us someone
- * else's keys.
+ * One HTTP GET of the issuer's JWKS. Bounded in time (host name lookup, connect and read
+ * timeouts, and a limit on the whole) and size, and it follows redirects only on the same host,
+ * so a compromised redirect cannot hand us someone else's keys.
  */
 public final class JwksFetcher {
 
@@ -28,25 +29,36 @@ public final class JwksFetcher {
     private final String url;
     private final int connectTimeoutMillis;
     private final int readTimeoutMillis;
+    private final HostLookup hostLookup;
 
     public JwksFetcher(String url, int connectTimeoutMillis, int readTimeoutMillis) {
+        this(url, connectTimeoutMillis, readTimeoutMillis, InetAddress::getAllByName);
+    }
+
+    JwksFetcher(String url, int connectTimeoutMillis, int readTimeoutMillis, HostLookup.Resolver resolver) {
         this.url = url;
         this.connectTimeoutMillis = connectTimeoutMillis;
         this.readTimeoutMillis = readTimeoutMillis;
+        this.hostLookup = new HostLookup(hostOf(url), resolver);
     }
 
     public String url() {
         return url;
     }
 
-    /** The longest one fetch may take, redirects included. */
+    /**
+     * The longest one fetch may take: the host name lookup, bounded by the connect timeout, and
+     * every redirect.
+     */
     long maxDurationMillis() {
-        return (long) (MAX_REDIRECTS + 1) * (connectTimeoutMillis + readTimeoutMillis);
+        return connectTimeoutMillis + (long) (MAX_REDIRECTS + 1) * (connectTimeoutMillis + readTimeoutMillis);
     }
 
     public List<JsonWebKey> fetch() throws JwksFetchException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxDurationMillis());
         URL current = parse(url);
+        // Redirects stay on this host, so one lookup serves them all.
+        hostLookup.await(connectTimeoutMillis);
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             HttpURLConnection connection = open(current);
             try {
@@ -140,6 +152,15 @@ public final class JwksFetcher {
         } catch (JoseException | RuntimeException e) {
             throw new JwksFetchException("JWKS response from " + url + " is not a JSON Web Key Set ("
                     + e.getMessage() + "); check that logto.jwks-uri points at the issuer's /oidc/jwks", e);
+        }
+    }
+
+    /** Null for a URL that {@link #parse} then refuses. */
+    private static String hostOf(String url) {
+        try {
+            return new URL(url).getHost();
+        } catch (MalformedURLException e) {
+            return null;
         }
     }
 

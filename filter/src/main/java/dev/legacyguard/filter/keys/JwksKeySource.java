@@ -6,8 +6,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -25,6 +30,11 @@ import dev.legacyguard.filter.log.Log;
  * arrive while a fetch runs wait for it instead of starting their own. So the number of fetches
  * is bounded by time, never by traffic, and the response's cache headers (Logto sends
  * {@code no-cache}) play no part.
+ *
+ * <p>Threads: fetches run on a thread of their own; a lookup waits for one at most the wait
+ * bound, then answers from the keys at hand, so a token with an invented kid never holds a
+ * request thread for the length of a slow fetch. The fetch goes on, and its keys serve the
+ * requests after it.
  *
  * <p>Outages: a failed fetch keeps the keys we have; they serve until they are older than
  * the stale limit. With no usable keys, lookups say UNAVAILABLE with a retry time.
@@ -44,7 +54,10 @@ public final class JwksKeySource implements AutoCloseable {
     private final long refreshMillis;
     private final long minRefetchMillis;
     private final long staleMillis;
+    private final long waitMillis;
     private final Clock clock;
+    /** One daemon thread while a fetch runs, none when idle. */
+    private final ExecutorService fetchThread;
     private final List<Consumer<KeySet>> listeners = new CopyOnWriteArrayList<>();
     private final Object gate = new Object();
 
@@ -54,12 +67,19 @@ public final class JwksKeySource implements AutoCloseable {
     private long lastAttemptMillis = NEVER;
     private ScheduledExecutorService refresher;
 
-    public JwksKeySource(JwksFetcher fetcher, long refreshMillis, long minRefetchMillis, long staleMillis, Clock clock) {
+    /** @param waitMillis how long a lookup waits for a fetch that runs */
+    public JwksKeySource(JwksFetcher fetcher, long refreshMillis, long minRefetchMillis, long staleMillis,
+            long waitMillis, Clock clock) {
         this.fetcher = fetcher;
         this.refreshMillis = refreshMillis;
         this.minRefetchMillis = minRefetchMillis;
         this.staleMillis = staleMillis;
+        this.waitMillis = waitMillis;
         this.clock = clock;
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                daemon("logto-jwks-fetch"));
+        pool.allowCoreThreadTimeOut(true);
+        this.fetchThread = pool;
     }
 
     /**
@@ -70,21 +90,26 @@ public final class JwksKeySource implements AutoCloseable {
         if (refresher != null) {
             return;
         }
-        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "logto-jwks-refresh");
-            t.setDaemon(true);
-            return t;
-        });
+        refresher = Executors.newSingleThreadScheduledExecutor(daemon("logto-jwks-refresh"));
         refresher.scheduleWithFixedDelay(this::refreshQuietly, 0, refreshMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** Stops the background refresh; lookups keep working on demand. */
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Stops the background refresh and every fetch; lookups then answer from the keys at hand. */
     @Override
     public synchronized void close() {
         if (refresher != null) {
             refresher.shutdownNow();
             refresher = null;
         }
+        fetchThread.shutdownNow();
     }
 
     /** Called with every newly fetched key set, on the fetching thread. */
@@ -104,19 +129,20 @@ public final class JwksKeySource implements AutoCloseable {
 
     /**
      * Finds the key for {@code kid}, fetching the JWKS first if there are no usable keys or the
-     * kid is unknown — each subject to the fetch budget.
+     * kid is unknown — each subject to the fetch budget, and waiting for the fetch at most the
+     * wait bound.
      */
     public KeyLookup find(String kid) {
         KeySet keys = current;
         if (!usable(keys, clock.millis())) {
-            keys = fetch();
+            keys = fetch(waitMillis);
             if (!usable(keys, clock.millis())) {
                 return KeyLookup.unavailable(unavailableReason(keys), retryAfterSeconds());
             }
         }
         SigningKey key = keys.get(kid);
         if (key == null) {
-            keys = fetch();
+            keys = fetch(waitMillis);
             if (!usable(keys, clock.millis())) {
                 return KeyLookup.unavailable(unavailableReason(keys), retryAfterSeconds());
             }
@@ -130,38 +156,59 @@ public final class JwksKeySource implements AutoCloseable {
     }
 
     /**
-     * Fetches now unless the budget forbids it; joins a fetch already running.
+     * Starts a fetch unless the budget forbids it, or joins the one running, and waits for it at
+     * most {@code waitMillis}.
      *
-     * @return the key set after the fetch (or the current one if no fetch was allowed)
+     * @return the key set after the fetch, or the current one if no fetch was allowed or it is
+     *         still running
      */
-    KeySet fetch() {
-        CompletableFuture<KeySet> fetching;
-        boolean mine = false;
+    KeySet fetch(long waitMillis) {
+        CompletableFuture<KeySet> fetching = startOrJoin();
+        return fetching == null ? current : await(fetching, waitMillis);
+    }
+
+    /** The fetch that runs, a new one, or null when the budget allows none now. */
+    private CompletableFuture<KeySet> startOrJoin() {
+        CompletableFuture<KeySet> started;
         synchronized (gate) {
             if (inFlight != null) {
-                fetching = inFlight;
-            } else {
-                long now = clock.millis();
-                if (tooSoon(now)) {
-                    return current;
-                }
-                fetching = new CompletableFuture<>();
-                inFlight = fetching;
-                lastAttemptMillis = now;
-                mine = true;
+                return inFlight;
+            }
+            long now = clock.millis();
+            if (tooSoon(now)) {
+                return null;
+            }
+            started = new CompletableFuture<>();
+            inFlight = started;
+            lastAttemptMillis = now;
+        }
+        try {
+            fetchThread.execute(() -> run(started));
+        } catch (RejectedExecutionException e) { // closed: no more fetches
+            finish(started, current);
+        }
+        return started;
+    }
+
+    private void run(CompletableFuture<KeySet> fetching) {
+        try {
+            finish(fetching, fetchAndStore());
+        } finally {
+            finish(fetching, current); // a no-op unless fetchAndStore threw an Error: waiters must not hang
+        }
+    }
+
+    /**
+     * Opens the gate before the waiters wake, so that a waiter that looks again at once, for a
+     * kid this fetch did not bring, is not handed the same fetch.
+     */
+    private void finish(CompletableFuture<KeySet> fetching, KeySet keys) {
+        synchronized (gate) {
+            if (inFlight == fetching) {
+                inFlight = null;
             }
         }
-        if (mine) {
-            try {
-                fetching.complete(fetchAndStore());
-            } finally {
-                fetching.complete(current); // no-op unless fetchAndStore threw an Error; waiters must not hang
-                synchronized (gate) {
-                    inFlight = null;
-                }
-            }
-        }
-        return await(fetching);
+        fetching.complete(keys);
     }
 
     private KeySet fetchAndStore() {
@@ -205,9 +252,9 @@ public final class JwksKeySource implements AutoCloseable {
         }
     }
 
-    private KeySet await(CompletableFuture<KeySet> fetching) {
+    private KeySet await(CompletableFuture<KeySet> fetching, long waitMillis) {
         try {
-            return fetching.get(fetcher.maxDurationMillis() + 1000, TimeUnit.MILLISECONDS);
+            return fetching.get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return current;
@@ -221,12 +268,19 @@ public final class JwksKeySource implements AutoCloseable {
      * details, which may be internal; those are in the WARN line of the failed fetch.
      */
     private String unavailableReason(KeySet keys) {
-        String why = lastError == null ? "no JWKS fetch has completed yet" : "the JWKS fetch failed (see the service's log)";
+        String why = fetchRunning() ? "a JWKS fetch is still running after " + waitMillis + " ms"
+                : lastError == null ? "no JWKS fetch has completed yet" : "the JWKS fetch failed (see the service's log)";
         if (keys == null) {
             return "the issuer's signing keys are not available yet: " + why;
         }
         return "the issuer's signing keys were fetched at " + Instant.ofEpochMilli(keys.fetchedAtMillis())
                 + ", longer ago than the stale limit of " + staleMillis / 1000 + " s, and cannot be refreshed: " + why;
+    }
+
+    private boolean fetchRunning() {
+        synchronized (gate) {
+            return inFlight != null;
+        }
     }
 
     private long retryAfterSeconds() {
@@ -248,9 +302,10 @@ public final class JwksKeySource implements AutoCloseable {
         return current == null ? Math.min(minRefetchMillis, COLD_RETRY_MILLIS) : minRefetchMillis;
     }
 
+    /** Waits for the whole fetch, so that the next refresh is timed from its end. */
     private void refreshQuietly() {
         try {
-            fetch();
+            fetch(fetcher.maxDurationMillis() + 1000);
         } catch (RuntimeException e) {
             LOG.error("JWKS background refresh failed unexpectedly: {}", e.toString());
         }

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.legacyguard.filter.text.AsciiHex;
+
 /**
  * The path inside the application that rules are matched against, computed from the raw
  * request URI so that no container quirk decides it. Path parameters ({@code ;jsessionid=...})
@@ -153,7 +155,8 @@ public final class RequestPath {
                 bytes.write(c);
                 continue;
             }
-            int value = i + 2 < segment.length() ? hex(segment.charAt(i + 1)) << 4 | hex(segment.charAt(i + 2)) : -1;
+            int value = i + 2 < segment.length()
+                    ? AsciiHex.value(segment.charAt(i + 1)) << 4 | AsciiHex.value(segment.charAt(i + 2)) : -1;
             if (value < 0) {
                 throw new RejectedPathException("the path contains a malformed percent-escape");
             }
@@ -172,18 +175,5 @@ public final class RequestPath {
         } catch (CharacterCodingException e) {
             throw new RejectedPathException("the path's percent-escapes are not UTF-8");
         }
-    }
-
-    private static int hex(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -256;
     }
 }

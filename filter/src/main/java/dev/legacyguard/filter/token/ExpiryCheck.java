@@ -27,8 +27,9 @@ final class ExpiryCheck implements TokenCheck {
         if (exp == null) {
             return Failure.invalid("exp", "claim exp is missing; tokens without an expiry are refused");
         }
-        if (!NumericDate.isDate(exp)) {
-            return Failure.invalid("exp", "claim exp is not a number of seconds since 1970");
+        Failure notADate = NumericDate.refusal("exp", exp);
+        if (notADate != null) {
+            return notADate;
         }
         return window.expiry(NumericDate.seconds(exp), window.nowMillis());
     }

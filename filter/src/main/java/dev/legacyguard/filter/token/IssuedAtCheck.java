@@ -27,8 +27,9 @@ final class IssuedAtCheck implements TokenCheck {
         if (iat == null) {
             return null;
         }
-        if (!NumericDate.isDate(iat)) {
-            return Failure.invalid("iat", "claim iat is not a number of seconds since 1970");
+        Failure notADate = NumericDate.refusal("iat", iat);
+        if (notADate != null) {
+            return notADate;
         }
         return window.issuedAt(NumericDate.seconds(iat), window.nowMillis());
     }

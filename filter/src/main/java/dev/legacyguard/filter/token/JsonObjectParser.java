@@ -1,14 +1,19 @@
 package dev.legacyguard.filter.token;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.legacyguard.filter.text.AsciiHex;
+
 /**
  * Reads a token's header or payload: one JSON object, into the shapes jose4j's JsonUtil gives
- * (maps in member order, lists, String, Long, Double, Boolean, null), every map and list
+ * (maps in member order, lists, String, Long or BigInteger, Double, Boolean, null; a fraction
+ * that a double cannot hold becomes a BigDecimal, where JsonUtil gives infinity or zero), every map and list
  * unmodifiable so that an accepted token's claims can be handed out as they are, and with
  * JsonUtil's strictness on what
  * matters here: a member name given twice is refused, not "last one wins", so a header cannot say
@@ -16,7 +21,9 @@ import java.util.Map;
  *
  * <p>It exists because JsonUtil builds a new lexer with a 32 KB buffer for every call: for the two
  * parts of every new token that was about 65 KB and most of the parsing time. Nesting deeper than
- * {@link #MAX_DEPTH} is refused, so hostile input cannot exhaust the stack.
+ * {@link #MAX_DEPTH} is refused, so hostile input cannot exhaust the stack. Every string's buffer
+ * is sized by that string alone, so what it allocates grows with the text's length, not its
+ * square, however many escapes a token carries.
  */
 final class JsonObjectParser {
 
@@ -141,8 +148,8 @@ final class JsonObjectParser {
     }
 
     private String escapedString(int start) throws MalformedJson {
-        StringBuilder out = new StringBuilder(text.length() - start).append(text, start, at);
-        while (at < text.length()) {
+        StringBuilder out = new StringBuilder(closingQuote() - start).append(text, start, at);
+        while (true) {
             char c = text.charAt(at++);
             if (c == '"') {
                 return out.toString();
@@ -150,9 +157,6 @@ final class JsonObjectParser {
             if (c != '\\') {
                 out.append(c);
                 continue;
-            }
-            if (at == text.length()) {
-                break;
             }
             char e = text.charAt(at++);
             switch (e) {
@@ -183,6 +187,22 @@ final class JsonObjectParser {
                     throw new MalformedJson();
             }
         }
+    }
+
+    /**
+     * Where the string that {@link #at} is inside ends: escapes only shrink a string, so its
+     * length in the text bounds its decoded length.
+     */
+    private int closingQuote() throws MalformedJson {
+        for (int i = at; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                return i;
+            }
+            if (c == '\\') {
+                i++;
+            }
+        }
         throw new MalformedJson();
     }
 
@@ -192,16 +212,25 @@ final class JsonObjectParser {
         }
         int value = 0;
         for (int i = 0; i < 4; i++) {
-            int digit = Character.digit(text.charAt(at++), 16);
-            if (digit < 0) {
-                throw new MalformedJson();
-            }
-            value = value << 4 | digit;
+            value = value << 4 | hexDigit(text.charAt(at++));
         }
         return (char) value;
     }
 
-    /** {@code -?digits(.digits)?([eE][+-]?digits)?}: Long when it is a whole number that fits, Double otherwise. */
+    private static int hexDigit(char c) throws MalformedJson {
+        int digit = AsciiHex.value(c);
+        if (digit < 0) {
+            throw new MalformedJson();
+        }
+        return digit;
+    }
+
+    /**
+     * {@code -?digits(.digits)?([eE][+-]?digits)?}, of any size: a whole number is a Long, or a
+     * BigInteger beyond it; any other a Double, or a BigDecimal where a double would turn it into
+     * infinity or zero. Whether a size makes sense is for the claim's reader to say: the time
+     * checks refuse dates out of their range by name.
+     */
     private Object number() throws MalformedJson {
         int start = at;
         next('-');
@@ -219,11 +248,41 @@ final class JsonObjectParser {
             whole = false;
         }
         String number = text.substring(start, at);
+        return whole ? wholeNumber(number) : fraction(number);
+    }
+
+    private static Number wholeNumber(String number) {
+        if (number.length() <= 18) { // at most 18 digits, below 10^18: always a long
+            return Long.parseLong(number);
+        }
+        BigInteger big = new BigInteger(number);
+        return big.bitLength() < 64 ? (Number) Long.valueOf(big.longValue()) : big;
+    }
+
+    private static Number fraction(String number) throws MalformedJson {
+        double d = Double.parseDouble(number);
+        if (!Double.isInfinite(d) && (d != 0 || zeroDigits(number))) {
+            return d;
+        }
         try {
-            return whole ? (Object) Long.valueOf(number) : (Object) Double.valueOf(number);
-        } catch (NumberFormatException e) { // a whole number beyond long, as JsonUtil refuses it too
+            return new BigDecimal(number);
+        } catch (NumberFormatException e) { // an exponent beyond int, which not even BigDecimal holds
             throw new MalformedJson();
         }
+    }
+
+    /** Whether the significand of a number is zero (its exponent, after e or E, does not count). */
+    private static boolean zeroDigits(String number) {
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return true;
+            }
+            if (c >= '1' && c <= '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void digits() throws MalformedJson {

@@ -27,8 +27,9 @@ final class NotBeforeCheck implements TokenCheck {
         if (nbf == null) {
             return null;
         }
-        if (!NumericDate.isDate(nbf)) {
-            return Failure.invalid("nbf", "claim nbf is not a number of seconds since 1970");
+        Failure notADate = NumericDate.refusal("nbf", nbf);
+        if (notADate != null) {
+            return notADate;
         }
         return window.notBefore(NumericDate.seconds(nbf), window.nowMillis());
     }

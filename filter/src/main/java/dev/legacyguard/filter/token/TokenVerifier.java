@@ -38,7 +38,7 @@ public final class TokenVerifier implements AutoCloseable {
         this.keys = new JwksKeySource(
                 new JwksFetcher(options.jwksUri(), options.jwksConnectTimeoutMillis(), options.jwksReadTimeoutMillis()),
                 options.jwksRefreshSeconds() * 1000, options.jwksMinRefetchSeconds() * 1000,
-                options.jwksStaleSeconds() * 1000, options.clock());
+                options.jwksStaleSeconds() * 1000, options.jwksWaitMillis(), options.clock());
         this.cache = options.cacheSize() > 0 ? new VerifiedTokenCache(options.cacheSize()) : null;
 
         TokenCheck format = new FormatCheck();
@@ -70,8 +70,9 @@ public final class TokenVerifier implements AutoCloseable {
     }
 
     /**
-     * Never throws for bad input. Re-checks exp/nbf on every call, also on a cache hit. On a cold
-     * verifier the first call waits for the JWKS fetch (bounded by the HTTP timeouts).
+     * Never throws for bad input. Re-checks exp/nbf on every call, also on a cache hit. A call
+     * that needs a JWKS fetch (a cold verifier, an unknown kid) waits for it at most the JWKS
+     * wait bound.
      */
     public Verification verify(String compactJwt) {
         if (cache != null && compactJwt != null && compactJwt.length() <= ParsedToken.MAX_CHARS) {

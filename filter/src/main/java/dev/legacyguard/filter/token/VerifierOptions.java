@@ -27,6 +27,7 @@ public final class VerifierOptions {
     private final int jwksConnectTimeoutMillis;
     private final int jwksReadTimeoutMillis;
     private final long jwksStaleSeconds;
+    private final long jwksWaitMillis;
     private final int cacheSize;
     private final Clock clock;
 
@@ -42,12 +43,22 @@ public final class VerifierOptions {
         this.jwksConnectTimeoutMillis = b.jwksConnectTimeoutMillis;
         this.jwksReadTimeoutMillis = b.jwksReadTimeoutMillis;
         this.jwksStaleSeconds = b.jwksStaleSeconds;
+        this.jwksWaitMillis = b.jwksWaitMillis;
         this.cacheSize = b.cacheSize;
         this.clock = b.clock;
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A builder that starts from these options. */
+    public Builder toBuilder() {
+        return builder().issuer(issuer).jwksUri(jwksUri).audiences(audiences).algorithms(algorithms)
+                .clockSkewSeconds(clockSkewSeconds).requireTyp(requireTyp).jwksRefreshSeconds(jwksRefreshSeconds)
+                .jwksMinRefetchSeconds(jwksMinRefetchSeconds).jwksConnectTimeoutMillis(jwksConnectTimeoutMillis)
+                .jwksReadTimeoutMillis(jwksReadTimeoutMillis).jwksStaleSeconds(jwksStaleSeconds)
+                .jwksWaitMillis(jwksWaitMillis).cacheSize(cacheSize).clock(clock);
     }
 
     public String issuer() {
@@ -94,6 +105,11 @@ public final class VerifierOptions {
         return jwksStaleSeconds;
     }
 
+    /** How long a request waits for a JWKS fetch that runs before it is answered from the keys at hand. */
+    public long jwksWaitMillis() {
+        return jwksWaitMillis;
+    }
+
     public int cacheSize() {
         return cacheSize;
     }
@@ -114,6 +130,7 @@ public final class VerifierOptions {
         private int jwksConnectTimeoutMillis = 2000;
         private int jwksReadTimeoutMillis = 3000;
         private long jwksStaleSeconds = 86400;
+        private long jwksWaitMillis = 1000;
         private int cacheSize = 10000;
         private Clock clock = Clock.systemUTC();
 
@@ -176,6 +193,11 @@ public final class VerifierOptions {
             return this;
         }
 
+        public Builder jwksWaitMillis(long millis) {
+            this.jwksWaitMillis = millis;
+            return this;
+        }
+
         /** Verified-token cache entries; 0 turns the cache off. */
         public Builder cacheSize(int entries) {
             this.cacheSize = entries;
@@ -202,6 +224,7 @@ public final class VerifierOptions {
             require(jwksConnectTimeoutMillis > 0, "jwksConnectTimeoutMillis", jwksConnectTimeoutMillis, "more than 0 ms");
             require(jwksReadTimeoutMillis > 0, "jwksReadTimeoutMillis", jwksReadTimeoutMillis, "more than 0 ms");
             require(jwksStaleSeconds >= 0, "jwksStaleSeconds", jwksStaleSeconds, "zero or more seconds");
+            require(jwksWaitMillis >= 0, "jwksWaitMillis", jwksWaitMillis, "zero or more ms");
             require(cacheSize >= 0, "cacheSize", cacheSize, "zero (off) or more entries");
             require(clock != null, "clock", null, "a java.time.Clock");
             return new VerifierOptions(this);

@@ -80,6 +80,14 @@ class MainTest {
         assertTrue(run.out().endsWith("ACCEPTED" + System.lineSeparator()), run.out());
     }
 
+    /** A request would be answered 503 after waiting 0 ms for the first fetch; explain waits for it. */
+    @Test
+    void waitsForTheKeysHoweverShortlyRequestsWait() {
+        Run run = run("", Map.of("LOGTO_JWKS_WAIT", "0ms"), "explain", "--config", config, readerToken);
+        assertEquals(0, run.exit(), run.out());
+        assertTrue(run.out().endsWith("ACCEPTED" + System.lineSeparator()), run.out());
+    }
+
     @Test
     void tokenForAnotherApiFailsTheAudienceCheckAndExitsOne() {
         String other = issuer.accessToken("reader", "reader-secret", OTHER_API, "read:products");

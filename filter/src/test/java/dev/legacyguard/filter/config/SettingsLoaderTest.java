@@ -52,6 +52,7 @@ class SettingsLoaderTest {
         assertEquals(2000, o.jwksConnectTimeoutMillis());
         assertEquals(3000, o.jwksReadTimeoutMillis());
         assertEquals(86400, o.jwksStaleSeconds());
+        assertEquals(1000, o.jwksWaitMillis());
         assertEquals(10000, o.cacheSize());
         assertEquals("https://api.example.com", s.realm());
         assertTrue(s.resourceMetadata());
@@ -72,6 +73,7 @@ class SettingsLoaderTest {
         f.file.put("logto.jwks.connect-timeout", "500ms");
         f.file.put("logto.jwks.read-timeout", "1s");
         f.file.put("logto.jwks.stale-for", "1h");
+        f.file.put("logto.jwks.wait", "250ms");
         f.file.put("logto.token-cache.size", "0");
         VerifierOptions o = f.load().verifierOptions();
         assertEquals(Arrays.asList("https://a", "https://b"), o.audiences());
@@ -83,6 +85,7 @@ class SettingsLoaderTest {
         assertEquals(500, o.jwksConnectTimeoutMillis());
         assertEquals(1000, o.jwksReadTimeoutMillis());
         assertEquals(3600, o.jwksStaleSeconds());
+        assertEquals(250, o.jwksWaitMillis());
         assertEquals(0, o.cacheSize());
     }
 

@@ -11,8 +11,12 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,6 +109,48 @@ class JwksFetcherTest {
                     Duration.ofMillis(slow.maxDurationMillis() + 2000), slow::fetch));
             assertTrue(e.getMessage().contains("too slowly"), e.getMessage());
         }
+    }
+
+    /**
+     * InetAddress's lookup may hang for the resolver's timeout times its attempts; the fetch
+     * gives up at the connect timeout while the lookup is still running, and the fetch after it
+     * waits for that same lookup instead of starting another.
+     */
+    @Test
+    void endsAHostNameLookupThatHangsAtTheConnectTimeout() throws Exception {
+        CountDownLatch dnsAnswers = new CountDownLatch(1);
+        AtomicInteger lookups = new AtomicInteger();
+        JwksFetcher fetcher = new JwksFetcher("https://keys.tenant.example/oidc/jwks", 200, 3000, host -> {
+            lookups.incrementAndGet();
+            try {
+                dnsAnswers.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new UnknownHostException(host);
+        });
+        try {
+            for (int fetch = 0; fetch < 2; fetch++) {
+                JwksFetchException e = assertThrows(JwksFetchException.class, fetcher::fetch);
+                assertEquals("host name keys.tenant.example did not resolve within 200 ms (logto.jwks.connect-timeout);"
+                        + " check the DNS servers of this machine", e.getMessage());
+            }
+            assertEquals(1, dnsAnswers.getCount(), "the lookup answered");
+            assertEquals(1, lookups.get());
+        } finally {
+            dnsAnswers.countDown();
+        }
+    }
+
+    @Test
+    void namesAHostNameThatDoesNotResolve() {
+        JwksFetcher fetcher = new JwksFetcher("https://keys.tenant.example/oidc/jwks", 2000, 3000, host -> {
+            throw new UnknownHostException(host + ": Name or service not known");
+        });
+        JwksFetchException e = assertThrows(JwksFetchException.class, fetcher::fetch);
+        assertEquals("host name keys.tenant.example could not be resolved: java.net.UnknownHostException:"
+                + " keys.tenant.example: Name or service not known; check logto.jwks-uri and the DNS servers of this"
+                + " machine", e.getMessage());
     }
 
     /** Answers one request with a long body, one byte every 50 ms. */

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 class JwksKeySourceTest {
 
     private static final long MIN_REFETCH = 30_000;
+    /** Longer than any fetch from loopback takes, for the tests that are not about the wait bound. */
+    private static final long LONG_WAIT = 30_000;
     private static final PublicJsonWebKey EC = TestKeys.p384("ec-1");
     private static final PublicJsonWebKey EC_2 = TestKeys.p256("ec-2");
     private static final PublicJsonWebKey RSA = TestKeys.rsa("rsa-1");
@@ -54,11 +56,13 @@ class JwksKeySourceTest {
 
     @AfterEach
     void closeSource() {
+        server.releaseAnswers();
         source.close();
     }
 
     private JwksKeySource source(long staleMillis) {
-        return new JwksKeySource(new JwksFetcher(server.url(), 2000, 3000), 3_600_000, MIN_REFETCH, staleMillis, clock);
+        return new JwksKeySource(new JwksFetcher(server.url(), 2000, 3000), 3_600_000, MIN_REFETCH, staleMillis,
+                LONG_WAIT, clock);
     }
 
     private int fetchesDuring(Runnable action) {
@@ -260,7 +264,7 @@ class JwksKeySourceTest {
     @Test
     void backgroundRefreshRunsOnANamedDaemonThreadUntilClosed() throws Exception {
         JwksKeySource refreshing = new JwksKeySource(new JwksFetcher(server.url(), 2000, 3000), 20, 0, 86_400_000,
-                java.time.Clock.systemUTC());
+                LONG_WAIT, java.time.Clock.systemUTC());
         int before = server.requests();
         refreshing.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -275,6 +279,67 @@ class JwksKeySourceTest {
         refreshing.close();
         refresher.join(TimeUnit.SECONDS.toMillis(30));
         assertTrue(!refresher.isAlive(), "close() did not stop the refresh thread");
+    }
+
+    /**
+     * A forged token's invented kid must not hold a request thread for the length of a slow
+     * fetch: the lookup answers after the wait bound while the fetch still waits for its answer
+     * (the read timeout is a minute), and the fetch's keys serve the lookups after it.
+     */
+    @Test
+    void unknownKidIsAnsweredAfterTheWaitWhileTheFetchGoesOn() throws Exception {
+        try (JwksKeySource waiting = waitingBriefly()) {
+            waiting.fetch(LONG_WAIT);
+            CountDownLatch fetched = new CountDownLatch(1);
+            waiting.onKeysFetched(keys -> fetched.countDown());
+            server.publish(EC, EC_2);
+            server.holdAnswers();
+            clock.advance(Duration.ofMillis(MIN_REFETCH + 1));
+
+            KeyLookup lookup = lookUpInAnotherThread(waiting, "ec-2");
+            server.awaitHeldRequest();
+
+            assertEquals(KeyLookup.Status.UNKNOWN_KID, lookup.status());
+            server.releaseAnswers();
+            assertTrue(fetched.await(30, TimeUnit.SECONDS), "the fetch did not complete");
+            assertEquals(0, fetchesDuring(() -> assertEquals(KeyLookup.Status.FOUND, waiting.find("ec-2").status())));
+        }
+    }
+
+    @Test
+    void coldStartLookupIsUnavailableAfterTheWaitWhileTheFetchGoesOn() throws Exception {
+        try (JwksKeySource waiting = waitingBriefly()) {
+            CountDownLatch fetched = new CountDownLatch(1);
+            waiting.onKeysFetched(keys -> fetched.countDown());
+            server.holdAnswers();
+
+            KeyLookup lookup = lookUpInAnotherThread(waiting, "ec-1");
+            server.awaitHeldRequest();
+
+            assertEquals(KeyLookup.Status.UNAVAILABLE, lookup.status());
+            assertEquals("the issuer's signing keys are not available yet: a JWKS fetch is still running after 50 ms",
+                    lookup.detail());
+            assertEquals(5, lookup.retryAfterSeconds());
+            server.releaseAnswers();
+            assertTrue(fetched.await(30, TimeUnit.SECONDS), "the fetch did not complete");
+            assertEquals(0, fetchesDuring(() -> assertEquals(KeyLookup.Status.FOUND, waiting.find("ec-1").status())));
+        }
+    }
+
+    /** Waits 50 ms for a fetch whose reads may each take a minute. */
+    private JwksKeySource waitingBriefly() {
+        return new JwksKeySource(new JwksFetcher(server.url(), 2000, 60_000), 3_600_000, MIN_REFETCH, 86_400_000, 50,
+                clock);
+    }
+
+    /** The lookup's answer; the test fails rather than hangs if the lookup waits for the held fetch. */
+    private static KeyLookup lookUpInAnotherThread(JwksKeySource keys, String kid) {
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            return get(thread.submit(() -> keys.find(kid)));
+        } finally {
+            thread.shutdownNow();
+        }
     }
 
     private static KeyLookup get(Future<KeyLookup> future) {

@@ -8,6 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -19,11 +24,18 @@ import org.jose4j.jwk.JsonWebKeySet;
 
 /**
  * A JWKS endpoint on a free loopback port for unit tests: serves whatever keys the test sets,
- * can go down (503), adds any response headers, and counts requests.
+ * can go down (503), can hold its answers back, adds any response headers, and counts requests.
  */
 public final class JwksServer implements AutoCloseable {
 
     private final HttpServer server;
+    private final ExecutorService handlers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "jwks-server");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Semaphore held = new Semaphore(0);
+    private volatile CountDownLatch hold;
     private final AtomicReference<String> body = new AtomicReference<>("{\"keys\":[]}");
     private final AtomicInteger requests = new AtomicInteger();
     private final Map<String, String> headers = new ConcurrentHashMap<>();
@@ -38,6 +50,7 @@ public final class JwksServer implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         JwksServer jwks = new JwksServer(server);
         server.createContext("/", jwks::handle);
+        server.setExecutor(jwks.handlers); // a held answer must not hold the others
         server.start();
         return jwks;
     }
@@ -74,13 +87,44 @@ public final class JwksServer implements AutoCloseable {
         return requests.get();
     }
 
+    /** From now on requests get no answer until {@link #releaseAnswers}. */
+    public void holdAnswers() {
+        hold = new CountDownLatch(1);
+    }
+
+    public void releaseAnswers() {
+        CountDownLatch released = hold;
+        hold = null;
+        if (released != null) {
+            released.countDown();
+        }
+    }
+
+    /** Waits until a request is being held, and takes note of it. */
+    public void awaitHeldRequest() throws InterruptedException {
+        if (!held.tryAcquire(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("no request arrived to be held");
+        }
+    }
+
     @Override
     public void close() {
+        releaseAnswers();
         server.stop(0);
+        handlers.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        CountDownLatch waitFor = hold;
+        if (waitFor != null) {
+            held.release();
+            try {
+                waitFor.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         if (redirect != null && exchange.getRequestURI().getPath().equals("/oidc/jwks")) {
             exchange.getResponseHeaders().add("Location", redirect);

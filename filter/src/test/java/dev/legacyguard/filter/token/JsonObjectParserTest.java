@@ -1,10 +1,15 @@
 package dev.legacyguard.filter.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +19,8 @@ import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import com.sun.management.ThreadMXBean;
 
 class JsonObjectParserTest {
 
@@ -26,8 +33,17 @@ class JsonObjectParserTest {
         "{\"t\":true,\"f\":false,\"n\":null}",
         "{\"esc\":\"q\\\" b\\\\ s\\/ \\b\\f\\n\\r\\t \\u00e9\\u20AC\",\"plain\":\"é€ 😀\"}",
         "{\n\t\"spaced\" :\r\n [ 1 , 2 ] \n}",
+        "{\"big\":99999999999999999999,\"neg\":-123456789012345678901234567890,\"over\":9223372036854775808}",
+        "{\"max\":9223372036854775807,\"min\":-9223372036854775808,\"long18\":-99999999999999999}",
+        "{\"tiny\":1e-300,\"huge\":1.5e300,\"zero\":0e-400,\"negzero\":-0.0}",
     })
     void readsWhatJose4jReadsIntoTheSameValues(String json) throws JoseException {
+        assertEquals(JsonUtil.parseJson(json), JsonObjectParser.parse(json));
+    }
+
+    @Test
+    void readsAnEscapeHeavyPayloadAsJose4jDoes() throws JoseException {
+        String json = escapeHeavy(8 * 1024);
         assertEquals(JsonUtil.parseJson(json), JsonObjectParser.parse(json));
     }
 
@@ -64,8 +80,79 @@ class JsonObjectParserTest {
     }
 
     @Test
-    void refusesAWholeNumberBeyondLong() {
-        assertNull(JsonObjectParser.parse("{\"exp\":99999999999999999999}"));
+    void readsAWholeNumberBeyondLongAsBigInteger() {
+        Map<String, Object> parsed = JsonObjectParser.parse("{\"id\":123456789012345678901234567890,\"l\":9223372036854775807}");
+        assertNotNull(parsed);
+        assertEquals(new BigInteger("123456789012345678901234567890"), parsed.get("id"));
+        assertEquals(Long.MAX_VALUE, parsed.get("l"));
+    }
+
+    /** JsonUtil gives infinity and zero here: we keep the number as written. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1e400", "-1.5E+400", "1e-400", "-0.000001e-399"})
+    void readsAFractionADoubleCannotHoldAsBigDecimal(String number) throws JoseException {
+        String json = "{\"n\":" + number + "}";
+        Map<String, Object> parsed = JsonObjectParser.parse(json);
+        assertNotNull(parsed);
+        assertEquals(new BigDecimal(number), parsed.get("n"));
+        Object jose4j = JsonUtil.parseJson(json).get("n");
+        assertTrue(Double.isInfinite((Double) jose4j) || (Double) jose4j == 0, String.valueOf(jose4j));
+    }
+
+    @Test
+    void refusesAnExponentNoNumberCanHold() {
+        assertNull(JsonObjectParser.parse("{\"n\":1e-9999999999}"));
+    }
+
+    /**
+     * Arabic-Indic, extended Arabic-Indic, Devanagari and fullwidth digits are digits to
+     * Character.digit; a u escape takes ASCII hex only. JsonUtil does not read them as an escape either.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0660\u0660\u0664\u0661", "\u06f0\u06f0\u06f4\u06f1", "\u0966\u0966\u096a\u0967",
+        "\uff10\uff10\uff14\uff11", "00\uff141", "004\uff11"})
+    void refusesUnicodeEscapesWithDigitsOutsideAscii(String digits) throws JoseException {
+        String json = "{\"a\":\"\\u" + digits + "\"}";
+        assertNull(JsonObjectParser.parse(json));
+        assertNotEquals("A", JsonUtil.parseJson(json).get("a"));
+    }
+
+    @Test
+    void readsUnicodeEscapesInEitherCase() {
+        assertEquals(Map.of("a", "\u00ea\u00EA\uABCD"), JsonObjectParser.parse("{\"a\":\"\\u00ea\\u00EA\\uabcd\"}"));
+    }
+
+    /**
+     * Each short escaped string once reserved a buffer as long as the rest of the text: 8 times
+     * the text made 64 times the garbage. Measured as bytes allocated by this thread, not time.
+     */
+    @Test
+    void allocatesInProportionToTheLengthOfAnEscapeHeavyText() {
+        String small = escapeHeavy(8 * 1024);
+        String large = escapeHeavy(64 * 1024);
+        allocatedBy(small);
+        allocatedBy(large); // warm-up: class loading and first calls allocate too
+        long smallBytes = allocatedBy(small);
+        long largeBytes = allocatedBy(large);
+        assertTrue(largeBytes < 16 * smallBytes, "8 KB: " + smallBytes + " bytes, 64 KB: " + largeBytes + " bytes");
+        assertTrue(largeBytes < 40L * large.length(), "64 KB: " + largeBytes + " bytes");
+    }
+
+    private static long allocatedBy(String json) {
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        assertNotNull(JsonObjectParser.parse(json));
+        return threads.getThreadAllocatedBytes(id) - before;
+    }
+
+    /** {@code {"a":["\n","\n",...]}} of about {@code chars} characters: many short strings, each escaped. */
+    private static String escapeHeavy(int chars) {
+        StringBuilder json = new StringBuilder(chars + 16).append("{\"a\":[\"\\n\"");
+        while (json.length() < chars) {
+            json.append(",\"\\n\"");
+        }
+        return json.append("]}").toString();
     }
 
     @Test
@@ -93,7 +180,7 @@ class JsonObjectParserTest {
         "{", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "{,}", "{\"a\":1}}", "{\"a\":1} {}", "{\"a\":1}x",
         "{a:1}", "{'a':1}", "{\"a\":[1,]}", "{\"a\":[1 2]}", "{\"a\":tru}", "{\"a\":nul}", "{\"a\":-}",
         "{\"a\":1.}", "{\"a\":.5}", "{\"a\":1e}", "{\"a\":+1}", "{\"a\":\"unterminated}",
-        "{\"a\":\"bad \\x escape\"}", "{\"a\":\"\\u12\"}", "{\"a\":\"\\u12G4\"}", "{\"a\":\"ends in \\",
+        "{\"a\":\"bad \\x escape\"}", "{\"a\":\"\\u12\"}", "{\"a\":\"\\u12G4\"}", "{\"a\":\"\\u12\\\"\"}", "{\"a\":\"ends in \\",
     })
     void refusesAnythingButOneWellFormedObject(String json) {
         assertNull(JsonObjectParser.parse(json), () -> "parsed: " + Arrays.toString(json.toCharArray()));

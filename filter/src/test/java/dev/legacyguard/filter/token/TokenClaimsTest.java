@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** typ, iss, aud, exp, nbf, iat, and what an accepted token exposes. */
 class TokenClaimsTest extends SharedVerifierTest {
@@ -164,5 +167,34 @@ class TokenClaimsTest extends SharedVerifierTest {
     void rejectsIatInTheFutureBeyondTheSkew() {
         Failure failure = rejected(verifier, fixture.token(fixture.es384).claim("iat", now() + 3600).sign());
         assertEquals("iat", failure.check());
+    }
+
+    /** Valid JSON, and a Logto custom JWT claim may carry one. */
+    @Test
+    void acceptsACustomClaimHoldingAnIntegerBeyondLong() {
+        BigInteger big = new BigInteger("123456789012345678901234567890");
+        Verification result = verifier.verify(fixture.token(fixture.es384).claim("account", big).sign());
+        assertTrue(result.valid(), String.valueOf(result.failure()));
+        assertEquals(big, result.token().claims().get("account"));
+    }
+
+    /** Clamped, such a date would read as "never expires" or "valid since ever". */
+    @ParameterizedTest
+    @CsvSource({"exp, 99999999999999999999", "exp, 1e300", "nbf, -99999999999999999999", "iat, 4611686018427388",
+        "exp, -4611686018427388"})
+    void refusesATimeClaimOutOfRangeNamingIt(String claim, String seconds) {
+        Object value = seconds.contains("e") ? (Object) Double.valueOf(seconds) : new BigInteger(seconds);
+        Failure failure = rejected(verifier, fixture.token(fixture.es384).claim(claim, value).sign());
+        assertEquals(claim, failure.check());
+        assertTrue(failure.description().startsWith("claim " + claim + " '"), failure.description());
+        assertTrue(failure.description().contains("is out of range: seconds since 1970 must lie between"
+                + " -4611686018427387 and 4611686018427387"), failure.description());
+    }
+
+    @Test
+    void acceptsTimeClaimsAtTheEdgeOfTheRange() {
+        Verification result = verifier.verify(fixture.token(fixture.es384).claim("exp", 4611686018427387L)
+                .claim("nbf", -4611686018427387L).sign());
+        assertTrue(result.valid(), String.valueOf(result.failure()));
     }
 }

@@ -34,6 +34,7 @@ class TokenVerifierWithTestIssuerTest {
                 .jwksUri(issuer.jwksUri())
                 .audiences(List.of(API))
                 .jwksMinRefetchSeconds(0)
+                .jwksWaitMillis(30_000)
                 .build());
     }
 

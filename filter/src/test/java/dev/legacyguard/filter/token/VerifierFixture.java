@@ -36,13 +36,17 @@ final class VerifierFixture implements AutoCloseable {
         jwks.publish(es384, es256, rsa);
     }
 
-    /** Background refresh far in the future: tests decide when keys are fetched. */
+    /**
+     * Background refresh far in the future: tests decide when keys are fetched. A lookup waits
+     * for its fetch however slow a loaded machine makes it (the wait bound has its own tests).
+     */
     VerifierOptions.Builder options() {
         return VerifierOptions.builder()
                 .issuer(ISSUER)
                 .jwksUri(jwks.url())
                 .audiences(List.of(AUDIENCE))
                 .jwksRefreshSeconds(3600)
+                .jwksWaitMillis(30_000)
                 .clock(clock);
     }
 
