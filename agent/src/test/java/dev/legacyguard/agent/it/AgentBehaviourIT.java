@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -355,6 +357,21 @@ abstract class AgentBehaviourIT {
     }
 
     @Test
+    void aPlainHttpRequestThroughTheApplicationsProxySelectorGetsNoToken() throws Exception {
+        String path = "/api/" + jdk() + "/huc/proxy-selector";
+        ForkedJvm.Run run = jvm.app(fixture.config("proxy-selector-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET),
+                fixture.scenarios("proxy-selector-" + jdk(), List.of(
+                        "selector proxy-selector " + fixture.api.port() + " " + fixture.otherPort(""),
+                        "proxy-selector huc " + fixture.api(path))), List.of());
+        System.out.println("JDK " + jdk() + ": the proxy-selector run took " + run.took().toMillis() + " ms\n" + run);
+        assertAll(
+                () -> assertEquals("status=200", run.result("proxy-selector"), run::toString),
+                () -> assertEquals(ResourceServer.NONE, fixture.otherPort.authorizationAt(path), "what the proxy saw"),
+                () -> assertTrue(run.agentLines().stream().anyMatch(line -> line.contains(
+                        "went through a forward proxy in plain http")), run::toString));
+    }
+
+    @Test
     void a401EvictsOnlyTheTokenItRejectedAndAServerRejectingEveryTokenCostsFewTokenRequests() throws Exception {
         String late = "/late/" + jdk() + "/";
         String every = "/every/" + jdk() + "/";
@@ -420,25 +437,41 @@ abstract class AgentBehaviourIT {
     }
 
     @Test
-    void apacheHttpClientDoesNotRetryTheDeliberateFailure() throws Exception {
-        try (ConnectionCounter counter = new ConnectionCounter()) {
-            List<String> clients = List.of("hc4", "hc4-legacy", "hc5");
+    void apacheHttpClientFailsForNoTokenBeforeItLeasesAConnectionAndDoesNotRetry() throws Exception {
+        // Connections each client opens to a port of its own; the token endpoint refuses (wrong secret).
+        Map<String, ConnectionCounter> counters = new LinkedHashMap<>();
+        for (String client : List.of("hc4", "hc4-legacy", "hc5")) {
+            counters.put(client, new ConnectionCounter());
+        }
+        try {
             List<String> scenarios = new ArrayList<>();
-            for (String client : clients) {
+            List<String> resources = new ArrayList<>();
+            counters.forEach((client, counter) -> {
+                String name = "counted-" + client;
                 scenarios.add(client + "-no-token " + client + " " + counter.url("/counted/" + client));
-            }
+                resources.add("logto.resource." + name + ".indicator=" + AgentFixture.SHOP);
+                resources.add("logto.resource." + name + ".urls=" + counter.url("/counted/"));
+            });
             Path config = fixture.config("not-retried-" + jdk(), fixture.issuer.endpoint(), "wrong-secret",
-                    "logto.resource.counted.indicator=" + AgentFixture.SHOP,
-                    "logto.resource.counted.urls=" + counter.url("/counted/"));
+                    resources.toArray(String[]::new));
             ForkedJvm.Run run = jvm.app(config, fixture.scenarios("not-retried-" + jdk(), scenarios), List.of());
             System.out.println("JDK " + jdk() + ": the not-retried run took " + run.took().toMillis() + " ms\n" + run);
-            for (String client : clients) {
+            for (String client : counters.keySet()) {
                 String result = run.result(client + "-no-token");
-                assertTrue(result.startsWith("error=java.net.ConnectException: no token for resource 'counted'"), result);
+                assertTrue(result.startsWith("error=java.net.ConnectException: no token for resource 'counted-" + client
+                        + "'"), result);
             }
-            // One connection per call: the advice decides after the connection is leased and opened,
-            // but no retry handler tries again (HttpClient 4 would open 4 per call, 5 would open 2).
-            assertEquals(clients.size(), counter.connections(), run::toString);
+            assertAll(
+                    // The 4.3+ exec chain and 5.x fail before they lease a connection.
+                    () -> assertEquals(0, counters.get("hc4").connections(), run::toString),
+                    () -> assertEquals(0, counters.get("hc5").connections(), run::toString),
+                    // DefaultHttpClient (4.0-4.2 style) fails only once its connection is open, and
+                    // does not retry (its retry handler would open 4 connections for an IOException).
+                    () -> assertEquals(1, counters.get("hc4-legacy").connections(), run::toString));
+        } finally {
+            for (ConnectionCounter counter : counters.values()) {
+                counter.close();
+            }
         }
     }
 

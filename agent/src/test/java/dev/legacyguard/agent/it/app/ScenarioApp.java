@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.ProxySelector;
+import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +43,8 @@ import org.apache.http.util.EntityUtils;
  * to HOST (HttpURLConnection needs {@code -Dsun.net.http.allowRestrictedHeaders=true});
  * {@code NAME huc-proxy|hc4-proxy|hc5-proxy URL PROXY}, a call through the forward proxy PROXY
  * ({@code http://host:port}: a per-connection {@code Proxy}, HttpClient's route proxy);
- * {@code NAME background CLIENT URL}, a call on another thread whose result {@code NAME join BACKGROUND}
+ * {@code NAME proxy-selector PORT PROXY}, a default {@code ProxySelector} sending requests to port PORT
+ * through PROXY and the others direct; {@code NAME background CLIENT URL}, a call on another thread whose result {@code NAME join BACKGROUND}
  * prints when it ends; {@code NAME sleep MILLIS}; {@code NAME repeat SECONDS URL}, calls to URL with
  * HttpURLConnection every 200 ms for SECONDS, reporting how many got each status;
  * {@code NAME attach JAR ARGUMENT}, which loads an agent into this running JVM; or
@@ -108,6 +111,9 @@ public final class ScenarioApp {
                 Thread.currentThread().interrupt();
             }
             return name + " slept";
+        }
+        if (scenario[1].equals("proxy-selector")) {
+            return name + " " + selectProxy(Integer.parseInt(scenario[2]), URI.create(scenario[3]));
         }
         if (scenario[1].equals("repeat")) {
             return name + " " + repeat(Integer.parseInt(scenario[2]), scenario[3]);
@@ -265,6 +271,22 @@ public final class ScenarioApp {
                 }
             }
         }
+    }
+
+    private static String selectProxy(int port, URI proxy) {
+        java.net.Proxy via = new java.net.Proxy(java.net.Proxy.Type.HTTP,
+                new java.net.InetSocketAddress(proxy.getHost(), proxy.getPort()));
+        ProxySelector.setDefault(new ProxySelector() {
+            @Override
+            public List<java.net.Proxy> select(URI uri) {
+                return List.of(uri.getPort() == port ? via : java.net.Proxy.NO_PROXY);
+            }
+
+            @Override
+            public void connectFailed(URI uri, java.net.SocketAddress address, IOException e) {
+            }
+        });
+        return "installed";
     }
 
     /** Calls {@code url} every 200 ms for {@code seconds}: a service that keeps calling a resource. */
