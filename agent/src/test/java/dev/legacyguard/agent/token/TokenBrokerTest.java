@@ -446,6 +446,28 @@ class TokenBrokerTest {
     }
 
     @Test
+    void twoQuietMinutesEndAStreakOfRejections() throws Exception {
+        try (TokenBroker broker = broker(settings(), clock)) {
+            for (int rejection = 0; rejection < 4; rejection++) {
+                String token = broker.authorizationFor(SHOP_URL, null, false);
+                broker.onResponse(SHOP_URL, token, 401, INVALID_TOKEN);
+                clock.advanceSeconds(ResourceTokens.MAX_MILLIS_BETWEEN_EVICTIONS / 1000.0);
+            }
+            assertEquals(4, issuer.tokenRequests());
+            String calm = broker.authorizationFor(SHOP_URL, null, false);
+            clock.advanceSeconds(ResourceTokens.REJECTION_STREAK_RESET_MILLIS / 1000.0);
+            broker.onResponse(SHOP_URL, calm, 401, INVALID_TOKEN);
+            String next = broker.authorizationFor(SHOP_URL, null, false);
+            assertNotEquals(calm, next);
+            clock.advanceSeconds(ResourceTokens.MIN_MILLIS_BETWEEN_EVICTIONS / 1000.0);
+            broker.onResponse(SHOP_URL, next, 401, INVALID_TOKEN);
+            assertNotEquals(next, broker.authorizationFor(SHOP_URL, null, false),
+                    "a new streak: the next rejection is believed after 10 s again, not 60 s");
+            assertEquals(7, issuer.tokenRequests());
+        }
+    }
+
+    @Test
     void aLate401ForAnOldTokenKeepsTheFreshOne() throws Exception {
         try (TokenBroker broker = broker(settings(), clock)) {
             String old = broker.authorizationFor(SHOP_URL, null, false);
