@@ -10,6 +10,8 @@
 //   POST /__admin/drop-old                                 JWKS keeps only the current key
 //   POST /__admin/jwks {"up":false}                        JWKS answers 503 while down
 //   POST /__admin/token {"up":false,"delayMs":0}           token endpoint 503 / slowed down
+//   POST /__admin/rate-limit {"count":-1,"retryAfter":"30"} the next count token requests (-1: all,
+//                                                          0: none) answer 429 with that Retry-After
 //   GET  /__admin/stats                                    {"jwksRequests","tokenRequests"}
 //   POST /__admin/stats/reset
 import http from 'node:http';
@@ -35,6 +37,8 @@ const state = {
   jwksUp: true,
   tokenUp: true,
   tokenDelayMs: 0,
+  rateLimitCount: 0,
+  rateLimitRetryAfter: undefined,
   jwksRequests: 0,
   tokenRequests: 0,
 };
@@ -134,6 +138,10 @@ async function admin(req, res, path) {
       state.tokenUp = body.up !== false;
       state.tokenDelayMs = body.delayMs || 0;
       return json(res, 200, {});
+    case '/rate-limit':
+      state.rateLimitCount = body.count || 0;
+      state.rateLimitRetryAfter = body.retryAfter;
+      return json(res, 200, {});
     case '/stats':
       return json(res, 200, { jwksRequests: state.jwksRequests, tokenRequests: state.tokenRequests });
     case '/stats/reset':
@@ -158,6 +166,11 @@ const server = http.createServer(async (req, res) => {
     state.tokenRequests += 1;
     if (state.tokenDelayMs) await new Promise((r) => setTimeout(r, state.tokenDelayMs));
     if (!state.tokenUp) return json(res, 503, { error: 'temporarily_unavailable' });
+    if (state.rateLimitCount) {
+      if (state.rateLimitCount > 0) state.rateLimitCount -= 1;
+      if (state.rateLimitRetryAfter) res.setHeader('retry-after', state.rateLimitRetryAfter);
+      return json(res, 429, { message: 'Too Many Requests' });
+    }
     // Logto answers an unknown App ID with 400, not oidc-provider's 401.
     const id = basicClientId(req.headers.authorization);
     if (id !== undefined && !apps.has(id)) {

@@ -118,6 +118,16 @@ public final class TestIssuer implements AutoCloseable {
         admin("/token", "{\"up\":" + up + ",\"delayMs\":" + delayMillis + "}");
     }
 
+    /**
+     * The next {@code count} token requests (-1: every one, 0: none) answer 429 Too Many
+     * Requests, as a tenant over its rate limit or quota does, with {@code retryAfter} (seconds
+     * or an HTTP-date; null: no header) as {@code Retry-After}. They still count as token requests.
+     */
+    public void rateLimitTokenRequests(int count, String retryAfter) {
+        admin("/rate-limit", "{\"count\":" + count
+                + (retryAfter == null ? "" : ",\"retryAfter\":\"" + retryAfter + "\"") + "}");
+    }
+
     public long jwksRequests() {
         return ((Number) stats().get("jwksRequests")).longValue();
     }

@@ -19,38 +19,42 @@ public final class Authorizations {
      * The header for one hop of a request: {@link #LEAVE_ALONE} when it already carries an
      * Authorization header ({@code present}) that is not the one the agent added on an earlier
      * hop ({@code added}), else the header for {@code url} or null (then any header the agent
-     * added earlier must go).
+     * added earlier must go). {@code url} is where the connection goes, null when no URL can say
+     * that (a 305 answer chose the proxy); {@code hostHeader} and {@code throughProxy} as in
+     * {@link BearerSource#authorizationFor}.
      *
      * @throws IOException the deliberate token failure (on-token-failure=fail)
      */
-    public static String forHop(String client, String present, String added, String url) throws IOException {
+    public static String forHop(String client, String present, String added, String url, String hostHeader,
+            boolean throughProxy) throws IOException {
         if (present != null && !present.equals(added)) {
             return LEAVE_ALONE;
         }
-        return decide(client, url);
+        return decide(client, url, hostHeader, throughProxy);
     }
 
     /** Reports the answer to a hop when the header it carried ({@code present}) is the one the agent added. */
     public static void answeredHop(String client, String present, String added, String url, int status,
             String wwwAuthenticate) {
         if (present != null && present.equals(added)) {
-            answered(client, url, status, wwwAuthenticate);
+            answered(client, url, present, status, wwwAuthenticate);
         }
     }
 
     /**
-     * The header for {@code url}, or null for a URL that belongs to no configured resource,
-     * when the agent is not configured, or when the source failed unexpectedly.
+     * The header for {@code url}, or null for a URL that belongs to no configured resource or
+     * that the request would not reach alone, when the agent is not configured, or when the
+     * source failed unexpectedly.
      *
      * @throws IOException the deliberate token failure (on-token-failure=fail)
      */
-    public static String decide(String client, String url) throws IOException {
+    public static String decide(String client, String url, String hostHeader, boolean throughProxy) throws IOException {
         BearerSource source = BearerHooks.source();
         if (source == null || url == null) {
             return null;
         }
         try {
-            return source.authorizationFor(url);
+            return source.authorizationFor(url, hostHeader, throughProxy);
         } catch (IOException deliberate) {
             throw deliberate;
         } catch (Throwable unexpected) {
@@ -67,14 +71,14 @@ public final class Authorizations {
         return status == 401;
     }
 
-    /** Tells the source the status of a request to {@code url} that carried its token. */
-    public static void answered(String client, String url, int status, String wwwAuthenticate) {
+    /** Tells the source the status of a request to {@code url} that carried its token {@code authorization}. */
+    public static void answered(String client, String url, String authorization, int status, String wwwAuthenticate) {
         BearerSource source = BearerHooks.source();
-        if (source == null || url == null || !worthReporting(status)) {
+        if (source == null || url == null || authorization == null || !worthReporting(status)) {
             return;
         }
         try {
-            source.onResponse(url, status, wwwAuthenticate);
+            source.onResponse(url, authorization, status, wwwAuthenticate);
         } catch (Throwable unexpected) {
             InstrumentationFailures.report(client, unexpected);
         }

@@ -11,16 +11,20 @@ public interface BearerSource {
 
     /**
      * The {@code Authorization} header value ({@code "Bearer ..."}) for a request about to be
-     * sent to {@code url}, or {@code null} when the URL belongs to no configured resource.
+     * sent to {@code url}, or {@code null} when the URL belongs to no configured resource or
+     * the request would not reach it alone: its {@code hostHeader} (the {@code Host} header or
+     * virtual host the application set, null when none) names another host, or it goes
+     * {@code throughProxy} in plain http where the resource does not allow that.
      *
-     * @throws IOException only the deliberate token failure (on-token-failure=fail), whose
-     *     message names the resource and the token endpoint's error
+     * @throws IOException only the deliberate token failure (on-token-failure=fail), a
+     *     {@link java.net.ConnectException} whose message names the resource and the token
+     *     endpoint's error
      */
-    String authorizationFor(String url) throws IOException;
+    String authorizationFor(String url, String hostHeader, boolean throughProxy) throws IOException;
 
     /**
-     * Tells the source how a request to {@code url} that carried its token was answered, so
-     * that a 401 with {@code error="invalid_token"} drops the cached token.
+     * Tells the source how a request to {@code url} that carried {@code authorization} was
+     * answered, so that a 401 with {@code error="invalid_token"} drops that token.
      */
-    void onResponse(String url, int status, String wwwAuthenticate);
+    void onResponse(String url, String authorization, int status, String wwwAuthenticate);
 }

@@ -14,11 +14,15 @@ public final class NamedGetter {
 
     public static final NamedGetter HTTPCLIENT_4_ROUTE_TARGET =
             new NamedGetter("org.apache.http.conn.routing.RouteInfo", "getTargetHost");
+    public static final NamedGetter HTTPCLIENT_4_ROUTE_PROXY =
+            new NamedGetter("org.apache.http.conn.routing.RouteInfo", "getProxyHost");
     // 5.4+ keeps the route in a field, not under the http.route attribute.
     public static final NamedGetter HTTPCLIENT_5_CONTEXT_ROUTE =
             new NamedGetter("org.apache.hc.client5.http.protocol.HttpClientContext", "getHttpRoute");
     public static final NamedGetter HTTPCLIENT_5_ROUTE_TARGET =
             new NamedGetter("org.apache.hc.client5.http.RouteInfo", "getTargetHost");
+    public static final NamedGetter HTTPCLIENT_5_ROUTE_PROXY =
+            new NamedGetter("org.apache.hc.client5.http.RouteInfo", "getProxyHost");
 
     private final String typeName;
     private final String methodName;

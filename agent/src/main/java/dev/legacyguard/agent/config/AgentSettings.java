@@ -40,7 +40,7 @@ public final class AgentSettings {
     static final List<String> KEYS =
             Collections.unmodifiableList(Arrays.asList(ENDPOINT, TOKEN_ENDPOINT, APP_ID, APP_SECRET, ON_TOKEN_FAILURE, FAIL_FAST));
     static final Set<String> RESOURCE_ATTRIBUTES =
-            Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList("indicator", "urls", "scopes")));
+            Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList("indicator", "urls", "scopes", "via-proxy")));
 
     private static final String URL_EXPECTATION =
             "expected an absolute http(s) URL without user info, query or fragment";
@@ -299,7 +299,19 @@ public final class AgentSettings {
             }
             Setting scopes = sources.get(prefix + "scopes");
             return new ResourceSettings(name, indicator.value, urlPrefixes(urls),
-                    scopes == null ? Collections.<String>emptyList() : scopes(scopes));
+                    scopes == null ? Collections.<String>emptyList() : scopes(scopes), viaProxy(sources.get(prefix + "via-proxy")));
+        }
+
+        /** Whether plain-http requests through a forward proxy get the token: only when asked for. */
+        private boolean viaProxy(Setting viaProxy) throws ConfigException {
+            if (viaProxy == null || viaProxy.value.equals("deny")) {
+                return false;
+            }
+            if (viaProxy.value.equals("allow")) {
+                return true;
+            }
+            throw bad(viaProxy, "is neither allow nor deny; expected deny (the default: a plain-http request through a"
+                    + " forward proxy goes without the token, which the proxy would see) or allow");
         }
 
         private void checkIndicator(Setting indicator) throws ConfigException {
@@ -395,7 +407,7 @@ public final class AgentSettings {
                 String nearest = KeySuggestion.nearest(key, candidatesFor(key));
                 log.warn("unknown key " + key + " (" + sources.originOfNamedKey(key) + ") is ignored; "
                         + (nearest != null ? "did you mean " + nearest + "?" : "known keys are " + String.join(", ", KEYS)
-                        + " and logto.resource.NAME.indicator|urls|scopes"));
+                        + " and logto.resource.NAME.indicator|urls|scopes|via-proxy"));
             }
         }
 

@@ -12,12 +12,15 @@ public final class ResourceSettings {
     private final String indicator;
     private final List<UrlPrefix> urls;
     private final List<String> scopes;
+    private final boolean plainHttpThroughProxy;
 
-    ResourceSettings(String name, String indicator, List<UrlPrefix> urls, List<String> scopes) {
+    ResourceSettings(String name, String indicator, List<UrlPrefix> urls, List<String> scopes,
+            boolean plainHttpThroughProxy) {
         this.name = name;
         this.indicator = indicator;
         this.urls = Collections.unmodifiableList(urls);
         this.scopes = Collections.unmodifiableList(scopes);
+        this.plainHttpThroughProxy = plainHttpThroughProxy;
     }
 
     /** NAME in {@code logto.resource.NAME.*}. */
@@ -37,6 +40,14 @@ public final class ResourceSettings {
     /** Scopes to request; empty when none is configured. */
     public List<String> scopes() {
         return scopes;
+    }
+
+    /**
+     * Whether a plain-http request through a forward proxy gets the token
+     * ({@code logto.resource.NAME.via-proxy=allow}); the proxy reads it like everything else.
+     */
+    public boolean plainHttpThroughProxy() {
+        return plainHttpThroughProxy;
     }
 
     /** Config key of one of this resource's attributes, e.g. {@code logto.resource.shop.urls}. */

@@ -14,13 +14,22 @@ import dev.legacyguard.agent.log.AgentLog;
 /**
  * The token cache of one API resource. The hot path reads one volatile field. Fetches are
  * single flight: whoever needs a token first (a caller, or the background refresher) runs the
- * request, everyone else waits for that same request. Failures set a backoff before which no
- * new request is sent; callers get the last failure at once instead.
+ * request, everyone else waits for that same request. Failures set a backoff (or the token
+ * endpoint's {@code Retry-After}) before which no new request is sent; callers get the last
+ * failure at once instead, unless a token the resource rejected is still valid: that one is
+ * the fallback until a new token comes.
  */
 final class ResourceTokens {
 
-    /** A resource server that rejects every fresh token would otherwise make each call a token request. */
+    /**
+     * After a rejection, the next one is believed only after this long, doubling for each
+     * rejection in a row up to {@link #MAX_MILLIS_BETWEEN_EVICTIONS}: a resource server that
+     * rejects every fresh token would otherwise make each call a token request.
+     */
     static final long MIN_MILLIS_BETWEEN_EVICTIONS = 10_000;
+    static final long MAX_MILLIS_BETWEEN_EVICTIONS = 60_000;
+    /** A quiet spell this long after the last eviction ends a streak of rejections. */
+    static final long REJECTION_STREAK_RESET_MILLIS = 2 * MAX_MILLIS_BETWEEN_EVICTIONS;
 
     private final ResourceSettings resource;
     private final TokenClient client;
@@ -31,6 +40,8 @@ final class ResourceTokens {
     private final AtomicLong callerWaits = new AtomicLong();
 
     private volatile CachedToken current;
+    /** The last token the resource rejected, handed out while no new one can be had; null once replaced. */
+    private CachedToken rejected;
 
     // Written under this; the two volatile ones are also read without the lock by refreshAhead.
     private volatile CompletableFuture<CachedToken> inFlight;
@@ -38,6 +49,7 @@ final class ResourceTokens {
     private int failures;
     private TokenFailure lastFailure;
     private long lastEviction;
+    private int rejectionsInARow;
     private boolean everGranted;
 
     ResourceTokens(ResourceSettings resource, TokenClient client, Clock clock, AgentLog log,
@@ -48,7 +60,6 @@ final class ResourceTokens {
         this.log = log;
         this.refresher = refresher;
         this.failureConsequence = failureConsequence;
-        this.lastEviction = clock.millis() - MIN_MILLIS_BETWEEN_EVICTIONS;
     }
 
     /** The {@code Authorization} value for this resource, waiting for a token only when none is usable. */
@@ -82,7 +93,7 @@ final class ResourceTokens {
             if (inFlight != null) {
                 fetch = inFlight;
             } else if (lastFailure != null && now < retryAt) {
-                throw lastFailure;
+                return orFallback(lastFailure, now);
             } else {
                 fetch = new CompletableFuture<>();
                 inFlight = fetch;
@@ -93,9 +104,24 @@ final class ResourceTokens {
         if (owner) {
             fetch(fetch);
         }
-        CachedToken token = await(fetch);
+        CachedToken token;
+        try {
+            token = await(fetch);
+        } catch (TokenFailure failure) {
+            synchronized (this) {
+                return orFallback(failure, clock.millis());
+            }
+        }
         token.used = true;
         return token;
+    }
+
+    /** The rejected token while it is still valid, else the failure; called under the lock. */
+    private CachedToken orFallback(TokenFailure failure, long now) throws TokenFailure {
+        if (rejected != null && rejected.usableAt(now)) {
+            return rejected;
+        }
+        throw failure;
     }
 
     private static CachedToken await(CompletableFuture<CachedToken> fetch) throws TokenFailure, InterruptedIOException {
@@ -160,6 +186,7 @@ final class ResourceTokens {
         boolean first;
         synchronized (this) {
             current = token;
+            rejected = null;
             inFlight = null;
             recovered = failures > 0;
             first = !everGranted;
@@ -191,18 +218,23 @@ final class ResourceTokens {
         CachedToken token;
         synchronized (this) {
             failures++;
-            delay = Backoff.delayMillis(failures);
+            delay = Math.max(Backoff.delayMillis(failures), failure.retryAfterMillis());
             retryAt = now + delay;
             lastFailure = failure;
             inFlight = null;
             firstOfStreak = failures == 1;
-            token = current;
+            token = current != null ? current : rejected;
         }
         fetch.completeExceptionally(failure);
         if (firstOfStreak) {
-            log.warn(failure.getMessage() + "; " + failureConsequence + " until it works again (retrying with backoff)");
+            String retrying = failure.retryAfterMillis() > 0
+                    ? "retrying after " + (failure.retryAfterMillis() + 999) / 1000 + " s as the token endpoint asked"
+                    : "retrying with backoff";
+            log.warn(failure.getMessage() + "; " + (token != null && token.usableAt(now)
+                    ? "the cached token " + token.fingerprint + " stays in use while it is valid, then " + failureConsequence
+                    : failureConsequence) + " until it works again (" + retrying + ")");
         }
-        if (token != null && token.usableAt(now + delay)) {
+        if (token != null && token == current && token.usableAt(now + delay)) {
             // Keep trying while the cached token still serves callers, so they never notice.
             scheduleRefresh(token, delay);
         }
@@ -220,20 +252,45 @@ final class ResourceTokens {
         }
     }
 
-    /** Drops the cached token after the resource server called it invalid, at most once per interval. */
-    void evict() {
+    /**
+     * Drops the cached token after the resource server called {@code header} invalid, unless
+     * the cache already holds another token (the answer is late: it was for an old one) or the
+     * last rejection is too recent; the rejected token stays the fallback while it is valid.
+     */
+    void rejected(String header) {
         CachedToken dropped;
+        int inARow;
         synchronized (this) {
             long now = clock.millis();
             dropped = current;
-            if (dropped == null || now - lastEviction < MIN_MILLIS_BETWEEN_EVICTIONS) {
+            if (dropped == null || !dropped.header.equals(header)) {
                 return;
             }
+            if (now - lastEviction >= REJECTION_STREAK_RESET_MILLIS) {
+                rejectionsInARow = 0;
+            }
+            if (rejectionsInARow > 0 && now - lastEviction < millisBetweenEvictions(rejectionsInARow)) {
+                return;
+            }
+            inARow = ++rejectionsInARow;
             current = null;
+            rejected = dropped;
             lastEviction = now;
         }
         log.warn("resource '" + resource.name() + "' rejected token " + dropped.fingerprint
-                + " as invalid_token; dropped it, the next call gets a new one");
+                + " as invalid_token; dropped it, the next call gets a new one"
+                + (inARow > 1 ? " (" + inARow + " rejections in a row: the next rejection is believed after "
+                        + millisBetweenEvictions(inARow) / 1000 + " s; check that the resource server accepts tokens for " + resource.indicator()
+                        + " from this Logto tenant)" : ""));
+    }
+
+    /** How long after the {@code rejections}-th rejection in a row the next one is believed. */
+    static long millisBetweenEvictions(int rejections) {
+        return Math.min(MAX_MILLIS_BETWEEN_EVICTIONS, MIN_MILLIS_BETWEEN_EVICTIONS << Math.min(rejections - 1, 16));
+    }
+
+    ResourceSettings resource() {
+        return resource;
     }
 
     /** How many times a caller had to wait for a token request (the first token, or none usable). */

@@ -1,6 +1,7 @@
 package dev.legacyguard.agent.token;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import dev.legacyguard.agent.config.AgentSettings;
 import dev.legacyguard.agent.config.OnTokenFailure;
 import dev.legacyguard.agent.config.ResourceSettings;
 import dev.legacyguard.agent.log.AgentLog;
+import dev.legacyguard.agent.match.HostHeader;
 import dev.legacyguard.agent.match.UrlMatcher;
 import dev.legacyguard.agent.match.UrlPrefix;
 
@@ -28,13 +30,15 @@ public final class TokenBroker implements BearerSource, AutoCloseable {
     private final List<ResourceTokens> resources;
     private final OnTokenFailure onTokenFailure;
     private final ScheduledThreadPoolExecutor refresher;
+    private final AgentLog log;
 
     private TokenBroker(UrlMatcher<ResourceTokens> matcher, List<ResourceTokens> resources,
-            OnTokenFailure onTokenFailure, ScheduledThreadPoolExecutor refresher) {
+            OnTokenFailure onTokenFailure, ScheduledThreadPoolExecutor refresher, AgentLog log) {
         this.matcher = matcher;
         this.resources = resources;
         this.onTokenFailure = onTokenFailure;
         this.refresher = refresher;
+        this.log = log;
     }
 
     public static TokenBroker start(AgentSettings settings) {
@@ -63,16 +67,24 @@ public final class TokenBroker implements BearerSource, AutoCloseable {
                 byPrefix.put(url, tokens);
             }
         }
-        return new TokenBroker(new UrlMatcher<>(byPrefix), resources, settings.onTokenFailure(), refresher);
+        return new TokenBroker(new UrlMatcher<>(byPrefix), resources, settings.onTokenFailure(), refresher, log);
     }
 
     @Override
-    public String authorizationFor(String url) throws IOException {
+    public String authorizationFor(String url, String hostHeader, boolean throughProxy) throws IOException {
         if (OwnRequest.active()) {
             return null;
         }
         ResourceTokens tokens = matcher.match(url);
         if (tokens == null) {
+            return null;
+        }
+        String elsewhere = elsewhere(tokens.resource(), url, hostHeader, throughProxy);
+        if (elsewhere != null) {
+            // Once per resource and reason (the first word), whatever the header said.
+            log.warnOnce("elsewhere " + tokens.resource().name() + " " + elsewhere.substring(0, elsewhere.indexOf(' ')),
+                    "resource '" + tokens.resource().name() + "': a request under its URLs " + elsewhere
+                    + "; it went without the token (logged once)");
             return null;
         }
         try {
@@ -81,18 +93,35 @@ public final class TokenBroker implements BearerSource, AutoCloseable {
             if (onTokenFailure == OnTokenFailure.SEND_WITHOUT) {
                 return null;
             }
-            throw new IOException(failure.getMessage());
+            // ConnectException: the retry handlers of Apache HttpClient 4 and 5 do not retry it.
+            throw new ConnectException(failure.getMessage());
         }
     }
 
+    /**
+     * Why a request to a resource's URL would be read by someone other than the resource, or
+     * null when it goes to the resource alone. An https request through a proxy is tunnelled
+     * (CONNECT), so the token stays inside TLS with the resource's certificate.
+     */
+    private static String elsewhere(ResourceSettings resource, String url, String hostHeader, boolean throughProxy) {
+        if (hostHeader != null && !HostHeader.namesHostOf(hostHeader, url)) {
+            return "carried the Host header '" + hostHeader + "', which names another host: the server routes by it";
+        }
+        if (throughProxy && url.regionMatches(true, 0, "http:", 0, 5) && !resource.plainHttpThroughProxy()) {
+            return "went through a forward proxy in plain http, where the proxy reads every header; set "
+                    + resource.key("via-proxy") + "=allow if that proxy may see the token, or call the resource over https";
+        }
+        return null;
+    }
+
     @Override
-    public void onResponse(String url, int status, String wwwAuthenticate) {
+    public void onResponse(String url, String authorization, int status, String wwwAuthenticate) {
         if (status != 401 || OwnRequest.active() || !BearerChallenge.saysInvalidToken(wwwAuthenticate)) {
             return;
         }
         ResourceTokens tokens = matcher.match(url);
         if (tokens != null) {
-            tokens.evict();
+            tokens.rejected(authorization);
         }
     }
 

@@ -68,6 +68,7 @@ public final class TokenClient {
     public TokenGrant request(ResourceSettings resource) throws TokenFailure {
         int status;
         String body;
+        String retryAfter;
         ExchangeDeadline deadline = null;
         try {
             HttpURLConnection connection = (HttpURLConnection) new URL(settings.tokenEndpoint()).openConnection();
@@ -90,6 +91,7 @@ public final class TokenClient {
                     out.write(form);
                 }
                 status = connection.getResponseCode();
+                retryAfter = connection.getHeaderField("Retry-After");
                 body = read(status < 400 ? connection.getInputStream() : connection.getErrorStream());
             } finally {
                 deadline.cancel();
@@ -98,6 +100,10 @@ public final class TokenClient {
         } catch (IOException | RuntimeException e) {
             throw TokenFailure.unreachable(settings, resource, deadline != null && deadline.passed()
                     ? new SocketTimeoutException("no complete answer within " + deadlineMillis + " ms") : e);
+        }
+        if (status == 429) {
+            // Whatever the body says (a gateway's text, Logto's JSON): the limit is what matters.
+            throw TokenFailure.rateLimited(settings, resource, RetryAfter.millis(retryAfter, System.currentTimeMillis()));
         }
         return interpret(resource, status, body);
     }

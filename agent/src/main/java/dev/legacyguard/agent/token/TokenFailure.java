@@ -15,13 +15,20 @@ public final class TokenFailure extends Exception {
     private final int status;
     private final String problem;
     private final String advice;
+    private final long retryAfterMillis;
 
     private TokenFailure(ResourceSettings resource, String tokenEndpoint, int status, String problem, String advice) {
+        this(resource, tokenEndpoint, status, problem, advice, 0);
+    }
+
+    private TokenFailure(ResourceSettings resource, String tokenEndpoint, int status, String problem, String advice,
+            long retryAfterMillis) {
         super("no token for resource '" + resource.name() + "' (" + resource.indicator() + ") from " + tokenEndpoint
                 + ": " + problem + "; " + advice, null, false, false);
         this.status = status;
         this.problem = problem;
         this.advice = advice;
+        this.retryAfterMillis = retryAfterMillis;
     }
 
     static TokenFailure unreachable(AgentSettings settings, ResourceSettings resource, Exception cause) {
@@ -36,6 +43,21 @@ public final class TokenFailure extends Exception {
         String problem = "answered " + status + " " + error + (description == null ? "" : " (" + oneLine(description) + ")");
         return new TokenFailure(resource, settings.tokenEndpoint(), status, problem,
                 advice(settings, resource, status, error, description));
+    }
+
+    /**
+     * A 429: the tenant's token rate limit or quota. {@code retryAfterMillis}: what its
+     * {@code Retry-After} asked for, 0 without one.
+     */
+    static TokenFailure rateLimited(AgentSettings settings, ResourceSettings resource, long retryAfterMillis) {
+        String problem = "answered 429 Too Many Requests" + (retryAfterMillis > 0
+                ? " with Retry-After " + (retryAfterMillis + 999) / 1000 + " s" : " without Retry-After")
+                + ": the Logto tenant's token rate limit or token quota is reached (Logto Cloud: about 200 requests per"
+                + " 10 s per tenant, and a monthly number of tokens per plan)";
+        String advice = "if many instances of this service start at once, stagger their start; if the monthly quota is"
+                + " used up, see the tenant's usage and plan in Logto Console; app " + settings.appId()
+                + " shares the limit with every app of the tenant";
+        return new TokenFailure(resource, settings.tokenEndpoint(), 429, problem, advice, retryAfterMillis);
     }
 
     static TokenFailure unusable(AgentSettings settings, ResourceSettings resource, int status, String what) {
@@ -84,6 +106,11 @@ public final class TokenFailure extends Exception {
     /** What went wrong, without the resource and endpoint prefix. */
     public String problem() {
         return problem;
+    }
+
+    /** How long the token endpoint asked to be left alone ({@code Retry-After}); 0 when it did not say. */
+    public long retryAfterMillis() {
+        return retryAfterMillis;
     }
 
     /** What the operator should fix. */

@@ -24,7 +24,7 @@ class AuthorizationsTest {
     private void install(String header, RuntimeException bug, IOException tokenFailure) {
         BearerHooks.install(new BearerSource() {
             @Override
-            public String authorizationFor(String url) throws IOException {
+            public String authorizationFor(String url, String hostHeader, boolean throughProxy) throws IOException {
                 if (bug != null) {
                     throw bug;
                 }
@@ -35,41 +35,41 @@ class AuthorizationsTest {
             }
 
             @Override
-            public void onResponse(String url, int status, String wwwAuthenticate) {
+            public void onResponse(String url, String authorization, int status, String wwwAuthenticate) {
                 if (bug != null) {
                     throw bug;
                 }
-                answers.add(url + " " + status + " " + wwwAuthenticate);
+                answers.add(url + " " + authorization + " " + status + " " + wwwAuthenticate);
             }
         });
     }
 
     @Test
     void decidesNothingBeforeTheAgentInstalledASource() throws IOException {
-        assertNull(Authorizations.forHop("test", null, null, "https://shop.internal/api"));
+        assertNull(Authorizations.forHop("test", null, null, "https://shop.internal/api", null, false));
     }
 
     @Test
     void givesTheSourcesHeaderToAHopWithoutAuthorization() throws IOException {
         install("Bearer t1", null, null);
-        assertEquals("Bearer t1", Authorizations.forHop("test", null, null, "https://shop.internal/api"));
+        assertEquals("Bearer t1", Authorizations.forHop("test", null, null, "https://shop.internal/api", null, false));
     }
 
     @Test
     void leavesAHeaderTheAgentDidNotAddAlone() throws IOException {
         install("Bearer t1", null, null);
         assertSame(Authorizations.LEAVE_ALONE,
-                Authorizations.forHop("test", "Basic YXBwOnNlY3JldA==", null, "https://shop.internal/api"));
+                Authorizations.forHop("test", "Basic YXBwOnNlY3JldA==", null, "https://shop.internal/api", null, false));
         assertSame(Authorizations.LEAVE_ALONE,
-                Authorizations.forHop("test", "Bearer app", "Bearer t1", "https://shop.internal/api"));
+                Authorizations.forHop("test", "Bearer app", "Bearer t1", "https://shop.internal/api", null, false));
     }
 
     @Test
     void decidesAgainForAHopCarryingTheAgentsOwnHeader() throws IOException {
         install("Bearer t1", null, null);
-        assertNull(Authorizations.forHop("test", "Bearer t1", "Bearer t1", "https://elsewhere.example/"),
+        assertNull(Authorizations.forHop("test", "Bearer t1", "Bearer t1", "https://elsewhere.example/", null, false),
                 "a hop to a URL of no resource must lose the agent's header");
-        assertEquals("Bearer t1", Authorizations.forHop("test", "Bearer t1", "Bearer t1", "https://shop.internal/x"));
+        assertEquals("Bearer t1", Authorizations.forHop("test", "Bearer t1", "Bearer t1", "https://shop.internal/x", null, false));
     }
 
     @Test
@@ -77,14 +77,14 @@ class AuthorizationsTest {
         IOException failure = new IOException("no token for resource 'shop'");
         install(null, null, failure);
         assertSame(failure, assertThrows(IOException.class,
-                () -> Authorizations.forHop("test", null, null, "https://shop.internal/api")));
+                () -> Authorizations.forHop("test", null, null, "https://shop.internal/api", null, false)));
     }
 
     @Test
     void turnsAnUnexpectedFailureIntoNoHeader() throws IOException {
         install(null, new IllegalStateException("agent bug"), null);
-        assertNull(Authorizations.forHop("test", null, null, "https://shop.internal/api"));
-        Authorizations.answered("test", "https://shop.internal/api", 401, null);
+        assertNull(Authorizations.forHop("test", null, null, "https://shop.internal/api", null, false));
+        Authorizations.answered("test", "https://shop.internal/api", "Bearer t1", 401, null);
     }
 
     @Test
@@ -94,18 +94,18 @@ class AuthorizationsTest {
         Authorizations.answeredHop("test", null, "Bearer t1", "https://shop.internal/b", 401, "Bearer");
         Authorizations.answeredHop("test", "Bearer t1", "Bearer t1", "https://shop.internal/c", 401,
                 "Bearer error=\"invalid_token\"");
-        assertEquals(List.of("https://shop.internal/c 401 Bearer error=\"invalid_token\""), answers);
+        assertEquals(List.of("https://shop.internal/c Bearer t1 401 Bearer error=\"invalid_token\""), answers);
     }
 
     @Test
     void passesOnlyA401OnToTheSourceAsNoOtherAnswerCanMeanItsTokenWasRefused() {
         install("Bearer t1", null, null);
         for (int status : new int[] {200, 302, 400, 403, 500, -1}) {
-            Authorizations.answered("test", "https://shop.internal/a", status, "Bearer error=\"invalid_token\"");
+            Authorizations.answered("test", "https://shop.internal/a", "Bearer t1", status, "Bearer error=\"invalid_token\"");
             Authorizations.answeredHop("test", "Bearer t1", "Bearer t1", "https://shop.internal/b", status, "Bearer");
         }
         assertEquals(List.of(), answers);
-        Authorizations.answered("test", "https://shop.internal/a", 401, "Bearer");
-        assertEquals(List.of("https://shop.internal/a 401 Bearer"), answers);
+        Authorizations.answered("test", "https://shop.internal/a", "Bearer t1", 401, "Bearer");
+        assertEquals(List.of("https://shop.internal/a Bearer t1 401 Bearer"), answers);
     }
 }

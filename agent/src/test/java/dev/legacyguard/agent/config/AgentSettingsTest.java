@@ -99,7 +99,22 @@ class AgentSettingsTest {
         assertEquals(OnTokenFailure.FAIL, settings.onTokenFailure());
         assertFalse(settings.failFast());
         assertTrue(settings.resources().get(0).scopes().isEmpty());
+        assertFalse(settings.resources().get(0).plainHttpThroughProxy());
         assertEquals("https://tenant.logto.app/oidc/token", settings.tokenEndpoint());
+    }
+
+    @Test
+    void viaProxyAllowLetsAPlainHttpRequestThroughAProxyCarryTheToken() throws Exception {
+        assertTrue(load(validFile("logto.resource.shop.via-proxy=allow")).resources().get(0).plainHttpThroughProxy());
+        assertFalse(load(validFile("logto.resource.shop.via-proxy=deny")).resources().get(0).plainHttpThroughProxy());
+    }
+
+    @Test
+    void unknownViaProxyValueSaysWhatEachValueDoes() throws Exception {
+        ConfigException e = failure(validFile("logto.resource.shop.via-proxy=yes"));
+        assertTrue(e.getMessage().startsWith("logto.resource.shop.via-proxy = 'yes' (file "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("is neither allow nor deny; expected deny (the default: a plain-http request"
+                + " through a forward proxy goes without the token, which the proxy would see) or allow"), e.getMessage());
     }
 
     @Test

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -70,6 +72,20 @@ abstract class AgentBehaviourIT {
                         + fixture.otherPort(""),
                 "hc5-via hc5-via " + fixture.api("/api/" + jdk() + "/hc5/via") + " " + fixture.otherPort(""),
                 "recursion huc " + fixture.issuer.jwksUri()));
+        for (String client : CLIENTS) {
+            String api = "/api/" + jdk() + "/" + client + "/";
+            scenarios.add(client + "-use-proxy " + client + " " + fixture.api(api + "use-proxy")
+                    + "?use-proxy=" + URLEncoder.encode(fixture.otherPort(""), StandardCharsets.UTF_8));
+        }
+        for (String client : List.of("huc", "hc4", "hc5")) {
+            String api = "/api/" + jdk() + "/" + client + "/";
+            String port = ":" + fixture.api.port();
+            scenarios.add(client + "-host-other " + client + "-host " + fixture.api(api + "host-other") + " localhost" + port);
+            scenarios.add(client + "-host-same " + client + "-host " + fixture.api(api + "host-same") + " 127.0.0.1" + port);
+            scenarios.add(client + "-proxy " + client + "-proxy " + fixture.api(api + "proxy") + " " + fixture.otherPort(""));
+            scenarios.add(client + "-proxy-allowed " + client + "-proxy "
+                    + fixture.api("/proxied/" + jdk() + "/" + client + "/proxy") + " " + fixture.otherPort(""));
+        }
         List<String> extraResources = new ArrayList<>(List.of(
                 "logto.resource.unknown.indicator=https://unknown.test/api",
                 "logto.resource.unknown.urls=" + fixture.api("/unknown/"),
@@ -79,7 +95,10 @@ abstract class AgentBehaviourIT {
                 // The token endpoint itself lies under a resource: the agent's own token
                 // requests must still go out untouched, without recursing.
                 "logto.resource.issuer.indicator=" + AgentFixture.SHOP,
-                "logto.resource.issuer.urls=" + fixture.issuer.endpoint() + "/oidc/"));
+                "logto.resource.issuer.urls=" + fixture.issuer.endpoint() + "/oidc/",
+                "logto.resource.proxied.indicator=" + AgentFixture.SHOP,
+                "logto.resource.proxied.urls=" + fixture.api("/proxied/"),
+                "logto.resource.proxied.via-proxy=allow"));
         for (String client : CLIENTS) {
             // The broker drops a token at most once per interval, so each client gets its own cache entry.
             extraResources.add("logto.resource.evict-" + client + ".indicator=" + AgentFixture.SHOP);
@@ -88,10 +107,17 @@ abstract class AgentBehaviourIT {
         service = jvm.app(
                 fixture.config("service-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET,
                         extraResources.toArray(String[]::new)),
-                fixture.scenarios("service-" + jdk(), scenarios), fixture.trustStoreOptions());
+                fixture.scenarios("service-" + jdk(), scenarios), serviceOptions());
         System.out.println("JDK " + jdk() + ": the service's scenario run took " + service.took().toMillis() + " ms\n"
                 + service);
         assertEquals(0, service.exitCode(), service::toString);
+    }
+
+    /** The https API's trust store, and HttpURLConnection letting the application set a Host header. */
+    private List<String> serviceOptions() {
+        List<String> options = new ArrayList<>(fixture.trustStoreOptions());
+        options.add("-Dsun.net.http.allowRestrictedHeaders=true");
+        return options;
     }
 
     private List<String> scenariosFor(String client) {
@@ -235,7 +261,7 @@ abstract class AgentBehaviourIT {
     void aResourceTheIssuerDoesNotKnowFailsTheCallWithInvalidTarget(String client) {
         String result = service.result(client + "-invalid-target");
         assertAll(
-                () -> assertTrue(result.startsWith("error=java.io.IOException: no token for resource 'unknown'"), result),
+                () -> assertTrue(result.startsWith("error=java.net.ConnectException: no token for resource 'unknown'"), result),
                 () -> assertTrue(result.contains("invalid_target"), result),
                 () -> assertNull(received("unknown", client, "invalid-target"), "the call must not be sent"));
     }
@@ -278,6 +304,175 @@ abstract class AgentBehaviourIT {
         // execute(HttpHost target, request): the connection goes to the target, whatever the URL says
         assertEquals("status=200", service.result(client + "-via"));
         assertEquals(ResourceServer.NONE, fixture.otherPort.authorizationAt("/api/" + jdk() + "/" + client + "/via"));
+    }
+
+    @Test
+    void aRequestHttpUrlConnectionResendsThroughTheProxyA305AnswerNamedCarriesNoToken() {
+        assertEquals("status=200", service.result("huc-use-proxy"));
+        String path = "/api/" + jdk() + "/huc/use-proxy";
+        assertAll(
+                () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(fixture.api.authorizationAt(path))),
+                () -> assertEquals(ResourceServer.NONE, fixture.otherPort.authorizationAt(path),
+                        "the proxy the 305 named must not see the token"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hc4", "hc4-legacy", "hc5"})
+    void apacheHttpClientDoesNotFollowA305AtAll(String client) {
+        assertEquals("status=305", service.result(client + "-use-proxy"));
+        assertNull(fixture.otherPort.authorizationAt("/api/" + jdk() + "/" + client + "/use-proxy"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"huc", "hc4", "hc5"})
+    void aHostHeaderNamingAnotherHostGetsNoToken(String client) {
+        assertEquals("status=200", service.result(client + "-host-other"));
+        assertEquals(ResourceServer.NONE, received("api", client, "host-other"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"huc", "hc4", "hc5"})
+    void aHostHeaderNamingTheUrlsOwnHostKeepsTheToken(String client) {
+        assertEquals("status=200", service.result(client + "-host-same"));
+        assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", client, "host-same")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"huc", "hc4", "hc5"})
+    void aPlainHttpRequestThroughAForwardProxyGetsNoTokenByDefault(String client) {
+        assertEquals("status=200", service.result(client + "-proxy"));
+        String path = "/api/" + jdk() + "/" + client + "/proxy";
+        assertAll(
+                () -> assertEquals(ResourceServer.NONE, fixture.otherPort.authorizationAt(path), "what the proxy saw"),
+                () -> assertTrue(service.agentLines().stream().anyMatch(line -> line.contains(
+                        "went through a forward proxy in plain http")), service::toString));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"huc", "hc4", "hc5"})
+    void aPlainHttpRequestThroughAForwardProxyGetsTheTokenWhereTheResourceAllowsIt(String client) {
+        assertEquals("status=200", service.result(client + "-proxy-allowed"));
+        assertEquals(AgentFixture.SHOP, BearerHeader.audience(
+                fixture.otherPort.authorizationAt("/proxied/" + jdk() + "/" + client + "/proxy")));
+    }
+
+    @Test
+    void aPlainHttpRequestThroughTheApplicationsProxySelectorGetsNoToken() throws Exception {
+        String path = "/api/" + jdk() + "/huc/proxy-selector";
+        ForkedJvm.Run run = jvm.app(fixture.config("proxy-selector-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET),
+                fixture.scenarios("proxy-selector-" + jdk(), List.of(
+                        "selector proxy-selector " + fixture.api.port() + " " + fixture.otherPort(""),
+                        "proxy-selector huc " + fixture.api(path))), List.of());
+        System.out.println("JDK " + jdk() + ": the proxy-selector run took " + run.took().toMillis() + " ms\n" + run);
+        assertAll(
+                () -> assertEquals("status=200", run.result("proxy-selector"), run::toString),
+                () -> assertEquals(ResourceServer.NONE, fixture.otherPort.authorizationAt(path), "what the proxy saw"),
+                () -> assertTrue(run.agentLines().stream().anyMatch(line -> line.contains(
+                        "went through a forward proxy in plain http")), run::toString));
+    }
+
+    @Test
+    void a401EvictsOnlyTheTokenItRejectedAndAServerRejectingEveryTokenCostsFewTokenRequests() throws Exception {
+        String late = "/late/" + jdk() + "/";
+        String every = "/every/" + jdk() + "/";
+        List<String> scenarios = List.of(
+                // The first token goes out on a call the server answers 401 only after 11 s (the
+                // old rule allowed one eviction per 10 s): by then a newer token is cached.
+                "late-call background huc " + fixture.api(late + "late-reject/old") + "?after=11000",
+                "pause sleep 500",
+                "late-reject huc " + fixture.api(late + "reject/old"),
+                "late-fresh huc " + fixture.api(late + "fresh"),
+                // Meanwhile a resource that rejects every token is called 5 times a second for 21 s.
+                "every repeat 21 " + fixture.api(every + "reject/each"),
+                "late-answer join late-call",
+                "late-after huc " + fixture.api(late + "after"));
+        Path config = fixture.config("rejections-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET,
+                "logto.resource.late.indicator=" + AgentFixture.SHOP, "logto.resource.late.urls=" + fixture.api(late),
+                "logto.resource.every.indicator=" + AgentFixture.SHOP, "logto.resource.every.urls=" + fixture.api(every));
+        fixture.issuer.resetStats();
+        ForkedJvm.Run run = jvm.app(config, fixture.scenarios("rejections-" + jdk(), scenarios), List.of());
+        System.out.println("JDK " + jdk() + ": the rejections run took " + run.took().toMillis() + " ms\n" + run);
+        Object fresh = BearerHeader.claims(fixture.api.authorizationAt(late + "fresh")).get("jti");
+        assertAll(
+                () -> assertEquals("status=401", run.result("late-answer"), run::toString),
+                () -> assertNotEquals(BearerHeader.claims(fixture.api.authorizationAt(late + "reject/old")).get("jti"), fresh),
+                () -> assertEquals(fresh, BearerHeader.claims(fixture.api.authorizationAt(late + "after")).get("jti"),
+                        "the late 401 was for the old token: the fresh one stays"),
+                // late: the old and the fresh token; every: the first, then evictions at 0 s and 10 s
+                // (the next one only at 30 s, where the old rule evicted again at 20 s).
+                () -> assertEquals(2 + 3, fixture.issuer.tokenRequests(), run::toString));
+    }
+
+    @Test
+    void aTokenEndpointAnswering429IsLeftAloneForItsRetryAfter() throws Exception {
+        String at = "/api/" + jdk() + "/huc/";
+        List<String> scenarios = List.of(
+                "limited huc " + fixture.api(at + "limited"),
+                // Past any first backoff step (at most 1 s), within the 3 s Retry-After: no request.
+                "pause sleep 1500",
+                "still-limited huc " + fixture.api(at + "still-limited"),
+                "pause-more sleep 2000",
+                "after-limit huc " + fixture.api(at + "after-limit"));
+        fixture.issuer.resetStats();
+        fixture.issuer.rateLimitTokenRequests(1, "3");
+        ForkedJvm.Run run;
+        try {
+            run = jvm.app(fixture.config("rate-limited-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET),
+                    fixture.scenarios("rate-limited-" + jdk(), scenarios), List.of());
+        } finally {
+            fixture.issuer.rateLimitTokenRequests(0, null);
+        }
+        System.out.println("JDK " + jdk() + ": the rate-limited run took " + run.took().toMillis() + " ms\n" + run);
+        String limited = "error=java.net.ConnectException: no token for resource 'shop' (" + AgentFixture.SHOP + ") from "
+                + fixture.issuer.tokenEndpoint() + ": answered 429 Too Many Requests with Retry-After 3 s: the Logto"
+                + " tenant's token rate limit or token quota is reached";
+        assertAll(
+                () -> assertTrue(run.result("limited").startsWith(limited), run::toString),
+                () -> assertTrue(run.result("still-limited").startsWith(limited), run::toString),
+                () -> assertEquals("status=200", run.result("after-limit"), run::toString),
+                () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", "huc", "after-limit"))),
+                () -> assertEquals(2, fixture.issuer.tokenRequests(), run::toString),
+                () -> assertTrue(run.agentLines().stream().anyMatch(line -> line.contains("retrying after 3 s as the token"
+                        + " endpoint asked")), run::toString));
+    }
+
+    @Test
+    void apacheHttpClientFailsForNoTokenBeforeItLeasesAConnectionAndDoesNotRetry() throws Exception {
+        // Connections each client opens to a port of its own; the token endpoint refuses (wrong secret).
+        Map<String, ConnectionCounter> counters = new LinkedHashMap<>();
+        for (String client : List.of("hc4", "hc4-legacy", "hc5")) {
+            counters.put(client, new ConnectionCounter());
+        }
+        try {
+            List<String> scenarios = new ArrayList<>();
+            List<String> resources = new ArrayList<>();
+            counters.forEach((client, counter) -> {
+                String name = "counted-" + client;
+                scenarios.add(client + "-no-token " + client + " " + counter.url("/counted/" + client));
+                resources.add("logto.resource." + name + ".indicator=" + AgentFixture.SHOP);
+                resources.add("logto.resource." + name + ".urls=" + counter.url("/counted/"));
+            });
+            Path config = fixture.config("not-retried-" + jdk(), fixture.issuer.endpoint(), "wrong-secret",
+                    resources.toArray(String[]::new));
+            ForkedJvm.Run run = jvm.app(config, fixture.scenarios("not-retried-" + jdk(), scenarios), List.of());
+            System.out.println("JDK " + jdk() + ": the not-retried run took " + run.took().toMillis() + " ms\n" + run);
+            for (String client : counters.keySet()) {
+                String result = run.result(client + "-no-token");
+                assertTrue(result.startsWith("error=java.net.ConnectException: no token for resource 'counted-" + client
+                        + "'"), result);
+            }
+            assertAll(
+                    // The 4.3+ exec chain and 5.x fail before they lease a connection.
+                    () -> assertEquals(0, counters.get("hc4").connections(), run::toString),
+                    () -> assertEquals(0, counters.get("hc5").connections(), run::toString),
+                    // DefaultHttpClient (4.0-4.2 style) fails only once its connection is open, and
+                    // does not retry (its retry handler would open 4 connections for an IOException).
+                    () -> assertEquals(1, counters.get("hc4-legacy").connections(), run::toString));
+        } finally {
+            for (ConnectionCounter counter : counters.values()) {
+                counter.close();
+            }
+        }
     }
 
     @Test
@@ -370,7 +565,7 @@ abstract class AgentBehaviourIT {
                 fixture.config("invalid-client-" + jdk(), fixture.issuer.endpoint(), "wrong-secret"));
         for (String client : CLIENTS) {
             String result = run.result(client + "-invalid-client");
-            assertTrue(result.startsWith("error=java.io.IOException: no token for resource 'shop'"), result);
+            assertTrue(result.startsWith("error=java.net.ConnectException: no token for resource 'shop'"), result);
             assertTrue(result.contains("invalid_client"), result);
             assertNull(received("api", client, "invalid-client"), "the call must not be sent");
         }
@@ -383,7 +578,7 @@ abstract class AgentBehaviourIT {
                 fixture.config("endpoint-down-" + jdk(), endpoint, AgentFixture.APP_SECRET));
         for (String client : CLIENTS) {
             String result = run.result(client + "-endpoint-down");
-            assertTrue(result.startsWith("error=java.io.IOException: no token for resource 'shop'"), result);
+            assertTrue(result.startsWith("error=java.net.ConnectException: no token for resource 'shop'"), result);
             assertTrue(result.contains(endpoint + "/oidc/token: could not reach it"), result);
         }
     }

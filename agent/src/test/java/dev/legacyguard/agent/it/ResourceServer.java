@@ -3,6 +3,7 @@ package dev.legacyguard.agent.it;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -21,8 +23,11 @@ import com.sun.net.httpserver.HttpsServer;
 
 /**
  * A loopback API that remembers the Authorization header of every request by path ("none"
- * when absent). {@code ?redirect=URL} answers 302 to URL; a path containing {@code /reject/}
- * answers 401 {@code invalid_token} the way a Logto-protected API does.
+ * when absent). {@code ?redirect=URL} answers 302 to URL; {@code ?use-proxy=URL} answers 305
+ * Use Proxy naming URL, unless URL names this server's port (it is then the proxy, and answers
+ * as the API would: HttpURLConnection sends it the request line unchanged); a path
+ * containing {@code /reject/} answers 401 {@code invalid_token} the way a Logto-protected API
+ * does, one containing {@code /late-reject/} the same after {@code ?after=MILLIS}.
  */
 final class ResourceServer implements AutoCloseable {
 
@@ -34,6 +39,12 @@ final class ResourceServer implements AutoCloseable {
     private ResourceServer(HttpServer server) {
         this.server = server;
         server.createContext("/", this::handle);
+        // A thread per request, so that a late answer holds up no other request.
+        server.setExecutor(Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "resource-server");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
     }
 
@@ -74,16 +85,32 @@ final class ResourceServer implements AutoCloseable {
             exchange.getResponseHeaders().set("Location",
                     URLDecoder.decode(query.substring("redirect=".length()), StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(302, -1);
+        } else if (query != null && query.startsWith("use-proxy=") && URI.create(URLDecoder.decode(
+                query.substring("use-proxy=".length()), StandardCharsets.UTF_8)).getPort() != port()) {
+            exchange.getResponseHeaders().set("Location",
+                    URLDecoder.decode(query.substring("use-proxy=".length()), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(305, -1);
+        } else if (exchange.getRequestURI().getPath().contains("/late-reject/")) {
+            try {
+                Thread.sleep(Long.parseLong(query.substring("after=".length())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            rejectAsInvalidToken(exchange);
         } else if (exchange.getRequestURI().getPath().contains("/reject/")) {
-            exchange.getResponseHeaders().set("WWW-Authenticate",
-                    "Bearer error=\"invalid_token\", error_description=\"token revoked\"");
-            exchange.sendResponseHeaders(401, -1);
+            rejectAsInvalidToken(exchange);
         } else {
             byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
         }
         exchange.close();
+    }
+
+    private static void rejectAsInvalidToken(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("WWW-Authenticate",
+                "Bearer error=\"invalid_token\", error_description=\"token revoked\"");
+        exchange.sendResponseHeaders(401, -1);
     }
 
     @Override

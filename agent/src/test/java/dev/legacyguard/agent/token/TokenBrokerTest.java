@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ConnectException;
 import java.net.CookieHandler;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -45,6 +46,7 @@ class TokenBrokerTest {
     private static final String SHORT_URL = "https://short.internal/api/x";
     private static final String APP = "m2m-app";
     private static final String SECRET = "m2m-secret-0123456789";
+    private static final String INVALID_TOKEN = "Bearer error=\"invalid_token\"";
 
     private static TestIssuer issuer;
 
@@ -70,6 +72,7 @@ class TokenBrokerTest {
     @BeforeEach
     void resetIssuer() {
         issuer.setTokenEndpoint(true, 0);
+        issuer.rateLimitTokenRequests(0, null);
         issuer.resetStats();
     }
 
@@ -119,7 +122,7 @@ class TokenBrokerTest {
     @Test
     void answersBearerTokenForTheResourceWithItsAudienceAndScopes() throws Exception {
         try (TokenBroker broker = broker(settings(), Clock.MONOTONIC)) {
-            String authorization = broker.authorizationFor(SHOP_URL);
+            String authorization = broker.authorizationFor(SHOP_URL, null, false);
             assertTrue(authorization.startsWith("Bearer ey"), "a JWT access token");
             Map<String, Object> claims = claims(authorization);
             assertEquals("https://api.shop", claims.get("aud"));
@@ -131,9 +134,9 @@ class TokenBrokerTest {
     @Test
     void urlsOfNoResourceGetNothingAndCostNoTokenRequest() throws Exception {
         try (TokenBroker broker = broker(settings(), Clock.MONOTONIC)) {
-            assertNull(broker.authorizationFor("https://shop.internal.evil.com:8443/api/products"));
-            assertNull(broker.authorizationFor("https://shop.internal:8443/api/../admin"));
-            assertNull(broker.authorizationFor("http://example.com/"));
+            assertNull(broker.authorizationFor("https://shop.internal.evil.com:8443/api/products", null, false));
+            assertNull(broker.authorizationFor("https://shop.internal:8443/api/../admin", null, false));
+            assertNull(broker.authorizationFor("http://example.com/", null, false));
             assertEquals(0, issuer.tokenRequests());
         }
     }
@@ -141,8 +144,8 @@ class TokenBrokerTest {
     @Test
     void eachResourceGetsItsOwnToken() throws Exception {
         try (TokenBroker broker = broker(settings(), Clock.MONOTONIC)) {
-            assertEquals("https://api.shop", claims(broker.authorizationFor(SHOP_URL)).get("aud"));
-            assertEquals("https://api.short", claims(broker.authorizationFor(SHORT_URL)).get("aud"));
+            assertEquals("https://api.shop", claims(broker.authorizationFor(SHOP_URL, null, false)).get("aud"));
+            assertEquals("https://api.short", claims(broker.authorizationFor(SHORT_URL, null, false)).get("aud"));
             assertEquals(2, issuer.tokenRequests());
         }
     }
@@ -160,7 +163,7 @@ class TokenBrokerTest {
                 answers.add(pool.submit(() -> {
                     ready.countDown();
                     go.await();
-                    return broker.authorizationFor(SHOP_URL);
+                    return broker.authorizationFor(SHOP_URL, null, false);
                 }));
             }
             assertTrue(ready.await(30, TimeUnit.SECONDS));
@@ -180,9 +183,9 @@ class TokenBrokerTest {
     @Test
     void callersAfterTheFirstGetTheCachedToken() throws Exception {
         try (TokenBroker broker = broker(settings(), clock)) {
-            String first = broker.authorizationFor(SHOP_URL);
+            String first = broker.authorizationFor(SHOP_URL, null, false);
             for (int i = 0; i < 100; i++) {
-                assertEquals(first, broker.authorizationFor(SHOP_URL));
+                assertEquals(first, broker.authorizationFor(SHOP_URL, null, false));
             }
             assertEquals(1, issuer.tokenRequests());
             assertEquals(1, broker.callerWaits());
@@ -196,7 +199,7 @@ class TokenBrokerTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             // A 6 s token: three distinct tokens take two refreshes (about 7 s) of steady calls.
             while (seen.size() < 3 && System.nanoTime() < deadline) {
-                String authorization = broker.authorizationFor(SHORT_URL);
+                String authorization = broker.authorizationFor(SHORT_URL, null, false);
                 long exp = ((Number) claims(authorization).get("exp")).longValue();
                 assertTrue(exp * 1000 > System.currentTimeMillis(), "handed out an expired token");
                 seen.add(authorization);
@@ -210,13 +213,13 @@ class TokenBrokerTest {
     @Test
     void callerPastThreeQuartersOfTheLifetimeGetsTheCachedTokenAndStartsABackgroundRefresh() throws Exception {
         try (TokenBroker broker = broker(settings(), clock)) {
-            String first = broker.authorizationFor(SHOP_URL);
+            String first = broker.authorizationFor(SHOP_URL, null, false);
             clock.advanceSeconds(3600 * 0.8);
-            assertEquals(first, broker.authorizationFor(SHOP_URL));
+            assertEquals(first, broker.authorizationFor(SHOP_URL, null, false));
             await("the background refresh", () -> issuer.tokenRequests() == 2);
             await("the refreshed token", () -> {
                 try {
-                    return !first.equals(broker.authorizationFor(SHOP_URL));
+                    return !first.equals(broker.authorizationFor(SHOP_URL, null, false));
                 } catch (IOException e) {
                     throw new AssertionError(e);
                 }
@@ -228,9 +231,9 @@ class TokenBrokerTest {
     @Test
     void neverHandsOutATokenInItsLastThirtyOneSeconds() throws Exception {
         try (TokenBroker broker = broker(settings(), clock)) {
-            String first = broker.authorizationFor(SHOP_URL);
+            String first = broker.authorizationFor(SHOP_URL, null, false);
             clock.advanceSeconds(3600 - 31);
-            String second = broker.authorizationFor(SHOP_URL);
+            String second = broker.authorizationFor(SHOP_URL, null, false);
             assertNotEquals(first, second);
             assertEquals(2, broker.callerWaits(), "with no usable token the caller waits for a new one");
         }
@@ -239,10 +242,10 @@ class TokenBrokerTest {
     @Test
     void expiredTokenIsNotSentEvenWhenTheTokenEndpointIsDown() throws Exception {
         try (TokenBroker broker = broker(settings(), clock)) {
-            broker.authorizationFor(SHOP_URL);
+            broker.authorizationFor(SHOP_URL, null, false);
             issuer.setTokenEndpoint(false, 0);
             clock.advanceSeconds(3600);
-            IOException e = assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL));
+            IOException e = assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL, null, false));
             assertTrue(e.getMessage().contains("answered 503 temporarily_unavailable"), e.getMessage());
         }
     }
@@ -250,20 +253,21 @@ class TokenBrokerTest {
     @Test
     void cachedTokenKeepsServingWhileARefreshFails() throws Exception {
         try (TokenBroker broker = broker(settings(), clock)) {
-            String first = broker.authorizationFor(SHOP_URL);
+            String first = broker.authorizationFor(SHOP_URL, null, false);
             issuer.setTokenEndpoint(false, 0);
             clock.advanceSeconds(3600 * 0.8);
-            assertEquals(first, broker.authorizationFor(SHOP_URL));
+            assertEquals(first, broker.authorizationFor(SHOP_URL, null, false));
             await("the failed background refresh", () -> issuer.tokenRequests() == 2);
-            assertEquals(first, broker.authorizationFor(SHOP_URL));
+            assertEquals(first, broker.authorizationFor(SHOP_URL, null, false));
         }
     }
 
     @Test
-    void tokenEndpointDownFailsTheCallNamingResourceEndpointAndError() throws Exception {
+    void tokenEndpointDownFailsTheCallWithAConnectExceptionNamingResourceEndpointAndError() throws Exception {
         issuer.setTokenEndpoint(false, 0);
         try (TokenBroker broker = broker(settings(), clock)) {
-            IOException e = assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL));
+            // ConnectException, so that Apache HttpClient's default retry handlers do not retry the call.
+            IOException e = assertThrows(ConnectException.class, () -> broker.authorizationFor(SHOP_URL, null, false));
             assertEquals("no token for resource 'shop' (https://api.shop) from " + issuer.tokenEndpoint()
                     + ": answered 503 temporarily_unavailable; the token endpoint is unavailable; the agent retries "
                     + "with backoff", e.getMessage());
@@ -278,7 +282,7 @@ class TokenBrokerTest {
         }
         AgentSettings settings = settings("logto.endpoint", "http://127.0.0.1:" + closedPort);
         try (TokenBroker broker = broker(settings, clock)) {
-            IOException e = assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL));
+            IOException e = assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL, null, false));
             assertTrue(e.getMessage().startsWith("no token for resource 'shop' (https://api.shop) from http://127.0.0.1:"
                     + closedPort + "/oidc/token: could not reach it (ConnectException"), e.getMessage());
             assertTrue(e.getMessage().endsWith("check logto.endpoint and that this machine can reach it"), e.getMessage());
@@ -288,7 +292,7 @@ class TokenBrokerTest {
     @Test
     void unknownAppIdIsReportedAsInvalidClient() throws Exception {
         try (TokenBroker broker = broker(settings("logto.app-id", "no-such-app"), clock)) {
-            IOException e = assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL));
+            IOException e = assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL, null, false));
             assertTrue(e.getMessage().contains("answered 400 invalid_client (client is invalid); check logto.app-id and "
                     + "logto.app-secret"), e.getMessage());
         }
@@ -297,7 +301,7 @@ class TokenBrokerTest {
     @Test
     void wrongSecretIsReportedAsInvalidClientWithoutShowingIt() throws Exception {
         try (TokenBroker broker = broker(settings("logto.app-secret", "wrong-secret-value"), clock)) {
-            IOException e = assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL));
+            IOException e = assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL, null, false));
             assertTrue(e.getMessage().contains("answered 401 invalid_client"), e.getMessage());
             assertTrue(e.getMessage().contains("check logto.app-id and logto.app-secret"), e.getMessage());
             assertTrue(!e.getMessage().contains("wrong-secret-value") && !log().contains("wrong-secret-value"));
@@ -307,7 +311,7 @@ class TokenBrokerTest {
     @Test
     void unknownIndicatorIsReportedAsInvalidTargetWithTheFix() throws Exception {
         try (TokenBroker broker = broker(settings("logto.resource.shop.indicator", "https://api.unknown"), clock)) {
-            IOException e = assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL));
+            IOException e = assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL, null, false));
             assertTrue(e.getMessage().contains("answered 400 invalid_target"), e.getMessage());
             assertTrue(e.getMessage().endsWith("create an API resource with the indicator https://api.unknown in Logto "
                     + "Console (API resources), or fix logto.resource.shop.indicator"), e.getMessage());
@@ -319,17 +323,17 @@ class TokenBrokerTest {
         issuer.setTokenEndpoint(false, 0);
         try (TokenBroker broker = broker(settings(), clock)) {
             for (int i = 0; i < 500; i++) {
-                assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL));
+                assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL, null, false));
             }
             assertEquals(1, issuer.tokenRequests(), "one request, then backoff");
             clock.advanceSeconds(Backoff.FIRST_MILLIS / 1000.0);
             for (int i = 0; i < 500; i++) {
-                assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL));
+                assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL, null, false));
             }
             assertEquals(2, issuer.tokenRequests(), "one more request once the first backoff has passed");
             issuer.setTokenEndpoint(true, 0);
             clock.advanceSeconds(Backoff.CAP_MILLIS / 1000.0);
-            assertNotNull(broker.authorizationFor(SHOP_URL));
+            assertNotNull(broker.authorizationFor(SHOP_URL, null, false));
             assertEquals(3, issuer.tokenRequests());
         }
     }
@@ -339,18 +343,18 @@ class TokenBrokerTest {
         issuer.setTokenEndpoint(false, 0);
         try (TokenBroker broker = broker(settings(), clock)) {
             for (int attempt = 0; attempt < 3; attempt++) {
-                assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL));
+                assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL, null, false));
                 clock.advanceSeconds(Backoff.CAP_MILLIS / 1000.0);
             }
             assertEquals(3, issuer.tokenRequests());
             assertEquals(1, logLinesContaining("WARN no token for resource 'shop'"));
             assertTrue(log().contains("calls to it fail with an IOException until it works again"), log());
             issuer.setTokenEndpoint(true, 0);
-            assertNotNull(broker.authorizationFor(SHOP_URL));
+            assertNotNull(broker.authorizationFor(SHOP_URL, null, false));
             assertEquals(1, logLinesContaining("token endpoint answers again"));
             issuer.setTokenEndpoint(false, 0);
             clock.advanceSeconds(3600);
-            assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL));
+            assertThrows(IOException.class, () -> broker.authorizationFor(SHOP_URL, null, false));
             assertEquals(2, logLinesContaining("WARN no token for resource 'shop'"), "a new streak is logged again");
         }
     }
@@ -360,14 +364,14 @@ class TokenBrokerTest {
         issuer.setTokenEndpoint(false, 0);
         try (TokenBroker broker = broker(settings("logto.on-token-failure", "send-without"), clock)) {
             for (int attempt = 0; attempt < 3; attempt++) {
-                assertNull(broker.authorizationFor(SHOP_URL));
+                assertNull(broker.authorizationFor(SHOP_URL, null, false));
                 clock.advanceSeconds(Backoff.CAP_MILLIS / 1000.0);
             }
             assertEquals(3, issuer.tokenRequests());
             assertEquals(1, logLinesContaining("WARN no token for resource 'shop'"));
             assertTrue(log().contains("calls to it go out without a token until it works again"), log());
             issuer.setTokenEndpoint(true, 0);
-            assertNotNull(broker.authorizationFor(SHOP_URL));
+            assertNotNull(broker.authorizationFor(SHOP_URL, null, false));
         }
     }
 
@@ -375,9 +379,9 @@ class TokenBrokerTest {
     void droppedScopesAreWarnedOnceNamingThemAndTheFix() throws Exception {
         AgentSettings settings = settings("logto.resource.shop.scopes", "read:products admin:all");
         try (TokenBroker broker = broker(settings, clock)) {
-            broker.authorizationFor(SHOP_URL);
+            broker.authorizationFor(SHOP_URL, null, false);
             clock.advanceSeconds(3600);
-            broker.authorizationFor(SHOP_URL);
+            broker.authorizationFor(SHOP_URL, null, false);
             assertEquals(2, issuer.tokenRequests());
             assertEquals(1, logLinesContaining("did not grant"));
             assertTrue(log().contains("WARN resource 'shop' (https://api.shop): Logto did not grant the requested scopes "
@@ -389,9 +393,9 @@ class TokenBrokerTest {
     @Test
     void invalidTokenChallengeDropsTheCachedToken() throws Exception {
         try (TokenBroker broker = broker(settings(), clock)) {
-            String first = broker.authorizationFor(SHOP_URL);
-            broker.onResponse(SHOP_URL, 401, "Bearer realm=\"shop\", error=\"invalid_token\"");
-            String second = broker.authorizationFor(SHOP_URL);
+            String first = broker.authorizationFor(SHOP_URL, null, false);
+            broker.onResponse(SHOP_URL, first, 401, "Bearer realm=\"shop\", error=\"invalid_token\"");
+            String second = broker.authorizationFor(SHOP_URL, null, false);
             assertNotEquals(first, second);
             assertEquals(2, issuer.tokenRequests());
             assertTrue(log().contains("resource 'shop' rejected token sha256:"), log());
@@ -401,12 +405,12 @@ class TokenBrokerTest {
     @Test
     void otherAnswersKeepTheCachedToken() throws Exception {
         try (TokenBroker broker = broker(settings(), clock)) {
-            String first = broker.authorizationFor(SHOP_URL);
-            broker.onResponse(SHOP_URL, 401, "Bearer realm=\"shop\"");
-            broker.onResponse(SHOP_URL, 403, "Bearer error=\"insufficient_scope\"");
-            broker.onResponse(SHOP_URL, 200, null);
-            broker.onResponse("https://elsewhere.internal/api/", 401, "Bearer error=\"invalid_token\"");
-            assertEquals(first, broker.authorizationFor(SHOP_URL));
+            String first = broker.authorizationFor(SHOP_URL, null, false);
+            broker.onResponse(SHOP_URL, first, 401, "Bearer realm=\"shop\"");
+            broker.onResponse(SHOP_URL, first, 403, "Bearer error=\"insufficient_scope\"");
+            broker.onResponse(SHOP_URL, first, 200, null);
+            broker.onResponse("https://elsewhere.internal/api/", first, 401, "Bearer error=\"invalid_token\"");
+            assertEquals(first, broker.authorizationFor(SHOP_URL, null, false));
             assertEquals(1, issuer.tokenRequests());
         }
     }
@@ -414,15 +418,158 @@ class TokenBrokerTest {
     @Test
     void evictionsAreRateLimitedSoARejectingServerCannotCauseARequestStorm() throws Exception {
         try (TokenBroker broker = broker(settings(), clock)) {
-            broker.authorizationFor(SHOP_URL);
-            broker.onResponse(SHOP_URL, 401, "Bearer error=\"invalid_token\"");
-            String second = broker.authorizationFor(SHOP_URL);
-            broker.onResponse(SHOP_URL, 401, "Bearer error=\"invalid_token\"");
-            assertEquals(second, broker.authorizationFor(SHOP_URL));
+            String first = broker.authorizationFor(SHOP_URL, null, false);
+            broker.onResponse(SHOP_URL, first, 401, INVALID_TOKEN);
+            String second = broker.authorizationFor(SHOP_URL, null, false);
+            broker.onResponse(SHOP_URL, second, 401, INVALID_TOKEN);
+            assertEquals(second, broker.authorizationFor(SHOP_URL, null, false));
             clock.advanceSeconds(ResourceTokens.MIN_MILLIS_BETWEEN_EVICTIONS / 1000.0);
-            broker.onResponse(SHOP_URL, 401, "Bearer error=\"invalid_token\"");
-            assertNotEquals(second, broker.authorizationFor(SHOP_URL));
+            broker.onResponse(SHOP_URL, second, 401, INVALID_TOKEN);
+            assertNotEquals(second, broker.authorizationFor(SHOP_URL, null, false));
             assertEquals(3, issuer.tokenRequests());
+        }
+    }
+
+    @Test
+    void aResourceThatRejectsEveryTokenCostsAtMostAboutOneTokenRequestAMinute() throws Exception {
+        try (TokenBroker broker = broker(settings(), clock)) {
+            // Ten minutes of calls every second, each answered 401 invalid_token.
+            for (int second = 0; second < 600; second++) {
+                String token = broker.authorizationFor(SHOP_URL, null, false);
+                broker.onResponse(SHOP_URL, token, 401, INVALID_TOKEN);
+                clock.advanceSeconds(1);
+            }
+            // The first token, then evictions 10, 20, 40 s apart, then one a minute: 0, 10, 30, 70, 130, ... 550.
+            assertEquals(1 + 4 + 8, issuer.tokenRequests());
+            assertTrue(log().contains("rejections in a row: the next rejection is believed after 60 s"), log());
+        }
+    }
+
+    @Test
+    void twoQuietMinutesEndAStreakOfRejections() throws Exception {
+        try (TokenBroker broker = broker(settings(), clock)) {
+            for (int rejection = 0; rejection < 4; rejection++) {
+                String token = broker.authorizationFor(SHOP_URL, null, false);
+                broker.onResponse(SHOP_URL, token, 401, INVALID_TOKEN);
+                clock.advanceSeconds(ResourceTokens.MAX_MILLIS_BETWEEN_EVICTIONS / 1000.0);
+            }
+            assertEquals(4, issuer.tokenRequests());
+            String calm = broker.authorizationFor(SHOP_URL, null, false);
+            clock.advanceSeconds(ResourceTokens.REJECTION_STREAK_RESET_MILLIS / 1000.0);
+            broker.onResponse(SHOP_URL, calm, 401, INVALID_TOKEN);
+            String next = broker.authorizationFor(SHOP_URL, null, false);
+            assertNotEquals(calm, next);
+            clock.advanceSeconds(ResourceTokens.MIN_MILLIS_BETWEEN_EVICTIONS / 1000.0);
+            broker.onResponse(SHOP_URL, next, 401, INVALID_TOKEN);
+            assertNotEquals(next, broker.authorizationFor(SHOP_URL, null, false),
+                    "a new streak: the next rejection is believed after 10 s again, not 60 s");
+            assertEquals(7, issuer.tokenRequests());
+        }
+    }
+
+    @Test
+    void aLate401ForAnOldTokenKeepsTheFreshOne() throws Exception {
+        try (TokenBroker broker = broker(settings(), clock)) {
+            String old = broker.authorizationFor(SHOP_URL, null, false);
+            clock.advanceSeconds(3600 - 31);
+            String fresh = broker.authorizationFor(SHOP_URL, null, false);
+            assertNotEquals(old, fresh);
+            broker.onResponse(SHOP_URL, old, 401, INVALID_TOKEN);
+            assertEquals(fresh, broker.authorizationFor(SHOP_URL, null, false));
+            assertEquals(2, issuer.tokenRequests());
+            assertTrue(!log().contains("rejected token"), log());
+        }
+    }
+
+    @Test
+    void aRejectedTokenThatIsStillValidServesWhileTheTokenEndpointIsDown() throws Exception {
+        try (TokenBroker broker = broker(settings(), clock)) {
+            String first = broker.authorizationFor(SHOP_URL, null, false);
+            issuer.setTokenEndpoint(false, 0);
+            broker.onResponse(SHOP_URL, first, 401, INVALID_TOKEN);
+            assertEquals(first, broker.authorizationFor(SHOP_URL, null, false), "the fetch fails: the rejected token serves");
+            assertEquals(first, broker.authorizationFor(SHOP_URL, null, false), "in backoff: the rejected token serves");
+            assertEquals(2, issuer.tokenRequests());
+            issuer.setTokenEndpoint(true, 0);
+            clock.advanceSeconds(Backoff.CAP_MILLIS / 1000.0);
+            assertNotEquals(first, broker.authorizationFor(SHOP_URL, null, false));
+            issuer.setTokenEndpoint(false, 0);
+            clock.advanceSeconds(3600);
+            assertThrows(ConnectException.class, () -> broker.authorizationFor(SHOP_URL, null, false),
+                    "no token is handed out past its time, rejected or not");
+        }
+    }
+
+    @Test
+    void aRateLimitedTokenEndpointIsLeftAloneForItsRetryAfterWhileTheCachedTokenServes() throws Exception {
+        try (TokenBroker broker = broker(settings(), clock)) {
+            String first = broker.authorizationFor(SHOP_URL, null, false);
+            issuer.rateLimitTokenRequests(-1, "120");
+            clock.advanceSeconds(3600 * 0.8);
+            assertEquals(first, broker.authorizationFor(SHOP_URL, null, false));
+            await("the rate-limited background refresh", () -> issuer.tokenRequests() == 2);
+            await("the logged limit", () -> log().contains("429"));
+            for (int i = 0; i < 119; i++) {
+                clock.advanceSeconds(1);
+                assertEquals(first, broker.authorizationFor(SHOP_URL, null, false));
+            }
+            assertEquals(2, issuer.tokenRequests(), "nothing sent before Retry-After has passed");
+            assertTrue(log().contains("answered 429 Too Many Requests with Retry-After 120 s: the Logto tenant's token rate"
+                    + " limit or token quota is reached (Logto Cloud: about 200 requests per 10 s per tenant, and a monthly"
+                    + " number of tokens per plan)"), log());
+            assertTrue(log().contains("the cached token sha256:"), log());
+            assertTrue(log().contains("retrying after 120 s as the token endpoint asked"), log());
+            issuer.rateLimitTokenRequests(0, null);
+            clock.advanceSeconds(1);
+            broker.authorizationFor(SHOP_URL, null, false);
+            await("the refresh after Retry-After", () -> issuer.tokenRequests() == 3);
+        }
+    }
+
+    @Test
+    void aRateLimitedFirstTokenFailsTheCallNamingTheLimitAndWaitsForRetryAfter() throws Exception {
+        issuer.rateLimitTokenRequests(-1, "30");
+        try (TokenBroker broker = broker(settings(), clock)) {
+            ConnectException e = assertThrows(ConnectException.class, () -> broker.authorizationFor(SHOP_URL, null, false));
+            assertTrue(e.getMessage().contains("answered 429 Too Many Requests with Retry-After 30 s"), e.getMessage());
+            clock.advanceSeconds(29);
+            assertThrows(ConnectException.class, () -> broker.authorizationFor(SHOP_URL, null, false));
+            assertEquals(1, issuer.tokenRequests());
+            issuer.rateLimitTokenRequests(0, null);
+            clock.advanceSeconds(1);
+            assertNotNull(broker.authorizationFor(SHOP_URL, null, false));
+            assertEquals(2, issuer.tokenRequests());
+        }
+    }
+
+    @Test
+    void aHostHeaderNamingAnotherHostGetsNoToken() throws Exception {
+        try (TokenBroker broker = broker(settings(), clock)) {
+            assertNull(broker.authorizationFor(SHOP_URL, "admin.internal:8443", false));
+            assertNull(broker.authorizationFor(SHOP_URL, "shop.internal", false), "another effective port");
+            assertNull(broker.authorizationFor(SHOP_URL, "shop.internal:8443@evil.com", false));
+            assertEquals(0, issuer.tokenRequests());
+            assertNotNull(broker.authorizationFor(SHOP_URL, "SHOP.internal.:8443", false), "the same host, written otherwise");
+            assertNotNull(broker.authorizationFor(SHORT_URL, "short.internal:443", false), "the same effective port");
+            assertEquals(1, logLinesContaining("Host header 'admin.internal:8443', which names another host"), log());
+        }
+    }
+
+    @Test
+    void aPlainHttpRequestThroughAForwardProxyGetsNoTokenUnlessTheResourceAllowsIt() throws Exception {
+        String plain = "http://plain.internal/api/x";
+        AgentSettings settings = settings("logto.resource.plain.indicator", "https://api.shop",
+                "logto.resource.plain.urls", "http://plain.internal/api/");
+        try (TokenBroker broker = broker(settings, clock)) {
+            assertNull(broker.authorizationFor(plain, null, true));
+            assertNotNull(broker.authorizationFor(SHOP_URL, null, true), "https through a proxy is tunnelled");
+            assertNotNull(broker.authorizationFor(plain, null, false));
+            assertTrue(log().contains("resource 'plain': a request under its URLs went through a forward proxy in plain"
+                    + " http, where the proxy reads every header; set logto.resource.plain.via-proxy=allow"), log());
+        }
+        try (TokenBroker broker = broker(settings("logto.resource.plain.indicator", "https://api.shop",
+                "logto.resource.plain.urls", "http://plain.internal/api/", "logto.resource.plain.via-proxy", "allow"), clock)) {
+            assertNotNull(broker.authorizationFor(plain, null, true));
         }
     }
 
@@ -437,7 +584,7 @@ class TokenBrokerTest {
             CookieHandler.setDefault(new CookieHandler() {
                 @Override
                 public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
-                    askedFromInside.add(uri + " -> " + broker.authorizationFor(uri.toString()));
+                    askedFromInside.add(uri + " -> " + broker.authorizationFor(uri.toString(), null, false));
                     return Collections.emptyMap();
                 }
 
@@ -445,7 +592,7 @@ class TokenBrokerTest {
                 public void put(URI uri, Map<String, List<String>> headers) {
                 }
             });
-            String authorization = broker.authorizationFor(issuer.endpoint() + "/orders");
+            String authorization = broker.authorizationFor(issuer.endpoint() + "/orders", null, false);
             assertNotNull(authorization);
             assertEquals(List.of(issuer.tokenEndpoint() + " -> null"), askedFromInside);
             assertEquals(1, issuer.tokenRequests());
@@ -457,7 +604,7 @@ class TokenBrokerTest {
     @Test
     void refresherIsADaemonThreadThatCloseStops() throws Exception {
         TokenBroker broker = broker(settings(), Clock.MONOTONIC);
-        broker.authorizationFor(SHOP_URL);
+        broker.authorizationFor(SHOP_URL, null, false);
         List<Thread> refreshers = refresherThreads();
         assertTrue(!refreshers.isEmpty() && refreshers.stream().allMatch(Thread::isDaemon), "daemon refresher running");
         broker.close();
@@ -465,7 +612,7 @@ class TokenBrokerTest {
             thread.join(TimeUnit.SECONDS.toMillis(30));
             assertTrue(!thread.isAlive(), "refresher stopped");
         }
-        assertNotNull(broker.authorizationFor(SHOP_URL), "a closed broker still answers from its cache");
+        assertNotNull(broker.authorizationFor(SHOP_URL, null, false), "a closed broker still answers from its cache");
     }
 
     private static List<Thread> refresherThreads() {
@@ -482,9 +629,9 @@ class TokenBrokerTest {
     void tokensAndTheSecretNeverReachTheLog() throws Exception {
         AgentSettings settings = settings("logto.resource.shop.scopes", "read:products admin:all");
         try (TokenBroker broker = broker(settings, clock)) {
-            String authorization = broker.authorizationFor(SHOP_URL);
-            broker.onResponse(SHOP_URL, 401, "Bearer error=\"invalid_token\"");
-            broker.authorizationFor(SHOP_URL);
+            String authorization = broker.authorizationFor(SHOP_URL, null, false);
+            broker.onResponse(SHOP_URL, authorization, 401, INVALID_TOKEN);
+            broker.authorizationFor(SHOP_URL, null, false);
             String token = authorization.substring("Bearer ".length());
             assertTrue(!log().contains(token) && !log().contains(SECRET), log());
             assertTrue(log().contains("token sha256:"), log());

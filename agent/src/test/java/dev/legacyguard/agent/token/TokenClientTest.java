@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 
@@ -44,6 +47,35 @@ class TokenClientTest {
 
     private static TokenGrant request(AgentSettings settings) throws TokenFailure {
         return new TokenClient(settings).request(settings.resources().get(0));
+    }
+
+    @Test
+    void a429IsTheTenantsRateLimitOrQuotaWithTheWaitItsRetryAfterAsksFor() {
+        issuer.rateLimitTokenRequests(1, "45");
+        TokenFailure failure = assertThrows(TokenFailure.class, () -> request(settings("https://api.orders", "read")));
+        assertEquals(429, failure.status());
+        assertEquals(45_000, failure.retryAfterMillis());
+        assertTrue(failure.getMessage().contains("answered 429 Too Many Requests with Retry-After 45 s: the Logto tenant's"
+                + " token rate limit or token quota is reached"), failure.getMessage());
+        assertTrue(failure.advice().contains("stagger their start"), failure.advice());
+    }
+
+    @Test
+    void a429RetryAfterGivenAsAnHttpDateIsTheTimeLeftUntilIt() {
+        String inTenMinutes = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusMinutes(10));
+        issuer.rateLimitTokenRequests(1, inTenMinutes);
+        TokenFailure failure = assertThrows(TokenFailure.class, () -> request(settings("https://api.orders", "read")));
+        // Whole seconds in the header, and the request takes a moment: anything from 9 to 10 minutes is right.
+        assertTrue(failure.retryAfterMillis() > 540_000 && failure.retryAfterMillis() <= 600_000,
+                () -> "waits " + failure.retryAfterMillis() + " ms");
+    }
+
+    @Test
+    void a429WithoutRetryAfterStillNamesTheLimit() {
+        issuer.rateLimitTokenRequests(1, null);
+        TokenFailure failure = assertThrows(TokenFailure.class, () -> request(settings("https://api.orders", "read")));
+        assertEquals(0, failure.retryAfterMillis());
+        assertTrue(failure.getMessage().contains("answered 429 Too Many Requests without Retry-After"), failure.getMessage());
     }
 
     @Test

@@ -19,7 +19,8 @@ import net.bytebuddy.asm.Advice;
 /**
  * Inlined into {@code org.apache.http.protocol.HttpRequestExecutor#execute}, which sends each
  * request on its connection: every redirect hop and retry passes here, with the hop's route
- * in the context. The route's target is where the connection goes; the request's own target
+ * in the context. The route's target is where the connection goes (through the route's proxy,
+ * if it has one); the request's own target
  * ({@code http.target_host}) is only what its URL says, and {@code execute(HttpHost, request)}
  * sends a URL to another host. RedirectExec (4.5) copies the original request's headers onto a
  * redirect, but the agent's header only ever lives on the per-hop request, and is decided
@@ -44,15 +45,19 @@ final class ExecuteAdvice {
                 return;
             }
             // RouteInfo by name: it is httpclient's, which httpcore's class loader may not see.
-            Object target = NamedGetter.HTTPCLIENT_4_ROUTE_TARGET.get(context.getAttribute("http.route"));
+            Object route = context.getAttribute("http.route");
+            Object target = NamedGetter.HTTPCLIENT_4_ROUTE_TARGET.get(route);
             if (target == null) {
                 // Without a route, httpcore is used on its own: the application connects to the target it names.
                 target = context.getAttribute("http.target_host");
             }
             String url = RequestUrls.join(target == null ? null : target.toString(), line.getUri());
             Header present = request.getFirstHeader("Authorization");
+            // The Host header is the application's own or the virtual host (RequestConfig) by now.
+            Header host = request.getFirstHeader("Host");
             String header = Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
-                    (String) context.getAttribute(AddedHeaders.CONTEXT_HEADER), url);
+                    (String) context.getAttribute(AddedHeaders.CONTEXT_HEADER), url, host == null ? null : host.getValue(),
+                    NamedGetter.HTTPCLIENT_4_ROUTE_PROXY.get(route) != null);
             if (header == Authorizations.LEAVE_ALONE) {
                 return;
             }

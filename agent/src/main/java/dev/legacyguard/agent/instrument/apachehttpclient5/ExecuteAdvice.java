@@ -21,7 +21,7 @@ import net.bytebuddy.asm.Advice;
  * Inlined into {@code org.apache.hc.core5.http.impl.io.HttpRequestExecutor#execute}, which
  * sends each classic request on its connection: every redirect hop and retry passes here with
  * its own route, so the header is decided again on every hop. The route's target is where the
- * connection goes; the request's authority is only what its URL says, and
+ * connection goes (through the route's proxy, if it has one); the request's authority is only what its URL says, and
  * {@code execute(HttpHost, request)} sends a URL to another host.
  */
 final class ExecuteAdvice {
@@ -43,8 +43,8 @@ final class ExecuteAdvice {
             }
             // HttpClientContext and RouteInfo by name: they are httpclient's, which httpcore's class
             // loader may not see. HttpHost is httpcore's own.
-            HttpHost target = (HttpHost) NamedGetter.HTTPCLIENT_5_ROUTE_TARGET.get(
-                    NamedGetter.HTTPCLIENT_5_CONTEXT_ROUTE.get(context));
+            Object route = NamedGetter.HTTPCLIENT_5_CONTEXT_ROUTE.get(context);
+            HttpHost target = (HttpHost) NamedGetter.HTTPCLIENT_5_ROUTE_TARGET.get(route);
             // Not request.getUri(): it parses a java.net.URI for every new request, which was half
             // of what the advice cost a call. The same string, built without parsing; without a
             // route, httpcore is used on its own: the application connects to the authority it names.
@@ -54,8 +54,11 @@ final class ExecuteAdvice {
             String path = request.getPath();
             String url = RequestUrls.join(origin, path == null ? "/" : path);
             Header present = request.getFirstHeader("Authorization");
+            // The Host header is the application's own or the request's authority by now.
+            Header host = request.getFirstHeader("Host");
             String header = Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
-                    (String) context.getAttribute(AddedHeaders.CONTEXT_HEADER), url);
+                    (String) context.getAttribute(AddedHeaders.CONTEXT_HEADER), url, host == null ? null : host.getValue(),
+                    NamedGetter.HTTPCLIENT_5_ROUTE_PROXY.get(route) != null);
             if (header == Authorizations.LEAVE_ALONE) {
                 return;
             }

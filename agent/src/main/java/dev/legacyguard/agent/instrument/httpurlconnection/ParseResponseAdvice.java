@@ -35,9 +35,9 @@ final class ParseResponseAdvice {
             MessageHeader responses = (MessageHeader) arguments[0];
             int status = RequestUrls.statusOf(responses.getValue(0));
             HttpURLConnection connection = (HttpURLConnection) arguments[arguments.length - 1];
-            if (Authorizations.worthReporting(status) && AddedHeaders.addedTo(connection) != null) {
-                Authorizations.answered("HttpURLConnection", connection.getURL().toString(), status,
-                        responses.findValue("WWW-Authenticate"));
+            if (Authorizations.worthReporting(status)) {
+                Authorizations.answered("HttpURLConnection", connection.getURL().toString(),
+                        AddedHeaders.addedTo(connection), status, responses.findValue("WWW-Authenticate"));
             }
         } catch (Throwable unexpected) {
             InstrumentationFailures.report("HttpURLConnection", unexpected);

@@ -15,7 +15,8 @@ import sun.net.www.MessageHeader;
  * Inlined into {@code sun.net.www.protocol.http.HttpURLConnection#writeRequests()}, which writes
  * every request the connection sends: the first one, each redirect hop it follows itself (with
  * the headers kept), and each retry. {@code url} is the hop's URL at that point, so the header
- * is decided again for every hop.
+ * is decided again for every hop, except after a 305 answer: the connection then goes to the
+ * proxy the answer named, with {@code url} unchanged.
  */
 final class WriteRequestsAdvice {
 
@@ -28,7 +29,8 @@ final class WriteRequestsAdvice {
     static void decide(@Advice.This HttpURLConnection connection,
             @Advice.FieldValue("url") URL url,
             @Advice.FieldValue("requests") MessageHeader requests,
-            @Advice.FieldValue("userHeaders") MessageHeader userHeaders) throws IOException {
+            @Advice.FieldValue("userHeaders") MessageHeader userHeaders,
+            @Advice.FieldValue("useProxyResponseCode") boolean afterUseProxyAnswer) throws IOException {
         if (!CallDepth.HTTP_URL_CONNECTION_SEND.enter()) {
             return;
         }
@@ -37,8 +39,10 @@ final class WriteRequestsAdvice {
             if (userHeaders.findValue("Authorization") != null) {
                 return;
             }
+            // userHeaders holds a Host header the application set (sun.net.http.allowRestrictedHeaders).
             String header = Authorizations.forHop(CLIENT, requests.findValue("Authorization"),
-                    AddedHeaders.addedTo(connection), url.toString());
+                    AddedHeaders.addedTo(connection), afterUseProxyAnswer ? null : url.toString(),
+                    userHeaders.findValue("Host"), connection.usingProxy());
             if (header == Authorizations.LEAVE_ALONE) {
                 return;
             }

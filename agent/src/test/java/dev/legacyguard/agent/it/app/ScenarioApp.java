@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.ProxySelector;
+import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,6 +39,14 @@ import org.apache.http.util.EntityUtils;
  * {@code NAME hc4-via|hc4-legacy-via|hc5-via URL TARGET}, URL sent to the explicit target host TARGET
  * ({@code http://host:port}), as {@code execute(HttpHost, request)} does;
  * {@code NAME burst COUNT URL}, COUNT threads calling URL with HttpURLConnection at once;
+ * {@code NAME huc-host|hc4-host|hc5-host URL HOST}, a call whose Host header the application sets
+ * to HOST (HttpURLConnection needs {@code -Dsun.net.http.allowRestrictedHeaders=true});
+ * {@code NAME huc-proxy|hc4-proxy|hc5-proxy URL PROXY}, a call through the forward proxy PROXY
+ * ({@code http://host:port}: a per-connection {@code Proxy}, HttpClient's route proxy);
+ * {@code NAME proxy-selector PORT PROXY}, a default {@code ProxySelector} sending requests to port PORT
+ * through PROXY and the others direct; {@code NAME background CLIENT URL}, a call on another thread whose result {@code NAME join BACKGROUND}
+ * prints when it ends; {@code NAME sleep MILLIS}; {@code NAME repeat SECONDS URL}, calls to URL with
+ * HttpURLConnection every 200 ms for SECONDS, reporting how many got each status;
  * {@code NAME attach JAR ARGUMENT}, which loads an agent into this running JVM; or
  * {@code NAME classes CLASS,...}, which reports which of the named classes the application's
  * class loader can load.
@@ -51,6 +61,8 @@ public final class ScenarioApp {
             new org.apache.http.impl.client.DefaultHttpClient(new org.apache.http.impl.conn.PoolingClientConnectionManager());
     private final org.apache.hc.client5.http.impl.classic.CloseableHttpClient httpClient5 =
             org.apache.hc.client5.http.impl.classic.HttpClients.createDefault();
+
+    private final Map<String, Future<String>> background = new java.util.concurrent.ConcurrentHashMap<>();
 
     public static void main(String[] args) throws IOException {
         ScenarioApp app = new ScenarioApp();
@@ -73,10 +85,49 @@ public final class ScenarioApp {
         if (scenario[1].equals("burst")) {
             return name + " " + burst(Integer.parseInt(scenario[2]), scenario[3]);
         }
+        if (scenario[1].equals("background")) {
+            String[] call = {name, scenario[2], scenario[3]};
+            ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
+                Thread daemon = new Thread(task, "background " + name);
+                daemon.setDaemon(true);
+                return daemon;
+            });
+            background.put(name, thread.submit(() -> run(call)));
+            thread.shutdown();
+            return name + " started";
+        }
+        if (scenario[1].equals("join")) {
+            try {
+                String result = background.get(scenario[2]).get(60, TimeUnit.SECONDS);
+                return name + result.substring(result.indexOf(' '));
+            } catch (Exception e) {
+                return name + " error=" + e;
+            }
+        }
+        if (scenario[1].equals("sleep")) {
+            try {
+                Thread.sleep(Long.parseLong(scenario[2]));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return name + " slept";
+        }
+        if (scenario[1].equals("proxy-selector")) {
+            return name + " " + selectProxy(Integer.parseInt(scenario[2]), URI.create(scenario[3]));
+        }
+        if (scenario[1].equals("repeat")) {
+            return name + " " + repeat(Integer.parseInt(scenario[2]), scenario[3]);
+        }
         String authorization = scenario.length > 3 ? scenario[3] : null;
         try {
             if (scenario[1].endsWith("-via")) {
                 return name + " status=" + viaExplicitTarget(scenario[1], scenario[2], scenario[3]);
+            }
+            if (scenario[1].endsWith("-host")) {
+                return name + " status=" + withHostHeader(scenario[1], scenario[2], scenario[3]);
+            }
+            if (scenario[1].endsWith("-proxy")) {
+                return name + " status=" + throughProxy(scenario[1], scenario[2], scenario[3]);
             }
             int status = switch (scenario[1]) {
                 case "huc" -> viaHttpUrlConnection(scenario[2], authorization, null);
@@ -94,7 +145,10 @@ public final class ScenarioApp {
     }
 
     private static int viaHttpUrlConnection(String url, String authorization, String post) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
+        return send((HttpURLConnection) new URL(url).openConnection(), authorization, post);
+    }
+
+    private static int send(HttpURLConnection connection, String authorization, String post) throws IOException {
         if (authorization != null) {
             connection.setRequestProperty("Authorization", authorization);
         }
@@ -158,6 +212,103 @@ public final class ScenarioApp {
         } catch (java.net.URISyntaxException e) {
             throw new IOException(e);
         }
+    }
+
+    private int withHostHeader(String client, String url, String host) throws IOException {
+        switch (client) {
+            case "huc-host": {
+                HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
+                connection.setRequestProperty("Host", host);
+                return send(connection, null, null);
+            }
+            case "hc4-host": {
+                HttpGet get = new HttpGet(url);
+                get.setHeader("Host", host);
+                try (CloseableHttpResponse response = httpClient4.execute(get)) {
+                    EntityUtils.consume(response.getEntity());
+                    return response.getStatusLine().getStatusCode();
+                }
+            }
+            default: {
+                org.apache.hc.client5.http.classic.methods.HttpGet get = new org.apache.hc.client5.http.classic.methods.HttpGet(url);
+                get.setHeader("Host", host);
+                return httpClient5.execute(get, response -> {
+                    org.apache.hc.core5.http.io.entity.EntityUtils.consume(response.getEntity());
+                    return response.getCode();
+                });
+            }
+        }
+    }
+
+    @SuppressWarnings("deprecation")
+    private int throughProxy(String client, String url, String proxy) throws IOException {
+        URL proxyUrl = new URL(proxy);
+        switch (client) {
+            case "huc-proxy": {
+                java.net.Proxy via = new java.net.Proxy(java.net.Proxy.Type.HTTP,
+                        new java.net.InetSocketAddress(proxyUrl.getHost(), proxyUrl.getPort()));
+                return send((HttpURLConnection) new URL(url).openConnection(via), null, null);
+            }
+            case "hc4-proxy": {
+                HttpGet get = new HttpGet(url);
+                get.setConfig(org.apache.http.client.config.RequestConfig.custom()
+                        .setProxy(org.apache.http.HttpHost.create(proxy)).build());
+                try (CloseableHttpResponse response = httpClient4.execute(get)) {
+                    EntityUtils.consume(response.getEntity());
+                    return response.getStatusLine().getStatusCode();
+                }
+            }
+            default: {
+                try (org.apache.hc.client5.http.impl.classic.CloseableHttpClient proxied =
+                        org.apache.hc.client5.http.impl.classic.HttpClients.custom()
+                                .setProxy(org.apache.hc.core5.http.HttpHost.create(proxy)).build()) {
+                    return proxied.execute(new org.apache.hc.client5.http.classic.methods.HttpGet(url), response -> {
+                        org.apache.hc.core5.http.io.entity.EntityUtils.consume(response.getEntity());
+                        return response.getCode();
+                    });
+                } catch (java.net.URISyntaxException e) {
+                    throw new IOException(e);
+                }
+            }
+        }
+    }
+
+    private static String selectProxy(int port, URI proxy) {
+        java.net.Proxy via = new java.net.Proxy(java.net.Proxy.Type.HTTP,
+                new java.net.InetSocketAddress(proxy.getHost(), proxy.getPort()));
+        ProxySelector.setDefault(new ProxySelector() {
+            @Override
+            public List<java.net.Proxy> select(URI uri) {
+                return List.of(uri.getPort() == port ? via : java.net.Proxy.NO_PROXY);
+            }
+
+            @Override
+            public void connectFailed(URI uri, java.net.SocketAddress address, IOException e) {
+            }
+        });
+        return "installed";
+    }
+
+    /** Calls {@code url} every 200 ms for {@code seconds}: a service that keeps calling a resource. */
+    private static String repeat(int seconds, String url) {
+        Map<String, Integer> statuses = new TreeMap<>();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            String outcome;
+            try {
+                outcome = String.valueOf(viaHttpUrlConnection(url, null, null));
+            } catch (IOException e) {
+                outcome = e.getClass().getSimpleName();
+            }
+            statuses.merge(outcome, 1, Integer::sum);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return "statuses=" + statuses;
     }
 
     /** Loads {@code jar} into this JVM as an operator would with the attach API (agentmain). */

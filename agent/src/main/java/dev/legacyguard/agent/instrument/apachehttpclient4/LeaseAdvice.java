@@ -1,0 +1,45 @@
+package dev.legacyguard.agent.instrument.apachehttpclient4;
+
+import java.io.IOException;
+
+import org.apache.http.Header;
+import org.apache.http.client.methods.HttpRequestWrapper;
+import org.apache.http.client.protocol.HttpClientContext;
+import org.apache.http.conn.routing.HttpRoute;
+
+import dev.legacyguard.agent.bootstrap.AddedHeaders;
+import dev.legacyguard.agent.bootstrap.Authorizations;
+import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
+import dev.legacyguard.agent.bootstrap.RequestUrls;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * Inlined into {@code org.apache.http.impl.execchain.MainClientExec#execute} (4.3+), before it
+ * leases a connection: the same decision as {@link ExecuteAdvice} makes per hop, taken early so
+ * that the deliberate token failure leaves no connection leased and opened. A token it fetches
+ * is the one the hop then gets from the cache.
+ */
+final class LeaseAdvice {
+
+    private static final String CLIENT = "Apache HttpClient 4";
+
+    private LeaseAdvice() {
+    }
+
+    @Advice.OnMethodEnter
+    static void decideBeforeLease(@Advice.Argument(0) HttpRoute route, @Advice.Argument(1) HttpRequestWrapper request,
+            @Advice.Argument(2) HttpClientContext context) throws IOException {
+        try {
+            Header present = request.getFirstHeader("Authorization");
+            Header host = request.getFirstHeader("Host");
+            Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
+                    (String) context.getAttribute(AddedHeaders.CONTEXT_HEADER),
+                    RequestUrls.join(route.getTargetHost().toURI(), request.getRequestLine().getUri()),
+                    host == null ? null : host.getValue(), route.getProxyHost() != null);
+        } catch (IOException deliberate) {
+            throw deliberate;
+        } catch (Throwable unexpected) {
+            InstrumentationFailures.report(CLIENT, unexpected);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.legacyguard.agent.instrument.apachehttpclient5;
+
+import java.io.IOException;
+
+import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.client5.http.classic.ExecChain;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHost;
+
+import dev.legacyguard.agent.bootstrap.AddedHeaders;
+import dev.legacyguard.agent.bootstrap.Authorizations;
+import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
+import dev.legacyguard.agent.bootstrap.RequestUrls;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * Inlined into {@code org.apache.hc.client5.http.impl.classic.ConnectExec#execute}, before it
+ * acquires the endpoint: the same decision as {@link ExecuteAdvice} makes per hop, taken early
+ * so that the deliberate token failure leaves no connection leased and opened. A token it
+ * fetches is the one the hop then gets from the cache.
+ */
+final class LeaseAdvice {
+
+    private static final String CLIENT = "Apache HttpClient 5";
+
+    private LeaseAdvice() {
+    }
+
+    @Advice.OnMethodEnter
+    static void decideBeforeLease(@Advice.Argument(0) ClassicHttpRequest request, @Advice.Argument(1) ExecChain.Scope scope)
+            throws IOException {
+        try {
+            HttpRoute route = scope.route;
+            HttpHost target = route.getTargetHost();
+            String path = request.getPath();
+            Header present = request.getFirstHeader("Authorization");
+            Header host = request.getFirstHeader("Host");
+            Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
+                    (String) scope.clientContext.getAttribute(AddedHeaders.CONTEXT_HEADER),
+                    RequestUrls.join(RequestUrls.origin(target.getSchemeName(), target.getHostName(), target.getPort()),
+                            path == null ? "/" : path),
+                    host == null ? null : host.getValue(), route.getProxyHost() != null);
+        } catch (IOException deliberate) {
+            throw deliberate;
+        } catch (Throwable unexpected) {
+            InstrumentationFailures.report(CLIENT, unexpected);
+        }
+    }
+}

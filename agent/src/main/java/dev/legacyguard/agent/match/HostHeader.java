@@ -1,0 +1,31 @@
+package dev.legacyguard.agent.match;
+
+/**
+ * Compares a request's {@code Host} header with the URL its connection goes to, the way
+ * {@link UrlPrefix} compares URLs: host case-insensitively, a trailing dot ignored, the
+ * effective port (none means the scheme's default). A server routes by the header, so a
+ * header naming another host, or one that cannot be read safely, takes the request elsewhere.
+ */
+public final class HostHeader {
+
+    private HostHeader() {
+    }
+
+    /** Whether {@code hostHeader} names the host and effective port of {@code url}; false when either cannot be read. */
+    public static boolean namesHostOf(String hostHeader, String url) {
+        String authority = hostHeader.trim();
+        for (int i = 0; i < authority.length(); i++) {
+            char c = authority.charAt(i);
+            if (c == '/' || c == '?' || c == '#' || c == '@' || c == '%') {
+                return false;
+            }
+        }
+        try {
+            UrlParts target = UrlParts.ofRequest(url);
+            UrlParts named = UrlParts.ofRequest(target.scheme + "://" + authority + "/");
+            return named.host.equals(target.host) && named.port == target.port;
+        } catch (UrlRefused refused) {
+            return false;
+        }
+    }
+}
