@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -114,6 +115,12 @@ public final class LogtoBearerFilter implements Filter {
         }
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            // Nothing the client sent has changed since the REQUEST dispatch was judged; judging
+            // again could refuse a request whose work the application has already begun.
+            chain.doFilter(AuthenticatedRequest.resumed(request), response);
+            return;
+        }
         if (isCorsPreflight(request)) {
             chain.doFilter(request, response);
             return;
