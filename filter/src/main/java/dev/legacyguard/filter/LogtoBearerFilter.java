@@ -89,6 +89,7 @@ public final class LogtoBearerFilter implements Filter {
         verifier = TokenVerifier.create(options);
         LOG.info("Logto bearer filter started: issuer {}, audiences {}, {} rules, unmatched requests {}",
                 options.issuer(), options.audiences(), rules.size(), rules.unmatched().kind().name().toLowerCase(Locale.ROOT));
+        LOG.info("Logto bearer filter verifies ECDSA signatures with {}", options.ecdsaProvider().describe());
     }
 
     private FilterSettings load(FilterConfig config) throws ConfigException {
