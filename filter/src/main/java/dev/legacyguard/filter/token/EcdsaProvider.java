@@ -1,8 +1,14 @@
 package dev.legacyguard.filter.token;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
+import java.security.PublicKey;
 import java.security.Signature;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * The JCA provider that verifies ES256/ES384/ES512 signatures. BouncyCastle's verifies ECDSA
@@ -19,6 +25,12 @@ public final class EcdsaProvider {
     /** Null: the JVM's configured providers, as {@link Signature#getInstance(String)} picks them. */
     private final Provider provider;
     private final String description;
+    /**
+     * The issuer's keys as the provider's own key objects. BouncyCastle keeps the precomputed
+     * multiples of a key's point on its own key object, so a key translated once verifies about
+     * twice as fast as one it converts on every call. Weak: keys the JWKS dropped go with it.
+     */
+    private final Map<PublicKey, PublicKey> ownKeys = Collections.synchronizedMap(new WeakHashMap<>());
 
     private EcdsaProvider(Provider provider, String description) {
         this.provider = provider;
@@ -80,6 +92,23 @@ public final class EcdsaProvider {
     /** A new verifier object; {@link Signature} instances are not thread-safe. */
     Signature signature(String algorithm) throws NoSuchAlgorithmException {
         return provider == null ? Signature.getInstance(algorithm) : Signature.getInstance(algorithm, provider);
+    }
+
+    /** {@code key} as this provider's own key object, translated on first use. */
+    PublicKey own(PublicKey key) {
+        if (provider == null) {
+            return key;
+        }
+        PublicKey own = ownKeys.get(key);
+        if (own == null) {
+            try {
+                own = (PublicKey) KeyFactory.getInstance("EC", provider).translateKey(key);
+            } catch (GeneralSecurityException | RuntimeException e) {
+                own = key; // the provider converts it on every call instead: slower, the same verdict
+            }
+            ownKeys.put(key, own);
+        }
+        return own;
     }
 
     /** Its name, version and where it comes from, for the start-up log. */

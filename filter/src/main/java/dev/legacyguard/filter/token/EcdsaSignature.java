@@ -56,7 +56,7 @@ final class EcdsaSignature {
             return false;
         }
         Signature signature = provider.signature(javaAlgorithm);
-        signature.initVerify(key);
+        signature.initVerify(provider.own(key));
         signature.update(signingInput);
         return signature.verify(der(r, s));
     }

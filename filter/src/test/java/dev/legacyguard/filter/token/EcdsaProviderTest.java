@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.security.PublicKey;
 import java.security.Security;
 
 import org.junit.jupiter.api.Test;
+
+import dev.legacyguard.filter.keys.TestKeys;
 
 /** Which provider verifies ECDSA: BouncyCastle's where the class path has it, used unregistered. */
 class EcdsaProviderTest {
@@ -41,6 +44,18 @@ class EcdsaProviderTest {
                 .jwksUri("https://tenant.example.com/oidc/jwks").audiences(java.util.List.of("https://api.example.com")).build();
 
         assertTrue(options.ecdsaProvider().describe().startsWith("BC ("), options.ecdsaProvider().describe());
+    }
+
+    @Test
+    void keepsEachIssuerKeyAsBouncyCastlesOwnKeyObjectOnceTranslated() {
+        EcdsaProvider bouncyCastle = BouncyCastle.ecdsa();
+        PublicKey issuerKey = TestKeys.p384("k").getPublicKey();
+
+        PublicKey own = bouncyCastle.own(issuerKey);
+
+        assertTrue(own.getClass().getName().startsWith("org.bouncycastle."), own.getClass().getName());
+        assertSame(own, bouncyCastle.own(issuerKey), "translated again");
+        assertSame(issuerKey, EcdsaProvider.jvmDefault().own(issuerKey));
     }
 
     @Test
