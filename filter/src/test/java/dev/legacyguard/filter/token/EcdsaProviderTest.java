@@ -1,5 +1,6 @@
 package dev.legacyguard.filter.token;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.security.PublicKey;
 import java.security.Security;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +43,7 @@ class EcdsaProviderTest {
     @Test
     void optionsBuiltWithoutAProviderPickTheFastestAvailable() {
         VerifierOptions options = VerifierOptions.builder().issuer("https://tenant.example.com/oidc")
-                .jwksUri("https://tenant.example.com/oidc/jwks").audiences(java.util.List.of("https://api.example.com")).build();
+                .jwksUri("https://tenant.example.com/oidc/jwks").audiences(List.of("https://api.example.com")).build();
 
         assertTrue(options.ecdsaProvider().describe().startsWith("BC ("), options.ecdsaProvider().describe());
     }
@@ -62,7 +64,7 @@ class EcdsaProviderTest {
     void verifiesWithTheInstanceWithoutRegisteringItJvmWide() throws Exception {
         EcdsaProvider bouncyCastle = EcdsaProvider.preferred();
 
-        assertSame("BC", bouncyCastle.signature("SHA384withECDSA").getProvider().getName().intern());
+        assertEquals("BC", bouncyCastle.signature("SHA384withECDSA").getProvider().getName());
         assertNull(Security.getProvider("BC"), "BouncyCastle was registered with the JVM");
     }
 }
