@@ -35,6 +35,7 @@ echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) 
 built="$checkout/benchmarks/target"
 java -Xmx2g \
   -Dbench.agent.jar="$built/agent/logto-agent.jar" \
+  -Dbench.bcprov.jar="$built/bouncycastle/bcprov.jar" \
   -Dbench.commit="$commit" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "$built/classes:$(cat "$built/classpath.txt")" \

@@ -39,6 +39,15 @@ class SuiteSmokeTest {
     }
 
     @Test
+    void reportSetsForgedTokensWithSunEcAndBouncyCastleSideBySide() {
+        String report = results.markdown();
+        assertTrue(report.contains("## Forged signatures under a known kid: SunEC and BouncyCastle"), report);
+        assertTrue(report.contains("| verifier refuses the forgery, SunEC | "), report);
+        assertTrue(report.contains("| verifier refuses the forgery, BC | "), report);
+        assertTrue(report.contains("| verifier time, SunEC / BouncyCastle | "), report);
+    }
+
+    @Test
     void reportStatesTheMachineAndEveryGoal() {
         String report = results.markdown();
         assertTrue(report.contains("- Machine: "), report);

@@ -81,6 +81,7 @@ public final class LogtoBearerFilter implements Filter {
         verifier = TokenVerifier.create(options);
         decider = new Decider(rules, verifier, metadata != null, settings.passCorsPreflights());
         LOG.info("Logto bearer filter started: {}", StartupLine.of(settings));
+        LOG.info("Logto bearer filter verifies ECDSA signatures with {}", options.ecdsaProvider().describe());
     }
 
     private FilterSettings load(FilterConfig config) throws ConfigException {
@@ -112,6 +113,9 @@ public final class LogtoBearerFilter implements Filter {
             debug(request, decision);
         }
         switch (decision.outcome()) {
+            case PASS_RESUMED:
+                chain.doFilter(AuthenticatedRequest.resumed(request), response);
+                break;
             case PASS_PREFLIGHT:
             case PASS_PUBLIC:
                 chain.doFilter(request, response);

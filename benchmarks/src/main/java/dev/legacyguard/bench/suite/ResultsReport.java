@@ -12,6 +12,7 @@ import dev.legacyguard.bench.agent.CallCpuTime;
 final class ResultsReport {
 
     static final List<String> ALGS = List.of("ES384", "RS256");
+    static final List<String> FORGED_ALGS = List.of("ES384", "ES256");
     static final List<String> CLIENTS = List.of("httpUrlConnection", "apacheHttpClient4", "apacheHttpClient5");
 
     private final Suite.Results results;
@@ -103,6 +104,7 @@ final class ResultsReport {
         goals();
         warm();
         cold();
+        forged();
         throughput();
         agent();
         return out.toString();
@@ -195,6 +197,34 @@ final class ResultsReport {
         row("Spring Security `NimbusJwtDecoder`, new token", alg -> measured("springNimbusJwtDecoderNewToken", Mode.AverageTime, alg));
         row("filter / floor", alg -> coldRatio(alg).toString());
         line("");
+    }
+
+    private void forged() {
+        line("## Forged signatures under a known kid: SunEC and BouncyCastle");
+        line("");
+        line("A token with the issuer's kid and valid claims, signed by another key: every check passes until the"
+                + " signature's, and a refused token is never cached, so each call is a full ECDSA verification."
+                + " `TokenVerifier.verify` (what the filter runs) with the JDK's SunEC and with BouncyCastle's provider"
+                + " (which the filter uses where the web app or the container brings bcprov), each next to its floor:"
+                + " the provider's bare `Signature.verify` of the raw R||S (`SHA…withECDSAinP1363Format`,"
+                + " `SHA…withPLAIN-ECDSA`), one `Signature` reused. Time per call (median of iterations), bytes"
+                + " allocated per call.");
+        line("");
+        line("| Validator | ES384 | ES256 |");
+        line("|---|---|---|");
+        for (String provider : Suite.ECDSA_PROVIDERS) {
+            row("verifier refuses the forgery, " + provider, FORGED_ALGS,
+                    alg -> measured(provider, "verifierRefusesForgedToken", Mode.AverageTime, alg));
+            row("bare `Signature.verify`, " + provider + " (floor)", FORGED_ALGS,
+                    alg -> measured(provider, "signatureVerifyFloor", Mode.AverageTime, alg));
+        }
+        row("verifier time, SunEC / BouncyCastle", FORGED_ALGS, alg -> forged(Suite.ECDSA_PROVIDERS.get(0), alg)
+                .over(forged(Suite.ECDSA_PROVIDERS.get(1), alg)).toString());
+        line("");
+    }
+
+    private Figure forged(String provider, String alg) {
+        return results.jmh().get(provider, "verifierRefusesForgedToken", Mode.AverageTime, alg);
     }
 
     private void throughput() {
@@ -339,8 +369,12 @@ final class ResultsReport {
     }
 
     private void row(String name, Function<String, String> cell) {
+        row(name, ALGS, cell);
+    }
+
+    private void row(String name, List<String> algs, Function<String, String> cell) {
         StringBuilder row = new StringBuilder("| " + name + " |");
-        for (String alg : ALGS) {
+        for (String alg : algs) {
             row.append(' ').append(cell.apply(alg)).append(" |");
         }
         line(row.toString());
@@ -352,8 +386,12 @@ final class ResultsReport {
 
     /** The figure with its median, and the bytes one call allocates. */
     private String measured(String method, Mode mode, String alg) {
-        Figure figure = results.jmh().get(Suite.FILTER, method, mode, alg);
-        double bytes = results.jmh().allocated(Suite.FILTER, method, mode, alg);
+        return measured(Suite.FILTER, method, mode, alg);
+    }
+
+    private String measured(String variant, String method, Mode mode, String alg) {
+        Figure figure = results.jmh().get(variant, method, mode, alg);
+        double bytes = results.jmh().allocated(variant, method, mode, alg);
         return withMedian(figure) + (Double.isFinite(bytes) ? ", " + Figure.format(bytes) + " B" : "");
     }
 

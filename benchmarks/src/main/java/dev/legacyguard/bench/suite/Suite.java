@@ -12,6 +12,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import dev.legacyguard.bench.agent.AgentCallBenchmark;
 import dev.legacyguard.bench.agent.AgentTokenLookupBenchmark;
 import dev.legacyguard.bench.filter.ColdTokenBenchmark;
+import dev.legacyguard.bench.filter.ForgedSignatureBenchmark;
 import dev.legacyguard.bench.filter.WarmTokenBenchmark;
 import dev.legacyguard.bench.servlet.FilterProperties;
 
@@ -28,6 +29,8 @@ public final class Suite {
     static final String WITHOUT_AGENT = "without agent";
     static final String WITH_AGENT = "with agent";
     static final String FILTER = "filter";
+    /** Variants of the forged-signature benchmark: the provider that verifies ECDSA. */
+    static final List<String> ECDSA_PROVIDERS = List.of(ForgedSignatureBenchmark.SUN_EC, ForgedSignatureBenchmark.BOUNCY_CASTLE);
     private static final int THROUGHPUT_TOKENS = 64;
     static final String ANALYSIS_MARKER = "<!-- analysis: kept across runs -->";
     private static final String HEADLINE_START = "<!-- headline: written by run.sh -->";
@@ -126,6 +129,12 @@ public final class Suite {
                 Map.of("poolSize", "1"), List.of()));
         jmh.add(FILTER, JmhRuns.run(ColdTokenBenchmark.class, profile, profile.filterForks(),
                 Map.of("poolSize", Integer.toString(profile.tokenPool())), List.of()));
+        List<String> bcprov = List.of("-D" + ForgedSignatureBenchmark.BCPROV_JAR_PROPERTY + "="
+                + System.getProperty(ForgedSignatureBenchmark.BCPROV_JAR_PROPERTY));
+        for (String provider : ECDSA_PROVIDERS) {
+            jmh.add(provider, JmhRuns.run(ForgedSignatureBenchmark.class, profile, profile.filterForks(),
+                    Map.of("provider", provider), bcprov));
+        }
         try (Issuer issuer = new Issuer()) {
             int apiPort = Jvm.freePort();
             List<String> withAgent = new ArrayList<>(issuer.agentArgs(agentJar, Issuer.API, apiPort));

@@ -20,7 +20,7 @@ public final class SigningKey {
         this.jwk = jwk;
     }
 
-    /** ES384 (Logto's default, P-384) or RS256 (RSA 2048). */
+    /** ES384 (Logto's default, P-384), ES256 (P-256) or RS256 (RSA 2048). */
     public static SigningKey generate(String alg) {
         try {
             PublicJsonWebKey jwk;
@@ -28,11 +28,14 @@ public final class SigningKey {
                 case AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384:
                     jwk = EcJwkGenerator.generateJwk(EllipticCurves.P384);
                     break;
+                case AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256:
+                    jwk = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+                    break;
                 case AlgorithmIdentifiers.RSA_USING_SHA256:
                     jwk = RsaJwkGenerator.generateJwk(2048);
                     break;
                 default:
-                    throw new IllegalArgumentException("no benchmark key for alg " + alg + "; expected ES384 or RS256");
+                    throw new IllegalArgumentException("no benchmark key for alg " + alg + "; expected ES384, ES256 or RS256");
             }
             jwk.setKeyId("bench-" + alg.toLowerCase());
             jwk.setAlgorithm(alg);

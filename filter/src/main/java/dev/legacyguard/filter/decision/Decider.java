@@ -2,6 +2,7 @@ package dev.legacyguard.filter.decision;
 
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.legacyguard.filter.http.BearerAnswers;
@@ -36,6 +37,9 @@ public final class Decider {
     }
 
     public RequestDecision decide(HttpServletRequest request) {
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            return RequestDecision.PASS_RESUMED;
+        }
         if (passPreflights && isCorsPreflight(request)) {
             return RequestDecision.PASS_PREFLIGHT;
         }

@@ -15,6 +15,11 @@ import dev.legacyguard.filter.token.Failure;
 public final class RequestDecision {
 
     public enum Outcome {
+        /**
+         * An ASYNC dispatch: nothing the client sent has changed since its REQUEST dispatch was
+         * judged, and judging again could refuse a request whose work the application has begun.
+         */
+        PASS_RESUMED,
         /** A CORS preflight, passed on untouched because {@code logto.cors.preflight=pass}. */
         PASS_PREFLIGHT,
         /** The rule needs no token. */
@@ -41,6 +46,8 @@ public final class RequestDecision {
 
     static final RequestDecision PASS_PREFLIGHT = new RequestDecision(Outcome.PASS_PREFLIGHT, null, null, "preflight",
             "a CORS preflight, passed on (logto.cors.preflight=pass)", null, 0, null);
+    static final RequestDecision PASS_RESUMED = new RequestDecision(Outcome.PASS_RESUMED, null, null, "dispatch",
+            "an ASYNC dispatch of a request judged at REQUEST", null, 0, null);
     static final RequestDecision SERVE_METADATA = new RequestDecision(Outcome.SERVE_METADATA, null, null, "metadata",
             "the protected resource metadata document", null, 0, null);
 
@@ -106,7 +113,8 @@ public final class RequestDecision {
 
     /** True when the request goes on to the application. */
     public boolean passes() {
-        return outcome == Outcome.PASS_PREFLIGHT || outcome == Outcome.PASS_PUBLIC || outcome == Outcome.PASS_AUTHENTICATED;
+        return outcome == Outcome.PASS_RESUMED || outcome == Outcome.PASS_PREFLIGHT || outcome == Outcome.PASS_PUBLIC
+                || outcome == Outcome.PASS_AUTHENTICATED;
     }
 
     /** True when the filter answers the request with a refusal (400, 401, 403 or 503). */

@@ -24,6 +24,16 @@ public final class AuthenticatedRequest extends HttpServletRequestWrapper {
         request.setAttribute(AccessToken.REQUEST_ATTRIBUTE, token);
     }
 
+    /**
+     * The request of an ASYNC dispatch, which the filter judged at its REQUEST dispatch: the token
+     * accepted then is shown again, because {@code startAsync()} dispatches the container's
+     * unwrapped request; a request that needed no token stays as it is.
+     */
+    public static HttpServletRequest resumed(HttpServletRequest request) {
+        Object token = request.getAttribute(AccessToken.REQUEST_ATTRIBUTE);
+        return token instanceof AccessToken ? new AuthenticatedRequest(request, (AccessToken) token) : request;
+    }
+
     @Override
     public Principal getUserPrincipal() {
         return principal;

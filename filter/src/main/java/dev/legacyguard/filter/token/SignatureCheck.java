@@ -1,6 +1,8 @@
 package dev.legacyguard.filter.token;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.interfaces.ECPublicKey;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,7 +19,8 @@ import org.jose4j.lang.JoseException;
  * building a {@code JsonWebSignature}: that would split, decode and JSON-parse the header a
  * second time (ParsedToken already did, and the header, alg and key checks already ran on it),
  * which cost a cold RS256 token about as much again as the RSA verify itself. jose4j's algorithm
- * still validates the key (RSA size, EC curve) and turns ES* raw R||S signatures into DER.
+ * still validates the key (RSA size, EC curve) and verifies RS* and PS*; ES* signatures go to
+ * {@link EcdsaSignature}, whose provider jose4j could only take by its JVM-wide registered name.
  */
 final class SignatureCheck implements TokenCheck {
 
@@ -26,11 +29,16 @@ final class SignatureCheck implements TokenCheck {
 
     /** Only the configured algorithms, so no other alg can ever reach a verify. */
     private final Map<String, JsonWebSignatureAlgorithm> algorithms = new HashMap<>();
+    private final Map<String, EcdsaSignature> ecdsa = new HashMap<>();
 
-    SignatureCheck(Iterable<String> configured) {
+    SignatureCheck(Iterable<String> configured, EcdsaProvider ecdsaProvider) {
         for (String alg : configured) {
             if (AlgorithmCheck.alwaysRefused(alg)) {
                 continue;
+            }
+            EcdsaSignature es = EcdsaSignature.forAlg(alg, ecdsaProvider);
+            if (es != null) {
+                ecdsa.put(alg, es);
             }
             try {
                 algorithms.put(alg, AlgorithmFactoryFactory.getInstance().getJwsAlgorithmFactory().getAlgorithm(alg));
@@ -67,13 +75,17 @@ final class SignatureCheck implements TokenCheck {
             }
             String compact = token.compact;
             byte[] securedInput = compact.substring(0, compact.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII);
-            if (algorithm.verifySignature(token.signature, token.key.publicKey(), securedInput, PROVIDERS)) {
+            EcdsaSignature es = ecdsa.get(alg);
+            boolean verified = es != null
+                    ? es.verify(token.signature, (ECPublicKey) token.key.publicKey(), securedInput)
+                    : algorithm.verifySignature(token.signature, token.key.publicKey(), securedInput, PROVIDERS);
+            if (verified) {
                 token.signatureVerified = true;
                 return null;
             }
             return Failure.invalid("signature", "signature does not verify with key " + Quoted.of(token.key.kid())
                     + " (" + alg + "); the token was altered or not signed by the issuer");
-        } catch (JoseException | RuntimeException e) {
+        } catch (JoseException | GeneralSecurityException | RuntimeException e) {
             // jose4j's message may quote token parts, so it is not passed on.
             return Failure.invalid("signature", "signature could not be checked with key " + Quoted.of(token.key.kid())
                     + " (" + alg + "): it is malformed for this algorithm");

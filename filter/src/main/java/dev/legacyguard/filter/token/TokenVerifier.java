@@ -46,7 +46,7 @@ public final class TokenVerifier implements AutoCloseable {
         TokenCheck typ = new TypCheck(options.requireTyp(), resource);
         TokenCheck alg = new AlgorithmCheck(options.algorithms());
         TokenCheck key = new KeyCheck(keys);
-        TokenCheck signature = new SignatureCheck(options.algorithms());
+        TokenCheck signature = new SignatureCheck(options.algorithms(), options.ecdsaProvider());
         TokenCheck iss = new IssuerCheck(options.issuer());
         TokenCheck aud = new AudienceCheck(options.audiences());
         TokenCheck exp = new ExpiryCheck(window);

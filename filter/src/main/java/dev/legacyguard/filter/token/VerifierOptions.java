@@ -30,6 +30,7 @@ public final class VerifierOptions {
     private final long jwksWaitMillis;
     private final int cacheSize;
     private final Clock clock;
+    private final EcdsaProvider ecdsaProvider;
 
     private VerifierOptions(Builder b) {
         this.issuer = b.issuer;
@@ -46,6 +47,7 @@ public final class VerifierOptions {
         this.jwksWaitMillis = b.jwksWaitMillis;
         this.cacheSize = b.cacheSize;
         this.clock = b.clock;
+        this.ecdsaProvider = b.ecdsaProvider != null ? b.ecdsaProvider : EcdsaProvider.preferred();
     }
 
     public static Builder builder() {
@@ -118,6 +120,10 @@ public final class VerifierOptions {
         return clock;
     }
 
+    public EcdsaProvider ecdsaProvider() {
+        return ecdsaProvider;
+    }
+
     public static final class Builder {
         private String issuer;
         private String jwksUri;
@@ -133,6 +139,7 @@ public final class VerifierOptions {
         private long jwksWaitMillis = 1000;
         private int cacheSize = 10000;
         private Clock clock = Clock.systemUTC();
+        private EcdsaProvider ecdsaProvider;
 
         private Builder() {
         }
@@ -207,6 +214,15 @@ public final class VerifierOptions {
         /** The time source for expiry, skew and key refetch limits; tests pass a controllable clock. */
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Who verifies ES* signatures; unset, {@link EcdsaProvider#preferred()} picks it when the
+         * options are built. Tests and benchmarks set it to compare providers.
+         */
+        public Builder ecdsaProvider(EcdsaProvider provider) {
+            this.ecdsaProvider = provider;
             return this;
         }
 

@@ -80,6 +80,54 @@ abstract class ProtectedWarContract {
     }
 
     @Test
+    void showsAnAsyncServletTheCallerAfterItsAsyncDispatch() {
+        Reply reply = http.get(app().resolve("async/dispatch"), tenant().readToken());
+
+        assertEquals(200, reply.status(), reply::toString);
+        Map<String, String> seen = reply.echo();
+        assertAll(
+                () -> assertEquals("ASYNC", seen.get("dispatcherType")),
+                () -> assertEquals("reader", seen.get("principal")),
+                () -> assertEquals("true", seen.get("role." + READ)),
+                () -> assertEquals("false", seen.get("role." + WRITE)),
+                () -> assertEquals(READ, seen.get("token.scopes")));
+    }
+
+    @Test
+    void showsAnAsyncServletTheCallerOnItsOwnThreadUntilItCompletes() {
+        Reply reply = http.get(app().resolve("async/complete"), tenant().readToken());
+
+        assertEquals(200, reply.status(), reply::toString);
+        Map<String, String> seen = reply.echo();
+        assertAll(
+                () -> assertEquals("reader", seen.get("principal")),
+                () -> assertEquals("true", seen.get("role." + READ)),
+                () -> assertEquals(READ, seen.get("token.scopes")));
+    }
+
+    @Test
+    void judgesAnAsyncRequestOnceSoTheAppMayDispatchItToAnInternalPath() {
+        assertEquals(403, http.get(app().resolve("internal/status"), tenant().readToken()).status(),
+                "a client may not call the internal path itself");
+
+        Map<String, String> seen = http.get(app().resolve("async/dispatch?to=/internal/status"), tenant().readToken()).echo();
+
+        assertAll(
+                () -> assertEquals("ASYNC", seen.get("dispatcherType")),
+                () -> assertTrue(seen.get("path").endsWith("/internal/status"), seen::toString),
+                () -> assertEquals("reader", seen.get("principal")),
+                () -> assertEquals("true", seen.get("role." + READ)));
+    }
+
+    @Test
+    void challengesAnAsyncServletsRequestWithoutToken() {
+        Reply reply = http.get(app().resolve("async/dispatch"), null);
+
+        assertEquals(401, reply.status(), reply::toString);
+        assertFalse(reply.bearerChallenge().containsKey("error"), reply::toString);
+    }
+
+    @Test
     void letsAPostWithTheWriteScopeThrough() {
         Reply reply = http.post(products(), tenant().writeToken(), "{}");
 
@@ -121,6 +169,19 @@ abstract class ProtectedWarContract {
         assertTrue(String.valueOf(reply.header("Content-Type")).startsWith("application/json"), reply::toString);
         assertTrue(reply.body().contains("\"error\"") && reply.body().contains("invalid_token"), reply::toString);
         assertTrue(reply.body().contains("\"error_description\""), reply::toString);
+    }
+
+    @Test
+    void answersItsRefusalsItselfEvenWhereTheAppHasErrorPagesForThem() {
+        Reply unauthorized = http.get(products(), "not-a-token");
+        Reply forbidden = http.post(products(), tenant().readToken(), "{}");
+
+        for (Reply reply : new Reply[] {unauthorized, forbidden}) {
+            assertTrue(String.valueOf(reply.header("Content-Type")).startsWith("application/json"), reply::toString);
+            assertFalse(reply.body().contains("dispatcherType=ERROR"), reply::toString);
+        }
+        assertEquals(401, unauthorized.status(), unauthorized::toString);
+        assertEquals(403, forbidden.status(), forbidden::toString);
     }
 
     @Test

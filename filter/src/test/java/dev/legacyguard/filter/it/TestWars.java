@@ -4,9 +4,10 @@ import java.nio.file.Path;
 
 import dev.legacyguard.filter.it.support.BuildOutputs;
 import dev.legacyguard.filter.it.support.ExplodedWar;
+import dev.legacyguard.filter.it.war.AsyncEchoServlet;
 import dev.legacyguard.filter.it.war.EchoServlet;
 
-/** The test WAR: web.xml declaring the filter, the products rules, the echo app, the -all jar. */
+/** The test WAR: web.xml declaring the filter, the products rules, the echo app (plain and async), the -all jar. */
 final class TestWars {
 
     private TestWars() {
@@ -17,6 +18,7 @@ final class TestWars {
                 .webXml("it/war/WEB-INF/web.xml")
                 .properties("it/war/WEB-INF/logto.properties")
                 .appClass(EchoServlet.class)
+                .appClass(AsyncEchoServlet.class)
                 .lib(BuildOutputs.allJar());
     }
 

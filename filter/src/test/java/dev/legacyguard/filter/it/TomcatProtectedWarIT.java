@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +26,9 @@ import org.junit.jupiter.api.Test;
  * The test WAR in the real Tomcat 10.1 distribution, in its own JVM. Where the issuer is comes
  * from system properties on Tomcat's command line, as an administrator would set them in
  * setenv.sh; the WAR's logto.properties holds only the rules. Tomcat has no slf4j, so the
- * filter logs through java.util.logging into Tomcat's own logs.
+ * filter logs through java.util.logging into Tomcat's own logs. Tomcat's lib/ holds BouncyCastle's
+ * provider, as some installations do, so here it verifies the ECDSA signatures (Jetty's test
+ * runs with the JDK's SunEC).
  */
 class TomcatProtectedWarIT extends ProtectedWarContract {
 
@@ -32,13 +36,14 @@ class TomcatProtectedWarIT extends ProtectedWarContract {
     private TomcatProcess tomcat;
 
     @BeforeAll
-    void start() {
+    void start() throws IOException {
         tenant = ProductsTenant.start();
         Path work = BuildOutputs.workDir(getClass());
         Map<String, Path> wars = Map.of(
                 "app", TestWars.jakarta(work.resolve("war")).build(),
                 "pass", TestWars.jakarta(work.resolve("war-pass")).property("logto.cors.preflight", "pass").build(),
                 "cors", TestWars.jakartaBehindTomcatCorsFilter(work.resolve("war-cors")).build());
+        Files.copy(BuildOutputs.bouncyCastleJar(), Files.createDirectories(work.resolve("base/lib")).resolve("bcprov.jar"));
         tomcat = TomcatProcess.start(BuildOutputs.tomcatHome(), work.resolve("base"), wars, Map.of(
                 "logto.endpoint", tenant.issuer().endpoint(),
                 "logto.audience", ProductsTenant.audiences()), List.of("dev.legacyguard.filter"));
@@ -81,6 +86,12 @@ class TomcatProtectedWarIT extends ProtectedWarContract {
     @Test
     void logsItsStartupLineThroughJavaUtilLoggingInAWarWithoutSlf4j() {
         assertTrue(tomcat.logs().contains("Logto bearer filter started"), tomcat::logs);
+    }
+
+    @Test
+    void verifiesEcdsaWithBouncyCastleFromTomcatsLibAndSaysSo() {
+        assertTrue(tomcat.logs().contains("Logto bearer filter verifies ECDSA signatures with BC (BouncyCastle"),
+                tomcat::logs);
     }
 
     @Test

@@ -20,6 +20,10 @@ public final class TestKeys {
         return ec(kid, EllipticCurves.P384);
     }
 
+    public static PublicJsonWebKey p521(String kid) {
+        return ec(kid, EllipticCurves.P521);
+    }
+
     public static PublicJsonWebKey rsa(String kid) {
         try {
             PublicJsonWebKey key = RsaJwkGenerator.generateJwk(2048);

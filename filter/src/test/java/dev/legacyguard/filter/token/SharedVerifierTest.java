@@ -3,8 +3,14 @@ package dev.legacyguard.filter.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 
 /** Base of test classes whose tests can share one JWKS server and one verifier with default options. */
 abstract class SharedVerifierTest {
@@ -12,9 +18,16 @@ abstract class SharedVerifierTest {
     static VerifierFixture fixture;
     static TokenVerifier verifier;
 
+    /** On a subclass: its tests run with BouncyCastle's provider verifying ECDSA instead of SunEC. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    @interface VerifiesEcdsaWithBouncyCastle {
+    }
+
     @BeforeAll
-    static void startSharedVerifier() throws Exception {
-        fixture = new VerifierFixture();
+    static void startSharedVerifier(TestInfo test) throws Exception {
+        boolean bouncyCastle = test.getTestClass().orElseThrow().isAnnotationPresent(VerifiesEcdsaWithBouncyCastle.class);
+        fixture = bouncyCastle ? new VerifierFixture(BouncyCastle.ecdsa()) : new VerifierFixture();
         verifier = fixture.verifier();
     }
 

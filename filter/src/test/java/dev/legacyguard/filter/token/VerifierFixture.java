@@ -12,7 +12,8 @@ import dev.legacyguard.filter.keys.TestKeys;
 
 /**
  * One JWKS server with an EC P-384, an EC P-256 and an RSA key, a hand-moved clock, and
- * verifiers configured like a Logto-protected API.
+ * verifiers configured like a Logto-protected API, whose ECDSA signatures one chosen provider
+ * verifies: the JDK's (SunEC) unless a test names another, even with BouncyCastle on the class path.
  */
 final class VerifierFixture implements AutoCloseable {
 
@@ -31,7 +32,14 @@ final class VerifierFixture implements AutoCloseable {
     final PublicJsonWebKey es256 = ES256;
     final PublicJsonWebKey rsa = RSA;
 
+    private final EcdsaProvider ecdsaProvider;
+
     VerifierFixture() throws IOException {
+        this(EcdsaProvider.jvmDefault());
+    }
+
+    VerifierFixture(EcdsaProvider ecdsaProvider) throws IOException {
+        this.ecdsaProvider = ecdsaProvider;
         jwks = JwksServer.start();
         jwks.publish(es384, es256, rsa);
     }
@@ -47,7 +55,8 @@ final class VerifierFixture implements AutoCloseable {
                 .audiences(List.of(AUDIENCE))
                 .jwksRefreshSeconds(3600)
                 .jwksWaitMillis(30_000)
-                .clock(clock);
+                .clock(clock)
+                .ecdsaProvider(ecdsaProvider);
     }
 
     TokenVerifier verifier() {

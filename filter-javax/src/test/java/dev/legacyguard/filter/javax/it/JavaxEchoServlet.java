@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.security.Principal;
 
+import javax.servlet.AsyncContext;
+import javax.servlet.DispatcherType;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-/** A javax.servlet app that reports, as key=value lines, who the container says the caller is. */
+/**
+ * A javax.servlet app that reports, as key=value lines, who the container says the caller is;
+ * under {@code /async/} it first goes asynchronous and reports from the ASYNC dispatch.
+ */
 public class JavaxEchoServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -17,9 +22,15 @@ public class JavaxEchoServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getDispatcherType() == DispatcherType.REQUEST && request.getRequestURI().contains("/async/")) {
+            AsyncContext async = request.startAsync();
+            async.start(async::dispatch);
+            return;
+        }
         response.setContentType("text/plain;charset=UTF-8");
         PrintWriter out = response.getWriter();
         out.println("method=" + request.getMethod());
+        out.println("dispatcherType=" + request.getDispatcherType());
         Principal principal = request.getUserPrincipal();
         out.println("principal=" + (principal == null ? "" : principal.getName()));
         out.println("role.read:products=" + request.isUserInRole("read:products"));

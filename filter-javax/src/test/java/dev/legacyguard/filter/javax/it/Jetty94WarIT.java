@@ -78,6 +78,15 @@ class Jetty94WarIT {
     }
 
     @Test
+    void showsAnAsyncServletTheCallerAfterItsAsyncDispatch() {
+        Map<String, String> seen = http.get(products.resolve("/app/async/products"), tenant.readToken()).echo();
+
+        assertEquals("ASYNC", seen.get("dispatcherType"));
+        assertEquals("reader", seen.get("principal"));
+        assertEquals("true", seen.get("role." + READ));
+    }
+
+    @Test
     void runsTheJavaxJarFromWebInfLib() {
         Map<String, String> seen = http.get(products, tenant.readToken()).echo();
 

@@ -23,6 +23,11 @@ public final class BuildOutputs {
         return existing("it.plain-jar");
     }
 
+    /** BouncyCastle's provider jar, for a container that brings it. */
+    public static Path bouncyCastleJar() {
+        return existing("it.bcprov-jar");
+    }
+
     /** The unpacked Tomcat distribution ({@code CATALINA_HOME}). */
     public static Path tomcatHome() {
         return existing("it.tomcat-home");

@@ -22,9 +22,14 @@ public class EchoServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        echo(request, response);
+    }
+
+    static void echo(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/plain;charset=UTF-8");
         PrintWriter out = response.getWriter();
         out.println("method=" + request.getMethod());
+        out.println("dispatcherType=" + request.getDispatcherType());
         out.println("path=" + request.getRequestURI());
         Principal principal = request.getUserPrincipal();
         out.println("principal=" + (principal == null ? "" : principal.getName()));
