@@ -20,6 +20,7 @@ import java.util.Map;
  * absolute file path. A path inside the web application wins over a file of the same name.
  */
 public final class ConfigFile {
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
     public static final String INIT_PARAM = "config";
     public static final String DEFAULT_LOCATION = "/WEB-INF/logto.properties";
     private static final String CLASSPATH = "classpath:";
@@ -92,12 +93,20 @@ public final class ConfigFile {
         return Collections.unmodifiableMap(values);
     }
 
+    /**
+     * The file's text. A byte order mark (Windows Notepad writes one) is dropped: kept, it would
+     * become part of the first key, which then no longer starts with {@code logto.} and would be
+     * ignored without even an unknown-key warning.
+     */
     private static String read(InputStream in) throws IOException {
         StringBuilder text = new StringBuilder();
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
         char[] buffer = new char[4096];
         for (int n; (n = reader.read(buffer)) > 0; ) {
             text.append(buffer, 0, n);
+        }
+        if (text.length() > 0 && text.charAt(0) == BYTE_ORDER_MARK) {
+            text.deleteCharAt(0);
         }
         return text.toString();
     }

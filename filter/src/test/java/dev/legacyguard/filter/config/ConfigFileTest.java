@@ -30,6 +30,14 @@ class ConfigFileTest {
     }
 
     @Test
+    void aByteOrderMarkIsNotPartOfTheFirstKey() throws Exception {
+        ConfigFile file = ConfigFile.load(null, webAppWith("/WEB-INF/logto.properties",
+                "\uFEFFlogto.unmatched=deny\nlogto.realm=r"), LOADER);
+        assertEquals("deny", file.values().get("logto.unmatched"));
+        assertEquals(2, file.values().size());
+    }
+
+    @Test
     void missingDefaultFileIsAllowedBecauseKeysMayComeFromElsewhere() throws Exception {
         assertTrue(ConfigFile.load(null, webAppWith("/other", ""), LOADER).values().isEmpty());
     }
