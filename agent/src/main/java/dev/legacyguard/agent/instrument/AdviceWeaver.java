@@ -56,7 +56,9 @@ final class AdviceWeaver {
         // more ByteBuddy classes, and the process's first outgoing call waits for them. Reading
         // into a writer built on the reader copies every method without advice unchanged.
         TypeDescription woven = types.describe(type.typeName()).resolve();
-        AsmVisitorWrapper advice = Advice.to(types.describe(type.adviceClassName()).resolve(), classFiles)
+        TypeDescription adviceType = types.describe(type.adviceClassName()).resolve();
+        SuppressedAdvice.require(adviceType);
+        AsmVisitorWrapper advice = Advice.to(adviceType, classFiles)
                 .on(type.client().advisedMethods(type.typeName()));
         int writerFlags = advice.mergeWriter(AsmVisitorWrapper.NO_FLAGS);
         int readerFlags = advice.mergeReader(AsmVisitorWrapper.NO_FLAGS);
