@@ -43,6 +43,10 @@ final class ForkedJvm {
         return new ForkedJvm(Path.of(home), "jdk25");
     }
 
+    Path javaHome() {
+        return javaHome;
+    }
+
     static Path agentJar() {
         Path jar = Path.of(System.getProperty("agent.jar", "target/logto-agent.jar"));
         if (!Files.isRegularFile(jar)) {
