@@ -23,9 +23,12 @@ abstract class ContainersIT {
     private AgentFixture fixture;
     private ForkedJvm jvm;
 
+    /** The JDK this subclass runs the service on. */
     abstract ForkedJvm jvm();
 
-    abstract String jdk();
+    private String jdk() {
+        return jvm().jdk();
+    }
 
     @BeforeAll
     void startTheFixture() throws Exception {
@@ -36,15 +39,9 @@ abstract class ContainersIT {
     @Test
     void inJBossModulesCallsKeepWorkingAndOnlyTheResourceCallCarriesTheToken() throws Exception {
         List<String> clients = List.of("hc4", "hc4-legacy", "hc5", "huc");
-        List<String> scenarios = new ArrayList<>();
-        for (String client : clients) {
-            scenarios.add(client + "-resource " + client + " " + fixture.api(at("api", client, "jboss-modules")));
-            scenarios.add(client + "-public " + client + " " + fixture.api(at("public", client, "jboss-modules")));
-            scenarios.add(client + "-again " + client + " " + fixture.api(at("api", client, "jboss-modules-again")));
-        }
         ForkedJvm.Run run = jvm.appInJBossModules(
                 fixture.config("jboss-modules-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET),
-                fixture.scenarios("jboss-modules-" + jdk(), scenarios));
+                fixture.scenarios("jboss-modules-" + jdk(), resourcePublicAgain(clients, "jboss-modules")));
         System.out.println("JDK " + jdk() + ": the JBoss Modules run took " + run.took().toMillis() + " ms\n" + run);
         assertEquals(0, run.exitCode(), run::toString);
         for (String client : clients) {
@@ -83,15 +80,9 @@ abstract class ContainersIT {
     @Test
     void whereTheAgentCannotReachItsBootstrapPackageCallsGoOutUnchangedAndKeepWorking() throws Exception {
         List<String> clients = List.of("hc4", "hc4-legacy", "hc5");
-        List<String> scenarios = new ArrayList<>();
-        for (String client : clients) {
-            scenarios.add(client + "-resource " + client + " " + fixture.api(at("api", client, "boot-hidden")));
-            scenarios.add(client + "-public " + client + " " + fixture.api(at("public", client, "boot-hidden")));
-            scenarios.add(client + "-again " + client + " " + fixture.api(at("api", client, "boot-hidden-again")));
-        }
         ForkedJvm.Run run = jvm.appWithBootstrapPackageHidden(
                 fixture.config("boot-hidden-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET),
-                fixture.scenarios("boot-hidden-" + jdk(), scenarios));
+                fixture.scenarios("boot-hidden-" + jdk(), resourcePublicAgain(clients, "boot-hidden")));
         System.out.println("JDK " + jdk() + ": the boot-hidden run took " + run.took().toMillis() + " ms\n" + run);
         assertEquals(0, run.exitCode(), run::toString);
         for (String client : clients) {
@@ -107,6 +98,17 @@ abstract class ContainersIT {
                 () -> assertEquals(2, warnings.size(), "one warning per woven client class\n" + run),
                 () -> assertTrue(warnings.stream().allMatch(line -> line.contains("BootHidingLoader")
                         && line.contains("go out without a token")), run::toString));
+    }
+
+    /** For each client: a call to a resource, one to a public URL, and a second call to a resource. */
+    private List<String> resourcePublicAgain(List<String> clients, String scenario) {
+        List<String> scenarios = new ArrayList<>();
+        for (String client : clients) {
+            scenarios.add(client + "-resource " + client + " " + fixture.api(at("api", client, scenario)));
+            scenarios.add(client + "-public " + client + " " + fixture.api(at("public", client, scenario)));
+            scenarios.add(client + "-again " + client + " " + fixture.api(at("api", client, scenario + "-again")));
+        }
+        return scenarios;
     }
 
     private String at(String area, String client, String scenario) {

@@ -7,9 +7,4 @@ class ContainersOnJdk17IT extends ContainersIT {
     ForkedJvm jvm() {
         return ForkedJvm.current();
     }
-
-    @Override
-    String jdk() {
-        return "jdk" + Runtime.version().feature();
-    }
 }

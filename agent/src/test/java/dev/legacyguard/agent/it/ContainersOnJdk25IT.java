@@ -7,9 +7,4 @@ class ContainersOnJdk25IT extends ContainersIT {
     ForkedJvm jvm() {
         return ForkedJvm.jdk25();
     }
-
-    @Override
-    String jdk() {
-        return "jdk25";
-    }
 }

@@ -47,6 +47,11 @@ final class ForkedJvm {
         return javaHome;
     }
 
+    /** A short name for the JDK, part of every path so runs on different JDKs never mix. */
+    String jdk() {
+        return jdk;
+    }
+
     static Path agentJar() {
         Path jar = Path.of(System.getProperty("agent.jar", "target/logto-agent.jar"));
         if (!Files.isRegularFile(jar)) {

@@ -34,9 +34,12 @@ abstract class WildFlyIT {
     private AgentFixture fixture;
     private WildFlyServer server;
 
-    abstract Path javaHome();
+    /** The JDK this subclass runs WildFly on. */
+    abstract ForkedJvm jvm();
 
-    abstract String jdk();
+    private String jdk() {
+        return jvm().jdk();
+    }
 
     @BeforeAll
     void startWildFlyWithTheAgentAndTheLegacyWar() throws Exception {
@@ -50,7 +53,7 @@ abstract class WildFlyIT {
                 "logto.resource.legacy.indicator=" + AgentFixture.SHOP,
                 "logto.resource.legacy.urls=" + server.url("/legacy/api/"),
                 "logto.resource.legacy.scopes=read:products");
-        server.start(javaHome(), config, war);
+        server.start(jvm().javaHome(), config, war);
         System.out.println("JDK " + jdk() + ": WildFly's console\n" + server.consoleLog());
     }
 

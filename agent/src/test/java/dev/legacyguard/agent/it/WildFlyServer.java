@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -46,7 +45,7 @@ final class WildFlyServer implements AutoCloseable {
     /** Starts WildFly on {@code javaHome} with the agent and {@code war} deployed; returns once it has booted. */
     void start(Path javaHome, Path agentConfig, Path war) throws IOException, InterruptedException {
         Path home = home();
-        deleteRecursively(run);
+        AgentFixture.deleteRecursively(run);
         Files.createDirectories(run);
         copyRecursively(home.resolve("standalone"), base);
         Files.copy(war, base.resolve("deployments").resolve(war.getFileName()));
@@ -145,17 +144,6 @@ final class WildFlyServer implements AutoCloseable {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path each : paths.toList()) {
                 Files.copy(each, to.resolve(from.relativize(each).toString()));
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(path)) {
-            for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(each);
             }
         }
     }
