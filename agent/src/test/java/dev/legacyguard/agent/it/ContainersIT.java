@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,6 +54,33 @@ abstract class ContainersIT {
                     () -> assertEquals("status=200", run.result(client + "-again")),
                     () -> assertEquals(AgentFixture.SHOP,
                             BearerHeader.audience(received("api", client, "jboss-modules-again"))));
+        }
+        assertNoAgentFailure(run);
+    }
+
+    @Test
+    void attachedToAServiceRunningInJBossModulesItWeavesTheModuleLoaderItFinds() throws Exception {
+        List<String> clients = List.of("hc4", "hc5");
+        List<String> scenarios = new ArrayList<>();
+        for (String client : clients) {
+            scenarios.add(client + "-before " + client + " " + fixture.api(at("api", client, "jboss-modules-before-attach")));
+        }
+        Path config = fixture.config("jboss-modules-attach-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET);
+        scenarios.add("attach attach " + ForkedJvm.agentJar() + " " + config);
+        for (String client : clients) {
+            scenarios.add(client + "-after " + client + " " + fixture.api(at("api", client, "jboss-modules-after-attach")));
+        }
+        ForkedJvm.Run run = jvm.appInJBossModulesWithout(fixture.scenarios("jboss-modules-attach-" + jdk(), scenarios),
+                List.of("-Djdk.attach.allowAttachSelf=true", "-XX:+EnableDynamicAgentLoading"));
+        System.out.println("JDK " + jdk() + ": the JBoss Modules attach run took " + run.took().toMillis() + " ms\n" + run);
+        assertEquals("attached", run.result("attach"), run::toString);
+        for (String client : clients) {
+            assertAll(client,
+                    () -> assertEquals("status=200", run.result(client + "-before")),
+                    () -> assertEquals(ResourceServer.NONE, received("api", client, "jboss-modules-before-attach")),
+                    () -> assertEquals("status=200", run.result(client + "-after")),
+                    () -> assertEquals(AgentFixture.SHOP,
+                            BearerHeader.audience(received("api", client, "jboss-modules-after-attach"))));
         }
         assertNoAgentFailure(run);
     }

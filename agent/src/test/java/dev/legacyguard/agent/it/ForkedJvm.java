@@ -101,11 +101,16 @@ final class ForkedJvm {
      * ({@link JBossModulesRepository}), started the way WildFly starts: {@code java -jar jboss-modules.jar}.
      */
     Run appInJBossModules(Path config, Path scenarios) throws IOException, InterruptedException {
+        return appInJBossModulesWithout(scenarios, withAgent(config, List.of()));
+    }
+
+    /** The same, started without the agent (it may attach it itself). */
+    Run appInJBossModulesWithout(Path scenarios, List<String> jvmOptions) throws IOException, InterruptedException {
         Path repository = JBossModulesRepository.write(inTarget("jboss-modules"), ScenarioApp.class.getName(),
                 AppClassPath.entries());
         List<String> command = new ArrayList<>();
         command.add(java());
-        command.addAll(withAgent(config, List.of()));
+        command.addAll(jvmOptions);
         command.addAll(List.of("-jar", AppClassPath.jarOf("org.jboss.modules.Main"), "-mp", repository.toString(),
                 JBossModulesRepository.MODULE, scenarios.toString()));
         return run(command, stem(scenarios.toString()));

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * A JBoss Modules module repository holding one module, {@value #MODULE}: the scenario app
- * and the real client jars as its resource roots, the JDK's packages as its only dependency.
+ * and the real client jars as its resource roots, the JDK's packages as its only dependencies.
  * Like every module, it sees no class of the JVM's class path or bootstrap class path append.
  */
 final class JBossModulesRepository {
@@ -30,6 +30,8 @@ final class JBossModulesRepository {
         xml.append("  </resources>\n")
                 .append("  <dependencies>\n")
                 .append("    <module name=\"java.se\"/>\n")
+                // for the scenario that attaches the agent to the running service
+                .append("    <module name=\"jdk.attach\"/>\n")
                 .append("  </dependencies>\n")
                 .append("</module>\n");
         Path module = Files.createDirectories(root.resolve(MODULE.replace('.', '/')).resolve("main"));
