@@ -10,11 +10,13 @@ import java.util.zip.ZipOutputStream;
 
 import dev.legacyguard.agent.it.app.war.CallingServlet;
 import dev.legacyguard.agent.it.app.war.HelloServlet;
+import dev.legacyguard.agent.it.app.war.RestClientServlet;
 
 /**
  * A legacy web app as an operator deploys it: its own API under {@code /api/} protected by the
- * project's drop-in filter jar declared in {@code web.xml}, and a servlet that calls other
- * services with the Apache HttpClient 4 it bundles in {@code WEB-INF/lib}.
+ * project's drop-in filter jar declared in {@code web.xml}, and servlets that call other
+ * services with the Apache HttpClient 4 it bundles in {@code WEB-INF/lib} or with the
+ * server's own REST client.
  */
 final class LegacyWar {
 
@@ -22,6 +24,18 @@ final class LegacyWar {
             "org.apache.http.impl.client.HttpClients",
             "org.apache.http.protocol.HttpRequestExecutor",
             "org.apache.commons.codec.binary.Base64");
+
+    /** WildFly's own REST client for {@link RestClientServlet}, as a WAR asks for a server module. */
+    private static final String DEPLOYMENT_STRUCTURE = """
+            <jboss-deployment-structure>
+              <deployment>
+                <dependencies>
+                  <module name="jakarta.ws.rs.api"/>
+                  <module name="org.jboss.resteasy.resteasy-client"/>
+                </dependencies>
+              </deployment>
+            </jboss-deployment-structure>
+            """;
 
     private LegacyWar() {
     }
@@ -31,7 +45,8 @@ final class LegacyWar {
         Files.createDirectories(war.getParent());
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(war))) {
             add(zip, "WEB-INF/web.xml", webXml(issuerEndpoint, audience).getBytes(StandardCharsets.UTF_8));
-            for (Class<?> servlet : List.of(CallingServlet.class, HelloServlet.class)) {
+            add(zip, "WEB-INF/jboss-deployment-structure.xml", DEPLOYMENT_STRUCTURE.getBytes(StandardCharsets.UTF_8));
+            for (Class<?> servlet : List.of(CallingServlet.class, RestClientServlet.class, HelloServlet.class)) {
                 String classFile = servlet.getName().replace('.', '/') + ".class";
                 add(zip, "WEB-INF/classes/" + classFile,
                         Files.readAllBytes(Path.of(AppClassPath.testClasses()).resolve(classFile)));
@@ -70,6 +85,14 @@ final class LegacyWar {
                     <url-pattern>/call</url-pattern>
                   </servlet-mapping>
                   <servlet>
+                    <servlet-name>rest-call</servlet-name>
+                    <servlet-class>%s</servlet-class>
+                  </servlet>
+                  <servlet-mapping>
+                    <servlet-name>rest-call</servlet-name>
+                    <url-pattern>/rest-call</url-pattern>
+                  </servlet-mapping>
+                  <servlet>
                     <servlet-name>hello</servlet-name>
                     <servlet-class>%s</servlet-class>
                   </servlet>
@@ -78,7 +101,8 @@ final class LegacyWar {
                     <url-pattern>/api/*</url-pattern>
                   </servlet-mapping>
                 </web-app>
-                """.formatted(issuerEndpoint, audience, CallingServlet.class.getName(), HelloServlet.class.getName());
+                """.formatted(issuerEndpoint, audience, CallingServlet.class.getName(), RestClientServlet.class.getName(),
+                        HelloServlet.class.getName());
     }
 
     private static void add(ZipOutputStream zip, String name, byte[] content) throws IOException {

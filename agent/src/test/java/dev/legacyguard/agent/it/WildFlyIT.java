@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestInstance;
  * A real WildFly started with the agent on its JVM, and nothing else configured: it boots
  * cleanly, the legacy WAR with the filter runs on Undertow, and the HttpClient 4 the WAR
  * bundles gets the token for a configured resource, also for a call to the WAR's own
- * filter-protected API. Each JDK the agent is tested on is a subclass.
+ * filter-protected API; so does WildFly's own RESTEasy client. Each JDK the agent is tested on is a subclass.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class WildFlyIT {
@@ -103,8 +103,21 @@ abstract class WildFlyIT {
         assertEquals("status=200 hello " + AgentFixture.APP_ID, call(fixture.filteredApi.url("/products/wildfly")));
     }
 
+    @Test
+    void wildFlysOwnRestClientGetsTheTokenForAConfiguredResource() throws Exception {
+        assertEquals("status=200 ok", call("/legacy/rest-call", fixture.api("/api/" + jdk() + "/wildfly/rest-client")));
+        assertEquals(AgentFixture.SHOP,
+                BearerHeader.audience(fixture.api.authorizationAt("/api/" + jdk() + "/wildfly/rest-client")));
+        assertEquals("status=200 ok", call("/legacy/rest-call", fixture.api("/public/" + jdk() + "/wildfly/rest-client")));
+        assertEquals(ResourceServer.NONE, fixture.api.authorizationAt("/public/" + jdk() + "/wildfly/rest-client"));
+    }
+
     private String call(String url) throws Exception {
-        HttpResponse<String> response = get(server.url("/legacy/call?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8)));
+        return call("/legacy/call", url);
+    }
+
+    private String call(String servlet, String url) throws Exception {
+        HttpResponse<String> response = get(server.url(servlet + "?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8)));
         assertEquals(200, response.statusCode(), response::body);
         return response.body();
     }
