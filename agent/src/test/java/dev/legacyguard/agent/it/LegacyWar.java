@@ -10,6 +10,7 @@ import java.util.zip.ZipOutputStream;
 
 import dev.legacyguard.agent.it.app.war.CallingServlet;
 import dev.legacyguard.agent.it.app.war.HelloServlet;
+import dev.legacyguard.agent.it.app.war.OutgoingCallServlet;
 import dev.legacyguard.agent.it.app.war.RestClientServlet;
 
 /**
@@ -46,7 +47,8 @@ final class LegacyWar {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(war))) {
             add(zip, "WEB-INF/web.xml", webXml(issuerEndpoint, audience).getBytes(StandardCharsets.UTF_8));
             add(zip, "WEB-INF/jboss-deployment-structure.xml", DEPLOYMENT_STRUCTURE.getBytes(StandardCharsets.UTF_8));
-            for (Class<?> servlet : List.of(CallingServlet.class, RestClientServlet.class, HelloServlet.class)) {
+            for (Class<?> servlet : List.of(OutgoingCallServlet.class, CallingServlet.class, RestClientServlet.class,
+                    HelloServlet.class)) {
                 String classFile = servlet.getName().replace('.', '/') + ".class";
                 add(zip, "WEB-INF/classes/" + classFile,
                         Files.readAllBytes(Path.of(AppClassPath.testClasses()).resolve(classFile)));
