@@ -10,12 +10,14 @@ import dev.legacyguard.agent.bootstrap.BearerHooks;
 import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.loading.ClassInjector;
 import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
 
 /**
@@ -34,7 +36,12 @@ final class AdviceWeaver {
         this.instrumentation = instrumentation;
     }
 
-    byte[] weave(AdvisedType type, ClassLoader loader, byte[] classFile) throws ReflectiveOperationException {
+    /**
+     * The class file with {@code adviceClassName}'s advice inlined into the {@code methods} of
+     * {@code typeName}, or null when it declares none of them.
+     */
+    byte[] weave(String typeName, String adviceClassName, ElementMatcher<? super MethodDescription> methods,
+            ClassLoader loader, byte[] classFile) throws ReflectiveOperationException {
         // Advice needs no class injection, so keep ByteBuddy off sun.misc.Unsafe: Java 24+ warns
         // on stderr about every library that touches it. The property name is relocated with
         // ByteBuddy, so it cannot affect the application's own ByteBuddy.
@@ -46,18 +53,25 @@ final class AdviceWeaver {
         }
         // The class being loaded, the types it and the advice refer to (from its own loader),
         // and the advice's bytes (from the agent's loader; the advice class is never loaded).
+        // The JDK's classes from the boot loader too: a module's loader (JBoss Modules, OSGi) may
+        // not show them as resources.
         ClassFileLocator classFiles = new ClassFileLocator.Compound(
-                ClassFileLocator.Simple.of(type.typeName(), classFile),
+                ClassFileLocator.Simple.of(typeName, classFile),
                 ClassFileLocator.ForClassLoader.of(loader),
+                ClassFileLocator.ForClassLoader.ofBootLoader(),
                 ClassFileLocator.ForClassLoader.of(agentLoader));
         TypePool types = TypePool.Default.of(classFiles);
         // Advice straight through ASM, not ByteBuddy's type writer (decorate().make()): the result
         // is the same for a class whose methods only get advice, but the type writer loads ~180
         // more ByteBuddy classes, and the process's first outgoing call waits for them. Reading
         // into a writer built on the reader copies every method without advice unchanged.
-        TypeDescription woven = types.describe(type.typeName()).resolve();
-        AsmVisitorWrapper advice = Advice.to(types.describe(type.adviceClassName()).resolve(), classFiles)
-                .on(type.client().advisedMethods(type.typeName()));
+        TypeDescription woven = types.describe(typeName).resolve();
+        if (woven.getDeclaredMethods().filter(methods).isEmpty()) {
+            return null;
+        }
+        TypeDescription adviceType = types.describe(adviceClassName).resolve();
+        SuppressedAdvice.require(adviceType);
+        AsmVisitorWrapper advice = Advice.to(adviceType, classFiles).on(methods);
         int writerFlags = advice.mergeWriter(AsmVisitorWrapper.NO_FLAGS);
         int readerFlags = advice.mergeReader(AsmVisitorWrapper.NO_FLAGS);
         ClassReader reader = new ClassReader(classFile);

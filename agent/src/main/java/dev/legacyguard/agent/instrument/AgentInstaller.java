@@ -28,6 +28,11 @@ public final class AgentInstaller {
     private AgentInstaller() {
     }
 
+    /** Every client the agent instruments. */
+    static List<ClientInstrumentation> clients() {
+        return CLIENTS;
+    }
+
     /** The agent's version comes from its jar's manifest, as the package's Implementation-Version. */
     public static void install(String agentArgs, Instrumentation instrumentation) {
         AgentLog log = AgentLog.stderr();

@@ -8,8 +8,10 @@ import java.util.Map;
 import dev.legacyguard.agent.log.AgentLog;
 
 /**
- * Installs every client's advice. Start-up pays only for a name lookup per loaded class:
- * ByteBuddy loads when the first client class is woven. (ByteBuddy's AgentBuilder, used
+ * Installs every client's advice, and the class loaders' delegation of the bootstrap package
+ * that lets the advice run in any class loader. Start-up pays only for a name lookup and a
+ * scan of the tables of each loaded class: ByteBuddy loads when the first client class or
+ * class loader is woven. (ByteBuddy's AgentBuilder, used
  * before, loaded some 890 of its classes and generated a class of its own on every start.)
  */
 final class Instrumentations {
@@ -24,15 +26,12 @@ final class Instrumentations {
                 byInternalName.put(type.typeName().replace('.', '/'), type);
             }
         }
-        ClientTransformer transformer = new ClientTransformer(byInternalName,
-                new AdviceWeaver(Instrumentations.class.getClassLoader(), instrumentation), log);
+        ClassLoader agentLoader = Instrumentations.class.getClassLoader();
+        AdviceTransformer transformer = new AdviceTransformer(byInternalName,
+                new AdviceWeaver(agentLoader, instrumentation), agentLoader, log);
         instrumentation.addTransformer(transformer, true);
-        // Classes such as HttpURLConnection may be loaded before the agent starts (always so
-        // when it is attached to a running service).
-        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
-            if (byInternalName.containsKey(loaded.getName().replace('.', '/'))) {
-                transformer.retransform(instrumentation, loaded);
-            }
-        }
+        // Classes such as HttpURLConnection may be loaded before the agent starts, and so may a
+        // container's class loaders.
+        transformer.retransformLoadedClasses(instrumentation);
     }
 }

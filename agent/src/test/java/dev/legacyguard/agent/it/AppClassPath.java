@@ -52,13 +52,17 @@ final class AppClassPath {
     private static List<String> jarsOf(List<String> classNames) {
         List<String> jars = new ArrayList<>();
         for (String className : classNames) {
-            try {
-                jars.add(Path.of(Class.forName(className).getProtectionDomain().getCodeSource().getLocation().toURI())
-                        .toString());
-            } catch (ClassNotFoundException | URISyntaxException e) {
-                throw new IllegalStateException("the test class path lacks " + className + ": " + e, e);
-            }
+            jars.add(jarOf(className));
         }
         return jars;
+    }
+
+    /** The jar (or directory) of the test class path that holds {@code className}. */
+    static String jarOf(String className) {
+        try {
+            return Path.of(Class.forName(className).getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (ClassNotFoundException | URISyntaxException e) {
+            throw new IllegalStateException("the test class path lacks " + className + ": " + e, e);
+        }
     }
 }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.legacyguard.agent.it.app.BootHidingContainer;
+import dev.legacyguard.agent.it.app.FelixContainer;
 import dev.legacyguard.agent.it.app.ScenarioApp;
 import dev.legacyguard.agent.it.app.SharedHttpcoreContainer;
 
@@ -39,6 +41,15 @@ final class ForkedJvm {
                     + home + "; install Temurin 25 there or run maven with -Djdk25.home=/path/to/jdk-25");
         }
         return new ForkedJvm(Path.of(home), "jdk25");
+    }
+
+    Path javaHome() {
+        return javaHome;
+    }
+
+    /** A short name for the JDK, part of every path so runs on different JDKs never mix. */
+    String jdk() {
+        return jdk;
     }
 
     static Path agentJar() {
@@ -77,6 +88,48 @@ final class ForkedJvm {
                 List.of(String.join(File.pathSeparator, AppClassPath.httpcore()),
                         String.join(File.pathSeparator, AppClassPath.webApp())),
                 scenarios);
+    }
+
+    /** The application with the agent, in a class loader that hides the agent's bootstrap package ({@link BootHidingContainer}). */
+    Run appWithBootstrapPackageHidden(Path config, Path scenarios) throws IOException, InterruptedException {
+        return main(withAgent(config, List.of()), List.of(AppClassPath.testClasses()), BootHidingContainer.class,
+                List.of(String.join(File.pathSeparator, AppClassPath.entries())), scenarios);
+    }
+
+    /**
+     * The application with the agent, as a module of a real JBoss Modules module loader
+     * ({@link JBossModulesRepository}), started the way WildFly starts: {@code java -jar jboss-modules.jar}.
+     */
+    Run appInJBossModules(Path config, Path scenarios) throws IOException, InterruptedException {
+        return appInJBossModulesWithout(scenarios, withAgent(config, List.of()));
+    }
+
+    /** The same, started without the agent (it may attach it itself). */
+    Run appInJBossModulesWithout(Path scenarios, List<String> jvmOptions) throws IOException, InterruptedException {
+        Path repository = JBossModulesRepository.write(inTarget("jboss-modules"), ScenarioApp.class.getName(),
+                AppClassPath.entries());
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", AppClassPath.jarOf("org.jboss.modules.Main"), "-mp", repository.toString(),
+                JBossModulesRepository.MODULE, scenarios.toString()));
+        return run(command, stem(scenarios.toString()));
+    }
+
+    /**
+     * The agent under a real OSGi framework, Apache Felix with its default boot delegation
+     * ({@link FelixContainer}): HttpClient 4 from the httpclient-osgi bundles, called from a
+     * bundle of the application's own.
+     */
+    Run appInFelix(Path config, Path scenarios) throws IOException, InterruptedException {
+        Path bundles = Path.of(System.getProperty("containers.dir", "target/containers"));
+        List<String> installed = List.of(AppClassPath.jarOf("org.apache.commons.logging.LogFactory"),
+                bundles.resolve("felix-configadmin.jar").toString(), bundles.resolve("httpcore-osgi.jar").toString(),
+                bundles.resolve("httpclient-osgi.jar").toString());
+        Path storage = inTarget("felix-cache").resolve(jdk);
+        return main(withAgent(config, List.of()),
+                List.of(AppClassPath.testClasses(), AppClassPath.jarOf("org.apache.felix.framework.FrameworkFactory")),
+                FelixContainer.class, List.of(String.join(File.pathSeparator, installed), storage.toString()), scenarios);
     }
 
     private static List<String> withAgent(Path config, List<String> jvmOptions) {

@@ -33,16 +33,16 @@ final class ExecuteAdvice {
     private ExecuteAdvice() {
     }
 
-    @Advice.OnMethodEnter
-    static void decide(@Advice.Argument(0) HttpRequest request, @Advice.Argument(2) HttpContext context)
-            throws IOException {
+    /** The deliberate token failure, or null; a failure carried out of here skips the method's body. */
+    @Advice.OnMethodEnter(suppress = Throwable.class, skipOn = Advice.OnNonDefaultValue.class)
+    static IOException decide(@Advice.Argument(0) HttpRequest request, @Advice.Argument(2) HttpContext context) {
         if (!CallDepth.APACHE_HTTPCLIENT_4.enter()) {
-            return;
+            return null;
         }
         try {
             RequestLine line = request.getRequestLine();
             if ("CONNECT".equalsIgnoreCase(line.getMethod())) {
-                return;
+                return null;
             }
             // RouteInfo by name: it is httpclient's, which httpcore's class loader may not see.
             Object route = context.getAttribute("http.route");
@@ -59,7 +59,7 @@ final class ExecuteAdvice {
                     (String) context.getAttribute(AddedHeaders.CONTEXT_HEADER), url, host == null ? null : host.getValue(),
                     NamedGetter.HTTPCLIENT_4_ROUTE_PROXY.get(route) != null);
             if (header == Authorizations.LEAVE_ALONE) {
-                return;
+                return null;
             }
             if (present != null) {
                 request.removeHeaders("Authorization");
@@ -71,17 +71,23 @@ final class ExecuteAdvice {
             } else {
                 context.removeAttribute(AddedHeaders.CONTEXT_HEADER);
             }
+            return null;
         } catch (IOException deliberate) {
-            CallDepth.APACHE_HTTPCLIENT_4.exit();
-            throw deliberate;
+            return deliberate;
         } catch (Throwable unexpected) {
             InstrumentationFailures.report(CLIENT, unexpected);
+            return null;
         }
     }
 
-    @Advice.OnMethodExit(onThrowable = Throwable.class)
-    static void report(@Advice.Argument(0) HttpRequest request, @Advice.Argument(2) HttpContext context,
-            @Advice.Return HttpResponse response) {
+    /** Throws the deliberate failure {@code decide} carried, else reports how the request was answered. */
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void report(@Advice.Enter IOException refused, @Advice.Argument(0) HttpRequest request,
+            @Advice.Argument(2) HttpContext context, @Advice.Return HttpResponse response,
+            @Advice.Thrown(readOnly = false) Throwable thrown) {
+        if (refused != null) {
+            thrown = refused;
+        }
         if (!CallDepth.APACHE_HTTPCLIENT_4.exit() || response == null) {
             return;
         }

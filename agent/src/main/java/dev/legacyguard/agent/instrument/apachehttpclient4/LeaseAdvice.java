@@ -26,9 +26,10 @@ final class LeaseAdvice {
     private LeaseAdvice() {
     }
 
-    @Advice.OnMethodEnter
-    static void decideBeforeLease(@Advice.Argument(0) HttpRoute route, @Advice.Argument(1) HttpRequestWrapper request,
-            @Advice.Argument(2) HttpClientContext context) throws IOException {
+    /** The deliberate token failure, or null; a failure carried out of here skips the lease and the request. */
+    @Advice.OnMethodEnter(suppress = Throwable.class, skipOn = Advice.OnNonDefaultValue.class)
+    static IOException decideBeforeLease(@Advice.Argument(0) HttpRoute route, @Advice.Argument(1) HttpRequestWrapper request,
+            @Advice.Argument(2) HttpClientContext context) {
         try {
             Header present = request.getFirstHeader("Authorization");
             Header host = request.getFirstHeader("Host");
@@ -36,10 +37,20 @@ final class LeaseAdvice {
                     (String) context.getAttribute(AddedHeaders.CONTEXT_HEADER),
                     RequestUrls.join(route.getTargetHost().toURI(), request.getRequestLine().getUri()),
                     host == null ? null : host.getValue(), route.getProxyHost() != null);
+            return null;
         } catch (IOException deliberate) {
-            throw deliberate;
+            return deliberate;
         } catch (Throwable unexpected) {
             InstrumentationFailures.report(CLIENT, unexpected);
+            return null;
+        }
+    }
+
+    /** Throws the deliberate failure {@code decideBeforeLease} carried. */
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void failForNoToken(@Advice.Enter IOException refused, @Advice.Thrown(readOnly = false) Throwable thrown) {
+        if (refused != null) {
+            thrown = refused;
         }
     }
 }

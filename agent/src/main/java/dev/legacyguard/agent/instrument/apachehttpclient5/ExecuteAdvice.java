@@ -31,15 +31,15 @@ final class ExecuteAdvice {
     private ExecuteAdvice() {
     }
 
-    @Advice.OnMethodEnter
-    static void decide(@Advice.Argument(0) ClassicHttpRequest request, @Advice.Argument(3) HttpContext context)
-            throws IOException {
+    /** The deliberate token failure, or null; a failure carried out of here skips the method's body. */
+    @Advice.OnMethodEnter(suppress = Throwable.class, skipOn = Advice.OnNonDefaultValue.class)
+    static IOException decide(@Advice.Argument(0) ClassicHttpRequest request, @Advice.Argument(3) HttpContext context) {
         if (!CallDepth.APACHE_HTTPCLIENT_5.enter()) {
-            return;
+            return null;
         }
         try {
             if ("CONNECT".equalsIgnoreCase(request.getMethod())) {
-                return;
+                return null;
             }
             // HttpClientContext and RouteInfo by name: they are httpclient's, which httpcore's class
             // loader may not see. HttpHost is httpcore's own.
@@ -60,7 +60,7 @@ final class ExecuteAdvice {
                     (String) context.getAttribute(AddedHeaders.CONTEXT_HEADER), url, host == null ? null : host.getValue(),
                     NamedGetter.HTTPCLIENT_5_ROUTE_PROXY.get(route) != null);
             if (header == Authorizations.LEAVE_ALONE) {
-                return;
+                return null;
             }
             if (present != null) {
                 request.removeHeaders("Authorization");
@@ -72,17 +72,23 @@ final class ExecuteAdvice {
             } else {
                 context.removeAttribute(AddedHeaders.CONTEXT_HEADER);
             }
+            return null;
         } catch (IOException deliberate) {
-            CallDepth.APACHE_HTTPCLIENT_5.exit();
-            throw deliberate;
+            return deliberate;
         } catch (Throwable unexpected) {
             InstrumentationFailures.report(CLIENT, unexpected);
+            return null;
         }
     }
 
-    @Advice.OnMethodExit(onThrowable = Throwable.class)
-    static void report(@Advice.Argument(0) ClassicHttpRequest request, @Advice.Argument(3) HttpContext context,
-            @Advice.Return ClassicHttpResponse response) {
+    /** Throws the deliberate failure {@code decide} carried, else reports how the request was answered. */
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void report(@Advice.Enter IOException refused, @Advice.Argument(0) ClassicHttpRequest request,
+            @Advice.Argument(3) HttpContext context, @Advice.Return ClassicHttpResponse response,
+            @Advice.Thrown(readOnly = false) Throwable thrown) {
+        if (refused != null) {
+            thrown = refused;
+        }
         if (!CallDepth.APACHE_HTTPCLIENT_5.exit() || response == null) {
             return;
         }

@@ -27,9 +27,9 @@ final class LeaseAdvice {
     private LeaseAdvice() {
     }
 
-    @Advice.OnMethodEnter
-    static void decideBeforeLease(@Advice.Argument(0) ClassicHttpRequest request, @Advice.Argument(1) ExecChain.Scope scope)
-            throws IOException {
+    /** The deliberate token failure, or null; a failure carried out of here skips the lease and the request. */
+    @Advice.OnMethodEnter(suppress = Throwable.class, skipOn = Advice.OnNonDefaultValue.class)
+    static IOException decideBeforeLease(@Advice.Argument(0) ClassicHttpRequest request, @Advice.Argument(1) ExecChain.Scope scope) {
         try {
             HttpRoute route = scope.route;
             HttpHost target = route.getTargetHost();
@@ -41,10 +41,20 @@ final class LeaseAdvice {
                     RequestUrls.join(RequestUrls.origin(target.getSchemeName(), target.getHostName(), target.getPort()),
                             path == null ? "/" : path),
                     host == null ? null : host.getValue(), route.getProxyHost() != null);
+            return null;
         } catch (IOException deliberate) {
-            throw deliberate;
+            return deliberate;
         } catch (Throwable unexpected) {
             InstrumentationFailures.report(CLIENT, unexpected);
+            return null;
+        }
+    }
+
+    /** Throws the deliberate failure {@code decideBeforeLease} carried. */
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void failForNoToken(@Advice.Enter IOException refused, @Advice.Thrown(readOnly = false) Throwable thrown) {
+        if (refused != null) {
+            thrown = refused;
         }
     }
 }

@@ -21,12 +21,12 @@ final class ParseResponseAdvice {
     private ParseResponseAdvice() {
     }
 
-    @Advice.OnMethodEnter
+    @Advice.OnMethodEnter(suppress = Throwable.class)
     static void enter() {
         CallDepth.HTTP_URL_CONNECTION_RESPONSE.enter();
     }
 
-    @Advice.OnMethodExit(onThrowable = Throwable.class)
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void report(@Advice.AllArguments Object[] arguments) {
         if (!CallDepth.HTTP_URL_CONNECTION_RESPONSE.exit()) {
             return;

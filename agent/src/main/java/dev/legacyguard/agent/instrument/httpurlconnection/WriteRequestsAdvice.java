@@ -25,42 +25,48 @@ final class WriteRequestsAdvice {
     private WriteRequestsAdvice() {
     }
 
-    @Advice.OnMethodEnter
-    static void decide(@Advice.This HttpURLConnection connection,
+    /** The deliberate token failure, or null; a failure carried out of here skips writing the request. */
+    @Advice.OnMethodEnter(suppress = Throwable.class, skipOn = Advice.OnNonDefaultValue.class)
+    static IOException decide(@Advice.This HttpURLConnection connection,
             @Advice.FieldValue("url") URL url,
             @Advice.FieldValue("requests") MessageHeader requests,
             @Advice.FieldValue("userHeaders") MessageHeader userHeaders,
-            @Advice.FieldValue("useProxyResponseCode") boolean afterUseProxyAnswer) throws IOException {
+            @Advice.FieldValue("useProxyResponseCode") boolean afterUseProxyAnswer) {
         if (!CallDepth.HTTP_URL_CONNECTION_SEND.enter()) {
-            return;
+            return null;
         }
         try {
             // getRequestProperty hides Authorization; userHeaders holds what the application set.
             if (userHeaders.findValue("Authorization") != null) {
-                return;
+                return null;
             }
             // userHeaders holds a Host header the application set (sun.net.http.allowRestrictedHeaders).
             String header = Authorizations.forHop(CLIENT, requests.findValue("Authorization"),
                     AddedHeaders.addedTo(connection), afterUseProxyAnswer ? null : url.toString(),
                     userHeaders.findValue("Host"), connection.usingProxy());
             if (header == Authorizations.LEAVE_ALONE) {
-                return;
+                return null;
             }
             requests.remove("Authorization");
             if (header != null) {
                 requests.set("Authorization", header);
             }
             AddedHeaders.remember(connection, header);
+            return null;
         } catch (IOException deliberate) {
-            CallDepth.HTTP_URL_CONNECTION_SEND.exit();
-            throw deliberate;
+            return deliberate;
         } catch (Throwable unexpected) {
             InstrumentationFailures.report(CLIENT, unexpected);
+            return null;
         }
     }
 
-    @Advice.OnMethodExit(onThrowable = Throwable.class)
-    static void leave() {
+    /** Throws the deliberate failure {@code decide} carried. */
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void leave(@Advice.Enter IOException refused, @Advice.Thrown(readOnly = false) Throwable thrown) {
+        if (refused != null) {
+            thrown = refused;
+        }
         CallDepth.HTTP_URL_CONNECTION_SEND.exit();
     }
 }

@@ -26,7 +26,7 @@ public final class SharedHttpcoreContainer {
                 .invoke(null, (Object) new String[] {args[2]});
     }
 
-    private static URL[] urls(String classPath) throws MalformedURLException {
+    static URL[] urls(String classPath) throws MalformedURLException {
         String[] entries = classPath.split(File.pathSeparator);
         URL[] urls = new URL[entries.length];
         for (int i = 0; i < entries.length; i++) {
