@@ -12,7 +12,6 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -28,8 +27,11 @@ import dev.legacyguard.agent.config.ResourceSettings;
 
 /**
  * One client-credentials request to the token endpoint, as Logto expects it: a form POST of
- * {@code grant_type}, {@code resource} and {@code scope}, authenticated with HTTP Basic over
- * the form-encoded App ID and App Secret (RFC 6749 section 2.3.1).
+ * {@code grant_type}, {@code resource} and {@code scope}, authenticated by the App ID and App
+ * Secret in the same form ({@code client_secret_post}, RFC 6749 section 2.3.1, which Logto
+ * accepts as well as Basic). Not Basic: the JDK's FINE logging of {@code HttpURLConnection},
+ * which an application may turn on to debug its own calls, prints request headers; no JDK
+ * logger prints a request body.
  */
 public final class TokenClient {
 
@@ -41,7 +43,7 @@ public final class TokenClient {
     private final AgentSettings settings;
     private final long deadlineMillis;
 
-    // Nothing here touches BigDecimal, URLEncoder or Base64: the client is built in premain, and
+    // Nothing here touches BigDecimal or URLEncoder: the client is built in premain, and
     // their first use alone costs the service tens of milliseconds of start-up on Java 25.
     public TokenClient(AgentSettings settings) {
         this(settings, CONNECT_TIMEOUT_MILLIS + READ_TIMEOUT_MILLIS);
@@ -51,12 +53,6 @@ public final class TokenClient {
     TokenClient(AgentSettings settings, long deadlineMillis) {
         this.settings = settings;
         this.deadlineMillis = deadlineMillis;
-    }
-
-    /** HTTP Basic with the form-encoded App ID and App Secret, built per token request (rare). */
-    private String basicAuthorization() {
-        String credentials = formEncode(settings.appId()) + ":" + formEncode(settings.appSecret());
-        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The M2M app whose credentials this client sends (not secret). */
@@ -82,7 +78,6 @@ public final class TokenClient {
                 connection.setInstanceFollowRedirects(false);
                 connection.setUseCaches(false);
                 connection.setDoOutput(true);
-                connection.setRequestProperty("Authorization", basicAuthorization());
                 connection.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
                 connection.setRequestProperty("Accept", "application/json");
                 byte[] form = form(resource).getBytes(StandardCharsets.UTF_8);
@@ -118,13 +113,15 @@ public final class TokenClient {
         connection.setHostnameVerifier(RefuseHostNames.INSTANCE);
     }
 
-    private static String form(ResourceSettings resource) {
+    /** Built per token request (rare), so the encoded secret lives no longer than the request. */
+    private String form(ResourceSettings resource) {
         StringBuilder form = new StringBuilder("grant_type=client_credentials&resource=")
                 .append(formEncode(resource.indicator()));
         if (!resource.scopes().isEmpty()) {
             form.append("&scope=").append(formEncode(String.join(" ", resource.scopes())));
         }
-        return form.toString();
+        return form.append("&client_id=").append(formEncode(settings.appId()))
+                .append("&client_secret=").append(formEncode(settings.appSecret())).toString();
     }
 
     private TokenGrant interpret(ResourceSettings resource, int status, String body) throws TokenFailure {

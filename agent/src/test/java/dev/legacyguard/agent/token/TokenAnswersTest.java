@@ -1,6 +1,7 @@
 package dev.legacyguard.agent.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
@@ -100,14 +100,13 @@ class TokenAnswersTest {
     }
 
     @Test
-    void sendsTheClientCredentialsFormWithBasicAuthentication() throws TokenFailure {
+    void sendsTheClientCredentialsFormWithTheCredentialsInTheBodyNotInAHeader() throws TokenFailure {
         answer(200, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":60,\"scope\":\"read:a write:b\"}");
         request();
-        assertEquals("grant_type=client_credentials&resource=https%3A%2F%2Fapi.r%2F%3F&scope=read%3Aa+write%3Ab",
-                receivedBody.get());
+        assertEquals("grant_type=client_credentials&resource=https%3A%2F%2Fapi.r%2F%3F&scope=read%3Aa+write%3Ab"
+                + "&client_id=app-1&client_secret=sec%2Bret%3F%26%3D", receivedBody.get());
         assertEquals("application/x-www-form-urlencoded", receivedContentType.get());
-        assertEquals("Basic " + Base64.getEncoder().encodeToString("app-1:sec%2Bret%3F%26%3D".getBytes(StandardCharsets.UTF_8)),
-                receivedAuthorization.get());
+        assertNull(receivedAuthorization.get());
     }
 
     @Test
@@ -117,7 +116,8 @@ class TokenAnswersTest {
                 "logto.app-id", "app-1", "logto.app-secret", "s",
                 "logto.resource.r.indicator", "https://api.r", "logto.resource.r.urls", "https://r.internal/");
         new TokenClient(settings).request(settings.resources().get(0));
-        assertEquals("grant_type=client_credentials&resource=https%3A%2F%2Fapi.r", receivedBody.get());
+        assertEquals("grant_type=client_credentials&resource=https%3A%2F%2Fapi.r&client_id=app-1&client_secret=s",
+                receivedBody.get());
     }
 
     @Test
