@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.HttpsURLConnection;
@@ -42,6 +43,7 @@ public final class TokenClient {
 
     private final AgentSettings settings;
     private final long deadlineMillis;
+    private final ScheduledExecutorService deadlines = ExchangeDeadline.timer();
 
     // Nothing here touches BigDecimal or URLEncoder: the client is built in premain, and
     // their first use alone costs the service tens of milliseconds of start-up on Java 25.
@@ -67,7 +69,7 @@ public final class TokenClient {
         ExchangeDeadline deadline = null;
         try {
             HttpURLConnection connection = (HttpURLConnection) new URL(settings.tokenEndpoint()).openConnection();
-            deadline = ExchangeDeadline.start(connection, deadlineMillis);
+            deadline = ExchangeDeadline.start(deadlines, connection, deadlineMillis);
             try {
                 if (connection instanceof HttpsURLConnection) {
                     trustOnlyTheJvmDefaults((HttpsURLConnection) connection);
@@ -86,6 +88,10 @@ public final class TokenClient {
                 }
                 status = connection.getResponseCode();
                 body = read(status < 400 ? connection.getInputStream() : connection.getErrorStream());
+                if (deadline.passed()) {
+                    // Closing the connection may end the read in progress as a clean end of stream.
+                    throw new SocketTimeoutException("cut off by the deadline");
+                }
             } finally {
                 deadline.cancel();
                 connection.disconnect();

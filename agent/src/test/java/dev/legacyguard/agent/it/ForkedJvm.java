@@ -111,8 +111,19 @@ final class ForkedJvm {
         return run(command, name.toString());
     }
 
-    private String java() {
-        return javaHome.resolve("bin").resolve("java").toString();
+    /** {@code JAVA_HOME/bin/java} of this JDK. */
+    String java() {
+        return tool("java");
+    }
+
+    /** {@code JAVA_HOME/bin/NAME} of this JDK, e.g. {@code jcmd}. */
+    String tool(String name) {
+        return javaHome.resolve("bin").resolve(name).toString();
+    }
+
+    /** The short name of this JDK ({@code jdk17}, {@code jdk25}), part of the paths its runs write. */
+    String jdk() {
+        return jdk;
     }
 
     /** The tests name each run's scenario and config files after the run, so its output takes that name too. */
