@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.legacyguard.agent.log.AgentLog;
@@ -231,24 +233,15 @@ class AgentSettingsTest {
         assertFalse(log().contains(SECRET), log());
     }
 
-    @Test
-    void secretInAFileOthersCanReadIsWarnedAboutWithTheFix() throws Exception {
+    @ParameterizedTest
+    @CsvSource({"rw-r--r--, every user of this machine", "rw-r-----, its group"})
+    void secretInAFileOthersCanReadIsWarnedAboutWithTheFix(String permissions, String readers) throws Exception {
         Path file = validFile();
         assumeTrue(posix(file), "the file system has no POSIX permissions");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
         load(file);
-        assertTrue(log().contains("WARN logto.app-secret comes from file " + file + ", which is readable by every user "
-                + "of this machine (rw-r--r--); let only the service's user read it: chmod 600 " + file), log());
-    }
-
-    @Test
-    void secretInAFileItsGroupCanReadIsWarnedAbout() throws Exception {
-        Path file = validFile();
-        assumeTrue(posix(file), "the file system has no POSIX permissions");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
-        load(file);
-        assertTrue(log().contains("which is readable by its group (rw-r-----); let only the service's user read it: "
-                + "chmod 600 " + file), log());
+        assertTrue(log().contains("WARN logto.app-secret comes from file " + file + ", which is readable by " + readers
+                + " (" + permissions + "); let only the service's user read it: chmod 600 " + file), log());
     }
 
     @Test
