@@ -214,7 +214,7 @@ public final class TokenClient {
         }
     }
 
-    private static String formEncode(String value) {
+    static String formEncode(String value) {
         try {
             return URLEncoder.encode(value, "UTF-8");
         } catch (UnsupportedEncodingException e) {
