@@ -50,6 +50,8 @@ function buildProvider(endpoint) {
       grant_types: ['client_credentials'],
       redirect_uris: [],
       response_types: [],
+      // As Logto registers its M2M apps; oidc-provider then accepts the secret in the form
+      // body (client_secret_post) as well, exactly as Logto 1.42 does.
       token_endpoint_auth_method: 'client_secret_basic',
     })),
     jwks: { keys: [...state.accessKeys, idTokenKey] },
