@@ -37,15 +37,15 @@ class TomcatWebAppIT {
         Path config = fixture.config("tomcat-" + jvm.jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET);
         try (TomcatWithAgent tomcat = TomcatWithAgent.start(jvm, config, work.resolve("base"))) {
             for (int cycle = 1; cycle <= CYCLES; cycle++) {
-                String context = "/calls-" + cycle;
+                String context = "calls-" + cycle;
                 Path webApp = webApp(work.resolve("calls-" + cycle));
-                assertTrue(tomcat.manager("deploy?path=" + context + "&war=" + encode("file:" + webApp)).startsWith("OK"),
+                assertTrue(tomcat.manager("deploy?path=/" + context + "&war=" + encode("file:" + webApp)).startsWith("OK"),
                         tomcat::logs);
                 String at = "/api/tomcat/" + jvm.jdk() + "/cycle-" + cycle;
-                assertEquals("huc=200 hc4=200", tomcat.get(context + "/call?url=" + encode(fixture.api(at))));
+                assertEquals("huc=200 hc4=200", tomcat.get(context, "call?url=" + encode(fixture.api(at))));
                 assertEquals(AgentFixture.SHOP, BearerHeader.audience(fixture.api.authorizationAt(at + "/huc")), "huc");
                 assertEquals(AgentFixture.SHOP, BearerHeader.audience(fixture.api.authorizationAt(at + "/hc4")), "hc4");
-                assertTrue(tomcat.manager("undeploy?path=" + context).startsWith("OK"), tomcat::logs);
+                assertTrue(tomcat.manager("undeploy?path=/" + context).startsWith("OK"), tomcat::logs);
             }
             String threads = jcmd(jvm, tomcat, "Thread.print");
             String leaks = tomcat.manager("findleaks?statusLine=true");
