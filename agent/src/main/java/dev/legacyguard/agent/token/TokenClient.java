@@ -87,11 +87,7 @@ public final class TokenClient {
                     out.write(form);
                 }
                 status = connection.getResponseCode();
-                body = read(status < 400 ? connection.getInputStream() : connection.getErrorStream());
-                if (deadline.passed()) {
-                    // Closing the connection may end the read in progress as a clean end of stream.
-                    throw new SocketTimeoutException("cut off by the deadline");
-                }
+                body = read(status < 400 ? connection.getInputStream() : connection.getErrorStream(), deadline);
             } finally {
                 deadline.cancel();
                 connection.disconnect();
@@ -197,7 +193,12 @@ public final class TokenClient {
         return true;
     }
 
-    private static String read(InputStream in) throws IOException {
+    /**
+     * The answer's body, given up once the deadline has passed: closing the connection may not
+     * stop a read in progress in time (the JDK's stream lock goes back to the reader between
+     * dripped bytes), or may end it as a clean end of stream.
+     */
+    private static String read(InputStream in, ExchangeDeadline deadline) throws IOException {
         if (in == null) {
             return null;
         }
@@ -205,12 +206,20 @@ public final class TokenClient {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[4096];
             for (int n; (n = body.read(buffer)) > 0; ) {
+                checkDeadline(deadline);
                 if (out.size() + n > MAX_BODY_BYTES) {
                     throw new IOException("token endpoint answer is larger than " + MAX_BODY_BYTES + " bytes");
                 }
                 out.write(buffer, 0, n);
             }
+            checkDeadline(deadline);
             return new String(out.toByteArray(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void checkDeadline(ExchangeDeadline deadline) throws SocketTimeoutException {
+        if (deadline.passed()) {
+            throw new SocketTimeoutException("cut off by the deadline");
         }
     }
 
