@@ -54,6 +54,8 @@ function buildProvider(endpoint) {
       grant_types: ['client_credentials'],
       redirect_uris: [],
       response_types: [],
+      // As Logto registers its M2M apps; oidc-provider then accepts the secret in the form
+      // body (client_secret_post) as well, exactly as Logto 1.42 does.
       token_endpoint_auth_method: 'client_secret_basic',
     })),
     jwks: { keys: [...state.accessKeys, idTokenKey] },
@@ -88,6 +90,13 @@ function buildProvider(endpoint) {
   // Logto wraps OIDC errors as {code: "oidc.<error>", message, error, error_description}.
   provider.use(async (ctx, next) => {
     await next();
+    // Logto answers an unknown App ID with 400, not oidc-provider's 401, whichever way the
+    // credentials came (Basic: see the server below; client_secret_post: here, once the form is read).
+    const postedId = ctx.oidc?.params?.client_id;
+    if (ctx.status === 401 && ctx.body?.error === 'invalid_client' && postedId && !apps.has(postedId)) {
+      ctx.status = 400;
+      ctx.body = { error: 'invalid_client', error_description: 'client is invalid' };
+    }
     if (ctx.body && typeof ctx.body === 'object' && ctx.body.error && !ctx.body.code) {
       ctx.body = { code: `oidc.${ctx.body.error}`, message: ctx.body.error_description, ...ctx.body };
     }

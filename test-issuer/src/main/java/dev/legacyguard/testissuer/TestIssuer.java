@@ -70,6 +70,19 @@ public final class TestIssuer implements AutoCloseable {
 
     /** Client-credentials grant with Basic auth, exactly as an M2M app asks Logto. */
     public TokenResponse clientCredentials(String appId, String appSecret, String resource, String... scopes) {
+        String basic = Base64.getEncoder().encodeToString(
+                (enc(appId) + ":" + enc(appSecret)).getBytes(StandardCharsets.UTF_8));
+        return token(HttpRequest.newBuilder(URI.create(tokenEndpoint())).header("Authorization", "Basic " + basic),
+                clientCredentialsForm(resource, scopes));
+    }
+
+    /** Client-credentials grant with the App ID and App Secret in the form ({@code client_secret_post}), which Logto accepts too. */
+    public TokenResponse clientCredentialsInBody(String appId, String appSecret, String resource, String... scopes) {
+        return token(HttpRequest.newBuilder(URI.create(tokenEndpoint())), clientCredentialsForm(resource, scopes)
+                + "&client_id=" + enc(appId) + "&client_secret=" + enc(appSecret));
+    }
+
+    private static String clientCredentialsForm(String resource, String... scopes) {
         StringBuilder form = new StringBuilder("grant_type=client_credentials");
         if (resource != null) {
             form.append("&resource=").append(enc(resource));
@@ -77,15 +90,15 @@ public final class TestIssuer implements AutoCloseable {
         if (scopes.length > 0) {
             form.append("&scope=").append(enc(String.join(" ", scopes)));
         }
-        String basic = Base64.getEncoder().encodeToString(
-                (enc(appId) + ":" + enc(appSecret)).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenEndpoint()))
+        return form.toString();
+    }
+
+    private TokenResponse token(HttpRequest.Builder request, String form) {
+        HttpResponse<String> response = send(request
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "Basic " + basic)
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+                .POST(HttpRequest.BodyPublishers.ofString(form))
                 .timeout(REQUEST_TIMEOUT)
-                .build();
-        HttpResponse<String> response = send(request);
+                .build());
         return new TokenResponse(response.statusCode(), parse(response.body()));
     }
 

@@ -64,6 +64,19 @@ class TestIssuerTest {
     }
 
     @Test
+    void acceptsTheCredentialsInTheFormAndAnswersBadOnesLikeLogto() {
+        TestIssuer.TokenResponse granted = issuer.clientCredentialsInBody("reader", "reader-secret", API, "read:products");
+        assertEquals(200, granted.status());
+        assertEquals("read:products", granted.scope());
+        TestIssuer.TokenResponse wrongSecret = issuer.clientCredentialsInBody("reader", "wrong", API);
+        assertEquals(401, wrongSecret.status());
+        assertEquals("client authentication failed", wrongSecret.body().get("error_description"));
+        TestIssuer.TokenResponse unknownApp = issuer.clientCredentialsInBody("ghost", "x", API);
+        assertEquals(400, unknownApp.status());
+        assertEquals("oidc.invalid_client", unknownApp.body().get("code"));
+    }
+
+    @Test
     void rotatesToRsaAndCountsJwksRequests() {
         issuer.resetStats();
         issuer.rotateKey("RS256", true);

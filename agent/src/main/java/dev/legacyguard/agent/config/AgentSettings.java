@@ -243,6 +243,10 @@ public final class AgentSettings {
                 throw new ConfigException(APP_SECRET + " (" + setting.origin + ", value hidden) contains whitespace; "
                         + "expected the App Secret exactly as Logto Console shows it", failFast);
             }
+            String exposure = SecretExposure.warning(setting, sources.fileName());
+            if (exposure != null) {
+                log.warn(exposure);
+            }
             return setting.value;
         }
 
@@ -321,6 +325,11 @@ public final class AgentSettings {
                 if (!uri.isAbsolute() || uri.getRawFragment() != null) {
                     throw bad(indicator, expected);
                 }
+                // The indicator is shown in logs and errors and sent in every token request.
+                if (uri.getRawUserInfo() != null) {
+                    throw bad(indicator, "contains user info ('@' before the host); an API Identifier holds no "
+                            + "credentials: set exactly the API Identifier shown in Logto Console");
+                }
             } catch (URISyntaxException e) {
                 throw bad(indicator, expected);
             }
@@ -340,7 +349,7 @@ public final class AgentSettings {
                         prefixes.add(prefix);
                     }
                 } catch (UrlRefused refused) {
-                    throw bad(urls, "has a bad entry: '" + text + "' " + refused.getMessage() + "; " + URL_EXPECTATION
+                    throw bad(urls, "has a bad entry: '" + UserInfoMask.mask(text) + "' " + refused.getMessage() + "; " + URL_EXPECTATION
                             + ", e.g. https://shop.internal:8443/api/");
                 }
             }
@@ -430,8 +439,8 @@ public final class AgentSettings {
         }
 
         private ConfigException bad(Setting setting, String expectation) {
-            return new ConfigException(setting.key + " = '" + setting.value + "' (" + setting.origin + ") " + expectation,
-                    failFast);
+            return new ConfigException(setting.key + " = '" + UserInfoMask.mask(setting.value) + "' (" + setting.origin + ") "
+                    + expectation, failFast);
         }
 
         private static boolean hasWhitespaceOrControl(String value) {

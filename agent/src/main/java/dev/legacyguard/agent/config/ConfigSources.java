@@ -20,6 +20,7 @@ final class ConfigSources {
     private final Map<String, String> systemProperties;
     private final Map<String, String> environment;
     private final Map<String, String> file;
+    private final String fileName;
     private final String fileOrigin;
 
     ConfigSources(Properties systemProperties, Map<String, String> environment, Properties file, String fileName) {
@@ -29,7 +30,13 @@ final class ConfigSources {
         for (String key : file.stringPropertyNames()) {
             this.file.put(key, file.getProperty(key));
         }
+        this.fileName = fileName;
         this.fileOrigin = "file " + fileName;
+    }
+
+    /** The properties file's path as the agent argument named it. */
+    String fileName() {
+        return fileName;
     }
 
     private static Map<String, String> logtoKeys(Properties properties) {
@@ -50,16 +57,16 @@ final class ConfigSources {
     Setting get(String key) {
         String value = systemProperties.get(key);
         if (isSet(value)) {
-            return new Setting(key, value.trim(), "system property " + key);
+            return new Setting(key, value.trim(), "system property " + key, Setting.Source.SYSTEM_PROPERTY);
         }
         String envName = environmentName(key);
         value = environment.get(envName);
         if (isSet(value)) {
-            return new Setting(key, value.trim(), "environment variable " + envName);
+            return new Setting(key, value.trim(), "environment variable " + envName, Setting.Source.ENVIRONMENT);
         }
         value = file.get(key);
         if (isSet(value)) {
-            return new Setting(key, value.trim(), fileOrigin);
+            return new Setting(key, value.trim(), fileOrigin, Setting.Source.FILE);
         }
         return null;
     }

@@ -1,9 +1,9 @@
 package dev.legacyguard.agent.token;
 
 import java.net.HttpURLConnection;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -11,42 +11,50 @@ import java.util.concurrent.TimeUnit;
  * time never trips the read timeout, and every caller waiting for a token would wait with it.
  * When the deadline passes the connection is closed, which fails the read in progress.
  */
-final class ExchangeDeadline {
+final class ExchangeDeadline implements Runnable {
 
-    private final ScheduledFuture<?> closing;
+    private final HttpURLConnection connection;
+    private volatile boolean passed;
+    private ScheduledFuture<?> closing;
 
-    private ExchangeDeadline(ScheduledFuture<?> closing) {
-        this.closing = closing;
+    private ExchangeDeadline(HttpURLConnection connection) {
+        this.connection = connection;
     }
 
-    static ExchangeDeadline start(final HttpURLConnection connection, long millis) {
-        return new ExchangeDeadline(Timer.INSTANCE.schedule(new Runnable() {
-            @Override
-            public void run() {
-                connection.disconnect();
-            }
-        }, millis, TimeUnit.MILLISECONDS));
+    /**
+     * The timer every deadline runs on, one per JVM. Its thread is made with the first
+     * {@link TokenClient}, which the agent builds at start-up (see {@link ReservedThread}).
+     */
+    static ScheduledExecutorService timer() {
+        return Timer.INSTANCE;
     }
 
-    /** Whether the deadline closed the connection; once true, the exchange's failure is its doing. */
+    static ExchangeDeadline start(ScheduledExecutorService timer, HttpURLConnection connection, long millis) {
+        ExchangeDeadline deadline = new ExchangeDeadline(connection);
+        deadline.closing = timer.schedule(deadline, millis, TimeUnit.MILLISECONDS);
+        return deadline;
+    }
+
+    @Override
+    public void run() {
+        // Set first: closing may end the read in progress as a clean end of stream, and the
+        // reader must then know the answer is cut off.
+        passed = true;
+        connection.disconnect();
+    }
+
+    /** Whether the deadline closed, or is closing, the connection; once true, the exchange's failure is its doing. */
     boolean passed() {
-        return closing.isDone() && !closing.isCancelled();
+        return passed;
     }
 
     void cancel() {
         closing.cancel(false);
     }
 
-    /** Started with the first token request, never in premain. */
     private static final class Timer {
-        static final ScheduledThreadPoolExecutor INSTANCE = new ScheduledThreadPoolExecutor(1, new ThreadFactory() {
-            @Override
-            public Thread newThread(Runnable runnable) {
-                Thread thread = new Thread(runnable, "logto-agent-token-deadline");
-                thread.setDaemon(true);
-                return thread;
-            }
-        });
+        static final ScheduledThreadPoolExecutor INSTANCE =
+                new ScheduledThreadPoolExecutor(1, new ReservedThread("logto-agent-token-deadline"));
 
         static {
             INSTANCE.setRemoveOnCancelPolicy(true);

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 
 import dev.legacyguard.agent.bootstrap.BearerSource;
 import dev.legacyguard.agent.config.AgentSettings;
@@ -46,15 +45,8 @@ public final class TokenBroker implements BearerSource, AutoCloseable {
     }
 
     static TokenBroker start(AgentSettings settings, TokenClient client, Clock clock, AgentLog log) {
-        // Anonymous classes, not lambdas, on the premain path: see Clock.MONOTONIC.
-        ScheduledThreadPoolExecutor refresher = new ScheduledThreadPoolExecutor(1, new ThreadFactory() {
-            @Override
-            public Thread newThread(Runnable runnable) {
-                Thread thread = new Thread(runnable, "logto-agent-token-refresh");
-                thread.setDaemon(true);
-                return thread;
-            }
-        });
+        ScheduledThreadPoolExecutor refresher =
+                new ScheduledThreadPoolExecutor(1, new ReservedThread("logto-agent-token-refresh"));
         refresher.setRemoveOnCancelPolicy(true);
         String consequence = settings.onTokenFailure() == OnTokenFailure.FAIL
                 ? "calls to it fail with an IOException" : "calls to it go out without a token";

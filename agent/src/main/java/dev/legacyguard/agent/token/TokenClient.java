@@ -12,11 +12,11 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.HttpsURLConnection;
@@ -28,8 +28,11 @@ import dev.legacyguard.agent.config.ResourceSettings;
 
 /**
  * One client-credentials request to the token endpoint, as Logto expects it: a form POST of
- * {@code grant_type}, {@code resource} and {@code scope}, authenticated with HTTP Basic over
- * the form-encoded App ID and App Secret (RFC 6749 section 2.3.1).
+ * {@code grant_type}, {@code resource} and {@code scope}, authenticated by the App ID and App
+ * Secret in the same form ({@code client_secret_post}, RFC 6749 section 2.3.1, which Logto
+ * accepts as well as Basic). Not Basic: the JDK's FINE logging of {@code HttpURLConnection},
+ * which an application may turn on to debug its own calls, prints request headers; no JDK
+ * logger prints a request body.
  */
 public final class TokenClient {
 
@@ -40,8 +43,9 @@ public final class TokenClient {
 
     private final AgentSettings settings;
     private final long deadlineMillis;
+    private final ScheduledExecutorService deadlines = ExchangeDeadline.timer();
 
-    // Nothing here touches BigDecimal, URLEncoder or Base64: the client is built in premain, and
+    // Nothing here touches BigDecimal or URLEncoder: the client is built in premain, and
     // their first use alone costs the service tens of milliseconds of start-up on Java 25.
     public TokenClient(AgentSettings settings) {
         this(settings, CONNECT_TIMEOUT_MILLIS + READ_TIMEOUT_MILLIS);
@@ -51,12 +55,6 @@ public final class TokenClient {
     TokenClient(AgentSettings settings, long deadlineMillis) {
         this.settings = settings;
         this.deadlineMillis = deadlineMillis;
-    }
-
-    /** HTTP Basic with the form-encoded App ID and App Secret, built per token request (rare). */
-    private String basicAuthorization() {
-        String credentials = formEncode(settings.appId()) + ":" + formEncode(settings.appSecret());
-        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The M2M app whose credentials this client sends (not secret). */
@@ -72,7 +70,7 @@ public final class TokenClient {
         ExchangeDeadline deadline = null;
         try {
             HttpURLConnection connection = (HttpURLConnection) new URL(settings.tokenEndpoint()).openConnection();
-            deadline = ExchangeDeadline.start(connection, deadlineMillis);
+            deadline = ExchangeDeadline.start(deadlines, connection, deadlineMillis);
             try {
                 if (connection instanceof HttpsURLConnection) {
                     trustOnlyTheJvmDefaults((HttpsURLConnection) connection);
@@ -83,7 +81,6 @@ public final class TokenClient {
                 connection.setInstanceFollowRedirects(false);
                 connection.setUseCaches(false);
                 connection.setDoOutput(true);
-                connection.setRequestProperty("Authorization", basicAuthorization());
                 connection.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
                 connection.setRequestProperty("Accept", "application/json");
                 byte[] form = form(resource).getBytes(StandardCharsets.UTF_8);
@@ -92,7 +89,7 @@ public final class TokenClient {
                 }
                 status = connection.getResponseCode();
                 retryAfter = connection.getHeaderField("Retry-After");
-                body = read(status < 400 ? connection.getInputStream() : connection.getErrorStream());
+                body = read(status < 400 ? connection.getInputStream() : connection.getErrorStream(), deadline);
             } finally {
                 deadline.cancel();
                 connection.disconnect();
@@ -124,13 +121,15 @@ public final class TokenClient {
         connection.setHostnameVerifier(RefuseHostNames.INSTANCE);
     }
 
-    private static String form(ResourceSettings resource) {
+    /** Built per token request (rare), so the encoded secret lives no longer than the request. */
+    private String form(ResourceSettings resource) {
         StringBuilder form = new StringBuilder("grant_type=client_credentials&resource=")
                 .append(formEncode(resource.indicator()));
         if (!resource.scopes().isEmpty()) {
             form.append("&scope=").append(formEncode(String.join(" ", resource.scopes())));
         }
-        return form.toString();
+        return form.append("&client_id=").append(formEncode(settings.appId()))
+                .append("&client_secret=").append(formEncode(settings.appSecret())).toString();
     }
 
     private TokenGrant interpret(ResourceSettings resource, int status, String body) throws TokenFailure {
@@ -200,7 +199,12 @@ public final class TokenClient {
         return true;
     }
 
-    private static String read(InputStream in) throws IOException {
+    /**
+     * The answer's body, given up once the deadline has passed: closing the connection may not
+     * stop a read in progress in time (the JDK's stream lock goes back to the reader between
+     * dripped bytes), or may end it as a clean end of stream.
+     */
+    private static String read(InputStream in, ExchangeDeadline deadline) throws IOException {
         if (in == null) {
             return null;
         }
@@ -208,16 +212,24 @@ public final class TokenClient {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[4096];
             for (int n; (n = body.read(buffer)) > 0; ) {
+                checkDeadline(deadline);
                 if (out.size() + n > MAX_BODY_BYTES) {
                     throw new IOException("token endpoint answer is larger than " + MAX_BODY_BYTES + " bytes");
                 }
                 out.write(buffer, 0, n);
             }
+            checkDeadline(deadline);
             return new String(out.toByteArray(), StandardCharsets.UTF_8);
         }
     }
 
-    private static String formEncode(String value) {
+    private static void checkDeadline(ExchangeDeadline deadline) throws SocketTimeoutException {
+        if (deadline.passed()) {
+            throw new SocketTimeoutException("cut off by the deadline");
+        }
+    }
+
+    static String formEncode(String value) {
         try {
             return URLEncoder.encode(value, "UTF-8");
         } catch (UnsupportedEncodingException e) {

@@ -11,6 +11,7 @@ import dev.legacyguard.agent.config.ResourceSettings;
 public final class TokenFailure extends Exception {
 
     private static final long serialVersionUID = 1L;
+    private static final String HIDDEN = "(App Secret hidden)";
 
     private final int status;
     private final String problem;
@@ -33,14 +34,15 @@ public final class TokenFailure extends Exception {
 
     static TokenFailure unreachable(AgentSettings settings, ResourceSettings resource, Exception cause) {
         String problem = "could not reach it (" + cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + oneLine(cause.getMessage())) + ")";
+                + (cause.getMessage() == null ? "" : ": " + foreign(settings, cause.getMessage())) + ")";
         return new TokenFailure(resource, settings.tokenEndpoint(), 0, problem, "check "
                 + settings.tokenEndpointKey() + " and that this machine can reach it");
     }
 
     static TokenFailure refused(AgentSettings settings, ResourceSettings resource, int status, String error,
             String description) {
-        String problem = "answered " + status + " " + error + (description == null ? "" : " (" + oneLine(description) + ")");
+        String problem = "answered " + status + " " + foreign(settings, error)
+                + (description == null ? "" : " (" + foreign(settings, description) + ")");
         return new TokenFailure(resource, settings.tokenEndpoint(), status, problem,
                 advice(settings, resource, status, error, description));
     }
@@ -91,6 +93,15 @@ public final class TokenFailure extends Exception {
                         : status >= 500 ? "the token endpoint is unavailable; the agent retries with backoff"
                         : "Logto's error_description says what it refused";
         }
+    }
+
+    /**
+     * Text the agent did not write (an answer's error description, an exception's message),
+     * which could echo the request it answers: shown on one line, the App Secret in it hidden.
+     */
+    private static String foreign(AgentSettings settings, String text) {
+        String secret = settings.appSecret();
+        return oneLine(text.replace(secret, HIDDEN).replace(TokenClient.formEncode(secret), HIDDEN));
     }
 
     private static String oneLine(String text) {

@@ -138,7 +138,7 @@ class CheckCommandTest {
     void badConfigurationExitsTwoWithTheKey() throws IOException {
         Path file = config("logto.resource.shop.urls=https://shop.internal@evil.com/");
         assertEquals(2, check("check", file.toString()), output());
-        assertTrue(output().startsWith("config: ERROR logto.resource.shop.urls = 'https://shop.internal@evil.com/' (file "),
+        assertTrue(output().startsWith("config: ERROR logto.resource.shop.urls = 'https://***@evil.com/' (file "),
                 output());
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +21,8 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.legacyguard.agent.log.AgentLog;
@@ -210,6 +214,72 @@ class AgentSettingsTest {
     }
 
     @Test
+    void echoedUrlNeverShowsItsUserInfo() throws Exception {
+        environment.put("LOGTO_ENDPOINT", "ftp://admin:" + SECRET + "@tenant.logto.app");
+        ConfigException e = failure(validFile());
+        assertTrue(e.getMessage().startsWith("logto.endpoint = 'ftp://***@tenant.logto.app' (environment variable "
+                + "LOGTO_ENDPOINT) has scheme 'ftp'"), e.getMessage());
+        assertFalse(e.getMessage().contains(SECRET), e.getMessage());
+        assertFalse(e.getMessage().contains("admin"), e.getMessage());
+    }
+
+    @Test
+    void urlPrefixEntryWithAPasswordIsRejectedWithoutShowingIt() throws Exception {
+        ConfigException e = failure(validFile("logto.resource.shop.urls=https://shop.internal/, https://svc:" + SECRET
+                + "@shop.internal/api/"));
+        assertFalse(e.getMessage().contains(SECRET), e.getMessage());
+        assertTrue(e.getMessage().contains("'https://***@shop.internal/api/' contains user info"), e.getMessage());
+    }
+
+    @Test
+    void indicatorWithUserInfoIsRejectedWithoutShowingIt() throws Exception {
+        ConfigException e = failure(validFile("logto.resource.shop.indicator=https://svc:" + SECRET + "@api.shop"));
+        assertTrue(e.getMessage().startsWith("logto.resource.shop.indicator = 'https://***@api.shop' (file "), e.getMessage());
+        assertTrue(e.getMessage().contains("an API Identifier holds no credentials"), e.getMessage());
+        assertFalse(e.getMessage().contains(SECRET), e.getMessage());
+    }
+
+    @Test
+    void secretFromASystemPropertyIsWarnedAboutNamingTheSaferPlaces() throws Exception {
+        systemProperties.setProperty("logto.app-secret", SECRET);
+        load(privateFile(validFile()));
+        assertTrue(log().contains("WARN logto.app-secret comes from a system property (-Dlogto.app-secret)"), log());
+        assertTrue(log().contains("LOGTO_APP_SECRET"), log());
+        assertFalse(log().contains(SECRET), log());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"rw-r--r--, every user of this machine", "rw-r-----, its group"})
+    void secretInAFileOthersCanReadIsWarnedAboutWithTheFix(String permissions, String readers) throws Exception {
+        Path file = validFile();
+        assumeTrue(posix(file), "the file system has no POSIX permissions");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
+        load(file);
+        assertTrue(log().contains("WARN logto.app-secret comes from file " + file + ", which is readable by " + readers
+                + " (" + permissions + "); let only the service's user read it: chmod 600 " + file), log());
+    }
+
+    @Test
+    void secretInAPrivateFileOrInTheEnvironmentGetsNoWarning() throws Exception {
+        Path file = privateFile(validFile());
+        load(file);
+        environment.put("LOGTO_APP_SECRET", SECRET);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        load(file);
+        assertFalse(log().contains("logto.app-secret comes from"), log());
+    }
+
+    private static boolean posix(Path file) {
+        return file.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    private static Path privateFile(Path file) throws IOException {
+        assumeTrue(posix(file), "the file system has no POSIX permissions");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
+    }
+
+    @Test
     void plainHttpEndpointOnAnotherHostIsAWarningNotAnError() throws Exception {
         environment.put("LOGTO_ENDPOINT", "http://logto.corp.example");
         load(validFile());
@@ -287,7 +357,7 @@ class AgentSettingsTest {
     @Test
     void urlPrefixWithUserInfoIsRejectedNamingTheEntry() throws Exception {
         ConfigException e = failure(validFile("logto.resource.shop.urls=https://shop.internal/, https://shop.internal@evil.com/"));
-        assertTrue(e.getMessage().contains("has a bad entry: 'https://shop.internal@evil.com/' contains user info"),
+        assertTrue(e.getMessage().contains("has a bad entry: 'https://***@evil.com/' contains user info"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("expected an absolute http(s) URL without user info, query or fragment"),
                 e.getMessage());

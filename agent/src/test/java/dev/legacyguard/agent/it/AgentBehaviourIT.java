@@ -2,17 +2,20 @@ package dev.legacyguard.agent.it;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.nio.file.Path;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -529,6 +532,37 @@ abstract class AgentBehaviourIT {
                 () -> assertEquals("statuses={200=200}", run.result("burst")),
                 () -> assertEquals(1, fixture.issuer.tokenRequests()),
                 () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", "huc", "burst"))));
+    }
+
+    @Test
+    void theSecretAppearsNowhereInTheOutputWithEveryJdkLoggerAtFinest() throws Exception {
+        Path logging = fixture.dir.resolve("jul-finest-" + jdk() + ".properties");
+        Files.write(logging, List.of(
+                "handlers=java.util.logging.ConsoleHandler",
+                "java.util.logging.ConsoleHandler.level=ALL",
+                ".level=ALL",
+                "sun.net.www.protocol.http.HttpURLConnection.level=ALL"), StandardCharsets.UTF_8);
+        String at = "/api/" + jdk() + "/huc/finest-logging";
+        ForkedJvm.Run run = jvm.app(
+                fixture.config("finest-logging-" + jdk(), fixture.issuer.endpoint(), AgentFixture.ODD_APP_SECRET,
+                        "logto.app-id=" + AgentFixture.ODD_APP_ID),
+                fixture.scenarios("finest-logging-" + jdk(), List.of("finest-logging huc " + fixture.api(at))),
+                List.of("-Djava.util.logging.config.file=" + logging));
+        String output = String.join("\n", run.stdout()) + "\n" + String.join("\n", run.stderr());
+        String encodedId = URLEncoder.encode(AgentFixture.ODD_APP_ID, StandardCharsets.UTF_8);
+        String encodedSecret = URLEncoder.encode(AgentFixture.ODD_APP_SECRET, StandardCharsets.UTF_8);
+        Base64.Encoder base64 = Base64.getEncoder();
+        assertAll(
+                () -> assertEquals("status=200", run.result("finest-logging")),
+                () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(fixture.api.authorizationAt(at))),
+                // The JDK's request log was on, and showed the agent's own token request's headers.
+                () -> assertTrue(output.contains("POST /oidc/token HTTP/1.1"), run::toString),
+                () -> assertFalse(output.contains(AgentFixture.ODD_APP_SECRET), "the secret was printed\n" + run),
+                () -> assertFalse(output.contains(encodedSecret), "the form-encoded secret was printed\n" + run),
+                () -> assertFalse(output.contains(base64.encodeToString((AgentFixture.ODD_APP_ID + ":"
+                        + AgentFixture.ODD_APP_SECRET).getBytes(StandardCharsets.UTF_8))), "Basic credentials\n" + run),
+                () -> assertFalse(output.contains(base64.encodeToString((encodedId + ":" + encodedSecret)
+                        .getBytes(StandardCharsets.UTF_8))), "form-encoded Basic credentials were printed\n" + run));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,6 +22,9 @@ final class AgentFixture {
     static final String BILLING = "https://billing.test/api";
     static final String APP_ID = "legacy-service";
     static final String APP_SECRET = "legacy-service-secret";
+    /** An app whose credentials change under form and URL encoding, so that every encoding of them can be looked for. */
+    static final String ODD_APP_ID = "legacy:service+odd";
+    static final String ODD_APP_SECRET = "odd+secret/with:?&=%chars";
 
     private static AgentFixture shared;
 
@@ -43,6 +47,7 @@ final class AgentFixture {
                 .resource(BILLING, 3600, "read:invoices")
                 .app(APP_ID, APP_SECRET, SHOP, "read:products")
                 .app(APP_ID, APP_SECRET, BILLING, "read:invoices")
+                .app(ODD_APP_ID, ODD_APP_SECRET, SHOP, "read:products")
                 .start();
         certificate = SelfSignedCertificate.create(dir);
         api = ResourceServer.http();
@@ -97,6 +102,10 @@ final class AgentFixture {
         }
         Path file = dir.resolve(name + ".properties");
         Files.writeString(file, text, StandardCharsets.UTF_8);
+        // As an operator keeps a file holding the secret; the agent warns about any other.
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
         return file;
     }
 

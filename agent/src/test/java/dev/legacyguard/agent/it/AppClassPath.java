@@ -49,6 +49,12 @@ final class AppClassPath {
         return entries;
     }
 
+    /** HttpClient 4 and everything it needs, as a web app carries them in its {@code WEB-INF/lib}. */
+    static List<String> httpClient4() {
+        return jarsOf(List.of("org.apache.http.impl.client.HttpClients", "org.apache.http.protocol.HttpRequestExecutor",
+                "org.apache.commons.logging.LogFactory", "org.apache.commons.codec.binary.Base64"));
+    }
+
     private static List<String> jarsOf(List<String> classNames) {
         List<String> jars = new ArrayList<>();
         for (String className : classNames) {

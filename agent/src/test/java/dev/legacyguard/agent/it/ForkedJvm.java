@@ -164,8 +164,14 @@ final class ForkedJvm {
         return run(command, name.toString());
     }
 
-    private String java() {
-        return javaHome.resolve("bin").resolve("java").toString();
+    /** {@code JAVA_HOME/bin/java} of this JDK. */
+    String java() {
+        return tool("java");
+    }
+
+    /** {@code JAVA_HOME/bin/NAME} of this JDK, e.g. {@code jcmd}. */
+    String tool(String name) {
+        return javaHome.resolve("bin").resolve(name).toString();
     }
 
     /** The tests name each run's scenario and config files after the run, so its output takes that name too. */

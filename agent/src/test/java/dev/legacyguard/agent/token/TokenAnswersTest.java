@@ -1,6 +1,8 @@
 package dev.legacyguard.agent.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +10,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +36,8 @@ class TokenAnswersTest {
     private final AtomicReference<String> receivedBody = new AtomicReference<>();
     private final AtomicReference<String> receivedAuthorization = new AtomicReference<>();
     private final AtomicReference<String> receivedContentType = new AtomicReference<>();
+    /** An endpoint that quotes the request it could not parse in its error_description. */
+    private final AtomicReference<Boolean> echoRequest = new AtomicReference<>(false);
 
     @BeforeEach
     void startServer() throws IOException {
@@ -43,7 +46,9 @@ class TokenAnswersTest {
             receivedBody.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             receivedAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
             receivedContentType.set(exchange.getRequestHeaders().getFirst("Content-Type"));
-            byte[] answer = body.get().getBytes(StandardCharsets.UTF_8);
+            byte[] answer = (echoRequest.get()
+                    ? "{\"error\":\"invalid_request\",\"error_description\":\"cannot parse " + receivedBody.get() + "\"}"
+                    : body.get()).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", contentType.get());
             if (location.get() != null) {
                 exchange.getResponseHeaders().set("Location", location.get());
@@ -100,14 +105,24 @@ class TokenAnswersTest {
     }
 
     @Test
-    void sendsTheClientCredentialsFormWithBasicAuthentication() throws TokenFailure {
+    void sendsTheClientCredentialsFormWithTheCredentialsInTheBodyNotInAHeader() throws TokenFailure {
         answer(200, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":60,\"scope\":\"read:a write:b\"}");
         request();
-        assertEquals("grant_type=client_credentials&resource=https%3A%2F%2Fapi.r%2F%3F&scope=read%3Aa+write%3Ab",
-                receivedBody.get());
+        assertEquals("grant_type=client_credentials&resource=https%3A%2F%2Fapi.r%2F%3F&scope=read%3Aa+write%3Ab"
+                + "&client_id=app-1&client_secret=sec%2Bret%3F%26%3D", receivedBody.get());
         assertEquals("application/x-www-form-urlencoded", receivedContentType.get());
-        assertEquals("Basic " + Base64.getEncoder().encodeToString("app-1:sec%2Bret%3F%26%3D".getBytes(StandardCharsets.UTF_8)),
-                receivedAuthorization.get());
+        assertNull(receivedAuthorization.get());
+    }
+
+    @Test
+    void anAnswerQuotingTheRequestShowsNoSecretInTheFailure() {
+        status.set(400);
+        echoRequest.set(true);
+        TokenFailure failure = failure();
+        assertTrue(failure.problem().startsWith("answered 400 invalid_request (cannot parse grant_type=client_credentials"),
+                failure.problem());
+        assertTrue(failure.problem().contains("&client_secret=(App Secret hidden))"), failure.problem());
+        assertFalse(failure.getMessage().contains("sec%2Bret%3F%26%3D"), failure.getMessage());
     }
 
     @Test
@@ -117,7 +132,8 @@ class TokenAnswersTest {
                 "logto.app-id", "app-1", "logto.app-secret", "s",
                 "logto.resource.r.indicator", "https://api.r", "logto.resource.r.urls", "https://r.internal/");
         new TokenClient(settings).request(settings.resources().get(0));
-        assertEquals("grant_type=client_credentials&resource=https%3A%2F%2Fapi.r", receivedBody.get());
+        assertEquals("grant_type=client_credentials&resource=https%3A%2F%2Fapi.r&client_id=app-1&client_secret=s",
+                receivedBody.get());
     }
 
     @Test

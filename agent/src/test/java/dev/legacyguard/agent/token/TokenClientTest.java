@@ -79,7 +79,7 @@ class TokenClientTest {
     }
 
     @Test
-    void formEncodesCredentialsInTheBasicHeaderSoColonsAndSymbolsSurvive() throws TokenFailure {
+    void formEncodesCredentialsInTheBodySoColonsAndSymbolsSurvive() throws TokenFailure {
         TokenGrant grant = request(settings("https://api.orders", "read write"));
         assertEquals(Set.of("read", "write"), grant.grantedScopes());
         assertTrue(grant.missingScopes().isEmpty());

@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** The few file operations the harness needs, with IOException turned unchecked. */
-final class Files2 {
+public final class Files2 {
 
     private Files2() {
     }
@@ -33,7 +33,7 @@ final class Files2 {
         }
     }
 
-    static void copyTree(Path from, Path to) {
+    public static void copyTree(Path from, Path to) {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path source : (Iterable<Path>) paths::iterator) {
                 Path target = to.resolve(from.relativize(source).toString());

@@ -51,18 +51,37 @@ public final class TomcatProcess implements AutoCloseable {
     public static TomcatProcess start(Path home, Path base, Map<String, Path> wars,
                                       Map<String, String> systemProperties, List<String> debugLoggers) {
         int port = freePort();
-        Files2.copyTree(home.resolve("conf"), base.resolve("conf"));
+        prepareBase(home, base);
         StringBuilder logging = new StringBuilder(Files2.read(base.resolve("conf/logging.properties")));
         debugLoggers.forEach(logger -> logging.append('\n').append(logger).append(".level = FINE\n"));
         Files2.write(base.resolve("conf/logging.properties"), logging.toString());
         Files2.write(base.resolve("conf/server.xml"), serverXml(port));
+        wars.forEach((contextName, war) -> Files2.copyTree(war, base.resolve("webapps").resolve(contextName)));
+        List<String> jvmOptions = new ArrayList<>();
+        systemProperties.forEach((key, value) -> jvmOptions.add("-D" + key + "=" + value));
+        return launch(Path.of(System.getProperty("java.home"), "bin", "java"), home, base, port, jvmOptions);
+    }
+
+    /**
+     * {@code CATALINA_BASE} made from the distribution's own configuration, with empty
+     * {@code logs}, {@code temp}, {@code work} and {@code webapps}; the caller then changes
+     * what its test needs (server.xml, users, web apps).
+     */
+    public static void prepareBase(Path home, Path base) {
+        Files2.copyTree(home.resolve("conf"), base.resolve("conf"));
         for (String dir : List.of("logs", "temp", "work", "webapps")) {
             Files2.createDirectories(base.resolve(dir));
         }
-        wars.forEach((contextName, war) -> Files2.copyTree(war, base.resolve("webapps").resolve(contextName)));
+    }
 
+    /**
+     * Runs Tomcat from {@code home} on {@code base} (prepared by the caller, its server.xml
+     * listening on loopback {@code port}) with the {@code java} executable and the extra {@code jvmOptions},
+     * and returns once the connector accepts connections.
+     */
+    public static TomcatProcess launch(Path javaExecutable, Path home, Path base, int port, List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaExecutable.toString());
         // The module openings catalina.sh passes on JDK 9+, so Tomcat runs as it does for users.
         command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
         command.add("--add-opens=java.base/java.io=ALL-UNNAMED");
@@ -74,19 +93,21 @@ public final class TomcatProcess implements AutoCloseable {
         command.add("-Djava.io.tmpdir=" + base.resolve("temp"));
         command.add("-Djava.util.logging.manager=org.apache.juli.ClassLoaderLogManager");
         command.add("-Djava.util.logging.config.file=" + base.resolve("conf/logging.properties"));
-        systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(home.resolve("bin/bootstrap.jar") + java.io.File.pathSeparator + home.resolve("bin/tomcat-juli.jar"));
         command.add("org.apache.catalina.startup.Bootstrap");
         command.add("start");
 
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(base.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(base.resolve("logs/console.log").toFile());
+        // Only what the test passes configures the filter or the agent, never the machine's LOGTO_* variables.
+        builder.environment().keySet().removeIf(name -> name.startsWith("LOGTO_"));
         Process process;
         try {
-            process = new ProcessBuilder(command)
-                    .directory(base.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(base.resolve("logs/console.log").toFile())
-                    .start();
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start Tomcat from " + home, e);
         }
@@ -95,6 +116,10 @@ public final class TomcatProcess implements AutoCloseable {
         TomcatProcess tomcat = new TomcatProcess(process, base, port);
         tomcat.awaitConnector();
         return tomcat;
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public URI uri(String contextName) {
@@ -162,7 +187,8 @@ public final class TomcatProcess implements AutoCloseable {
                 + "</Server>\n";
     }
 
-    private static int freePort() {
+    /** A loopback port nothing listens on now, for a server.xml written before {@link #launch}. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
