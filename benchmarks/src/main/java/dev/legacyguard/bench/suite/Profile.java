@@ -1,5 +1,7 @@
 package dev.legacyguard.bench.suite;
 
+import java.io.Serializable;
+
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
@@ -26,7 +28,7 @@ public record Profile(
         int cpuWarmupRounds,
         int cpuCalls,
         int cpuRounds,
-        int cpuAlternations) {
+        int cpuAlternations) implements Serializable {
 
     /**
      * Lifetime of the token the concurrent callers share. The agent refreshes a token ahead from
