@@ -42,13 +42,18 @@ final class ResultsReport {
         Goal.Verdict verdict() {
             return goal.judge(figure);
         }
+
+        /** The cells from the measure on, as both tables show them. */
+        String cells() {
+            return measure + " | " + goal + " | " + shown + " | " + verdict() + " |";
+        }
     }
 
     private String writeHeadline() {
         line("| Measure | Goal | Measured | Met |");
         line("|---|---|---|---|");
         for (GoalRow row : goalRows()) {
-            line("| " + row.measure() + " | " + row.goal() + " | " + row.shown() + " | " + row.verdict() + " |");
+            line("| " + row.cells());
         }
         line("");
         line(RULE);
@@ -158,8 +163,7 @@ final class ResultsReport {
         line("| # | Measure | Goal | Measured | Met |");
         line("|---|---|---|---|---|");
         for (GoalRow row : goalRows()) {
-            line("| " + row.number() + " | " + row.measure() + " | " + row.goal() + " | " + row.shown() + " | "
-                    + row.verdict() + " |");
+            line("| " + row.number() + " | " + row.cells());
         }
         line("");
         line(RULE);
