@@ -37,6 +37,11 @@ public record Profile(
      */
     static final long HERD_TOKEN_TTL_SECONDS = 20;
 
+    /** When the agent starts refreshing the herd's token ahead: 75% of the lifetime less its margin. */
+    static double herdRefreshAheadSeconds() {
+        return 0.75 * (HERD_TOKEN_TTL_SECONDS - 1 - 0.1 * HERD_TOKEN_TTL_SECONDS);
+    }
+
     public static final Profile FULL = new Profile("full", 1, 3, TimeValue.seconds(1), 5, TimeValue.seconds(1),
             2048, 8, 15_000, 5_000, 5, 15, 200, 10_000, 250, 10, 2_000, 10, 3);
 

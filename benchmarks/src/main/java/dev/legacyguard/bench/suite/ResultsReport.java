@@ -238,7 +238,7 @@ final class ResultsReport {
         line("## 4. HTTP throughput");
         line("");
         line("Jetty 12 ee10, one trivial servlet under `/open/` (no filter) and `/api/` (filter, ES384 tokens from the"
-                + " real test issuer, a pool of 64 taken in turn), driven from a second JVM over " + t.connections()
+                + " real test issuer, a pool of " + Suite.THROUGHPUT_TOKENS + " taken in turn), driven from a second JVM over " + t.connections()
                 + " keep-alive loopback connections (every request carries a token, also on the open path)"
                 + (Pinning.available() ? ", server and driver each on its own processor (`taskset`)" : "")
                 + "; rounds alternate which path goes first. Server CPU: the Jetty process's CPU time during the"
@@ -345,7 +345,7 @@ final class ResultsReport {
                 + " answers after " + ConcurrentCallersRun.TOKEN_ENDPOINT_DELAY_MILLIS + " ms, then calling every "
                 + results.profile().callersPauseMillis() + " ms for " + c.runMillis() + " ms of the token's "
                 + Profile.HERD_TOKEN_TTL_SECONDS + " s lifetime (the agent refreshes ahead only from 75% of the time it"
-                + " hands a token out, 12.75 s here, so every request counted is for the first token): " + c.calls()
+                + " hands a token out, " + Profile.herdRefreshAheadSeconds() + " s here, so every request counted is for the first token): " + c.calls()
                 + " calls, " + c.failures() + " failed, " + c.withBearer() + " carried a bearer token, "
                 + c.distinctTokens() + " distinct token(s); the issuer counted **" + c.tokenRequests()
                 + "** token request(s).");

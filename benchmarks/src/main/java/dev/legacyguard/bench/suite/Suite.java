@@ -34,7 +34,7 @@ public final class Suite {
     static final String FILTER = "filter";
     /** Variants of the forged-signature benchmark: the provider that verifies ECDSA. */
     static final List<String> ECDSA_PROVIDERS = List.of(ForgedSignatureBenchmark.SUN_EC, ForgedSignatureBenchmark.BOUNCY_CASTLE);
-    private static final int THROUGHPUT_TOKENS = 64;
+    static final int THROUGHPUT_TOKENS = 64;
     static final String ANALYSIS_MARKER = "<!-- analysis: kept across runs -->";
     private static final String HEADLINE_START = "<!-- headline: written by run.sh -->";
     private static final String HEADLINE_END = "<!-- headline end -->";
