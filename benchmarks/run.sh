@@ -4,12 +4,16 @@
 #
 #   benchmarks/run.sh          the full run, about 10 minutes on 2 cores; run it on a quiet machine
 #   benchmarks/run.sh smoke    every benchmark once and briefly (what CI runs), report to stdout
+#   benchmarks/run.sh render   RESULTS.md and the headline tables again from the last full run's raw
+#                              results (benchmarks/results.ser), without measuring: after a change
+#                              to the report or its goals
 #
 # It measures the committed HEAD, built from scratch in a fresh clone under benchmarks/target:
 # the figures then belong to one commit, and no module's incremental build state (or another
 # build running in this tree) can slip into them. Needs the JDK, Maven and Node (the test
 # issuer). Nothing leaves the machine: every server is on loopback. The hand-written analysis at
-# the end of RESULTS.md (after the marker line) is kept.
+# the end of RESULTS.md (after the marker line) is kept; the raw results go to
+# benchmarks/results.ser (commit it with RESULTS.md, so that 'render' can redo the report).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +21,11 @@ profile="${1:-full}"
 case "$profile" in
   full) out=benchmarks/RESULTS.md ;;
   smoke) out= ;;
-  *) echo "usage: benchmarks/run.sh [full|smoke]" >&2; exit 2 ;;
+  render)
+    mvn -B -ntp -q package -pl benchmarks -am -DskipTests
+    exec java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+      dev.legacyguard.bench.suite.Suite render benchmarks/RESULTS.md ;;
+  *) echo "usage: benchmarks/run.sh [full|smoke|render]" >&2; exit 2 ;;
 esac
 
 commit=$(git rev-parse --short HEAD)

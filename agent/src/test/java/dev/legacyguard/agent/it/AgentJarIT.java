@@ -16,6 +16,11 @@ import java.util.jar.JarFile;
 
 import org.junit.jupiter.api.Test;
 
+import dev.legacyguard.filter.it.support.JarContents;
+import dev.legacyguard.filter.it.support.LicenseFiles;
+import dev.legacyguard.filter.it.support.LicenseFiles.Bundled;
+import dev.legacyguard.filter.it.support.LicenseFiles.License;
+
 /** The packaged agent jar: manifest, layout and bytecode level. */
 class AgentJarIT {
 
@@ -60,6 +65,16 @@ class AgentJarIT {
                     () -> assertTrue(names.stream().noneMatch(name -> name.contains("net/bytebuddy")),
                             "ByteBuddy must be relocated"),
                     () -> assertTrue(names.contains("boot/dev/legacyguard/agent/bootstrap/BearerHooks.classdata")));
+        }
+    }
+
+    @Test
+    void carriesOurLicenceAndTheLicenceOfByteBuddyAndTheAsmItBundles() throws IOException {
+        try (JarContents jar = JarContents.open(ForkedJvm.agentJar())) {
+            assertEquals(List.of(), LicenseFiles.missing(jar, List.of(
+                    new Bundled("Byte Buddy", License.APACHE_2, "META-INF/licenses/ByteBuddy"),
+                    new Bundled("ASM", License.BSD_3, "META-INF/licenses/ASM"))));
+            assertTrue(jar.has("META-INF/licenses/ByteBuddy-NOTICE"), "Apache-2.0 asks that ByteBuddy's NOTICE travel with it");
         }
     }
 

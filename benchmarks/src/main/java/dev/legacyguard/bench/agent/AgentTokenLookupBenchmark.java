@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Run only in a JVM started with the agent: what the instrumented clients ask the agent on every
- * call, {@code BearerHooks.source().authorizationFor(url)}, for a URL of the configured resource
+ * call, {@code BearerHooks.source().authorizationFor(url, hostHeader, throughProxy)} as a plain call
+ * asks it (no Host header of its own, no proxy), for a URL of the configured resource
  * (cached token) and for one of no resource. The agent's bootstrap classes are on the bootstrap
  * class path, visible to every class loader; they are reached by name because this module does
  * not compile against the agent.
@@ -41,12 +42,13 @@ public class AgentTokenLookupBenchmark {
                 throw new IllegalStateException("the agent installed no token source; is -javaagent set and configured?");
             }
             authorizationFor = MethodHandles.publicLookup()
-                    .findVirtual(sourceType, "authorizationFor", MethodType.methodType(String.class, String.class))
-                    .asType(MethodType.methodType(Object.class, Object.class, String.class));
+                    .findVirtual(sourceType, "authorizationFor",
+                            MethodType.methodType(String.class, String.class, String.class, boolean.class))
+                    .asType(MethodType.methodType(Object.class, Object.class, String.class, String.class, boolean.class));
             int port = Integer.getInteger(AgentCallBenchmark.PORT_PROPERTY);
             resourceUrl = "http://127.0.0.1:" + port + LoopbackApi.PATH;
             otherUrl = "http://127.0.0.1:" + port + "/elsewhere/items";
-            Object header = (Object) authorizationFor.invokeExact(source, resourceUrl);
+            Object header = (Object) authorizationFor.invokeExact(source, resourceUrl, (String) null, false);
             if (!(header instanceof String) || !((String) header).startsWith("Bearer ")) {
                 throw new IllegalStateException("the agent gave no bearer token for " + resourceUrl + ": " + header);
             }
@@ -55,11 +57,11 @@ public class AgentTokenLookupBenchmark {
 
     @Benchmark
     public Object configuredResource(Hooks hooks) throws Throwable {
-        return (Object) hooks.authorizationFor.invokeExact(hooks.source, hooks.resourceUrl);
+        return (Object) hooks.authorizationFor.invokeExact(hooks.source, hooks.resourceUrl, (String) null, false);
     }
 
     @Benchmark
     public Object urlOfNoResource(Hooks hooks) throws Throwable {
-        return (Object) hooks.authorizationFor.invokeExact(hooks.source, hooks.otherUrl);
+        return (Object) hooks.authorizationFor.invokeExact(hooks.source, hooks.otherUrl, (String) null, false);
     }
 }

@@ -1,5 +1,6 @@
 package dev.legacyguard.bench.suite;
 
+import java.io.Serializable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,7 +26,8 @@ import dev.legacyguard.bench.agent.TrivialMain;
  */
 final class AgentStartup {
 
-    record Outcome(List<Double> withoutMillis, List<Double> emptyAgentMillis, List<Double> withMillis) {
+    record Outcome(List<Double> withoutMillis, List<Double> emptyAgentMillis, List<Double> withMillis)
+            implements Serializable {
         Spread without() {
             return Spread.of(withoutMillis);
         }

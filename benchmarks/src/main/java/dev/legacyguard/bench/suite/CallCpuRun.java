@@ -3,6 +3,7 @@ package dev.legacyguard.bench.suite;
 import static dev.legacyguard.bench.agent.CallCpuTime.OWN_HEADER;
 import static dev.legacyguard.bench.agent.CallCpuTime.PLAIN;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ final class CallCpuRun {
     private static final Pattern COUNTS = Pattern.compile("requests=(\\d+) withBearer=(\\d+) ownHeaders=(\\d+)");
 
     /** Per client and kind of call, the CPU nanoseconds per call of every measured round. */
-    record Outcome(Map<String, List<Double>> without, Map<String, List<Double>> with) {
+    record Outcome(Map<String, List<Double>> without, Map<String, List<Double>> with) implements Serializable {
 
         /** What the agent adds to a call it gives its token: the goal's figure. */
         Figure added(String client) {

@@ -1,5 +1,6 @@
 package dev.legacyguard.bench.suite;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -20,7 +21,7 @@ final class ConcurrentCallersRun {
             "calls=(\\d+) failures=(\\d+) withBearer=(\\d+) distinctTokens=(\\d+)");
 
     record Outcome(int callers, long runMillis, long calls, long failures, long withBearer, long distinctTokens,
-                   long tokenRequests) {
+                   long tokenRequests) implements Serializable {
     }
 
     private ConcurrentCallersRun() {

@@ -1,12 +1,13 @@
 package dev.legacyguard.bench.suite;
 
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
  * A measured value with its error (JMH: half-width of the 99.9% confidence interval; NaN when
  * a run had too few iterations to tell) and, where known, its median.
  */
-public record Figure(double score, double error, double median, String unit) {
+public record Figure(double score, double error, double median, String unit) implements Serializable {
 
     public boolean isFinite() {
         return Double.isFinite(score);
@@ -17,6 +18,11 @@ public record Figure(double score, double error, double median, String unit) {
         double ratio = score / other.score;
         double relative = Math.sqrt(square(error / score) + square(other.error / other.score));
         return new Figure(ratio, ratio * relative, Double.NaN, "×");
+    }
+
+    /** {@code this + other}, errors added in quadrature. */
+    public Figure plus(Figure other) {
+        return new Figure(score + other.score, Math.sqrt(square(error) + square(other.error)), Double.NaN, unit);
     }
 
     /** {@code this - other}, errors added in quadrature. */

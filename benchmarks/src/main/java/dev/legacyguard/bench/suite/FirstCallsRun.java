@@ -1,5 +1,6 @@
 package dev.legacyguard.bench.suite;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ final class FirstCallsRun {
 
     /** Milliseconds per JVM: the process's first call, the first call to the resource, the call after it. */
     record Outcome(List<Double> firstWithout, List<Double> firstWith, List<Double> firstResourceWithout,
-                   List<Double> firstResourceWith, List<Double> nextWithout, List<Double> nextWith) {
+                   List<Double> firstResourceWith, List<Double> nextWithout, List<Double> nextWith)
+            implements Serializable {
 
         /** What the agent adds to the process's first outgoing call: weaving its advice into the client. */
         Figure addedToFirstCall() {

@@ -1,5 +1,6 @@
 package dev.legacyguard.bench.suite;
 
+import java.io.Serializable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -30,7 +31,8 @@ final class HttpThroughput {
     private static final long MAX_REQUESTS = 2_000_000;
 
     record Outcome(List<Double> openRps, List<Double> guardedRps, List<Double> ratios, List<Double> openCpu,
-                   List<Double> guardedCpu, List<Double> cpuRatios, long errors, int connections) {
+                   List<Double> guardedCpu, List<Double> cpuRatios, long errors, int connections)
+            implements Serializable {
         Spread open() {
             return Spread.of(openRps);
         }

@@ -1,5 +1,6 @@
 package dev.legacyguard.bench.suite;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,7 +12,9 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
 /** JMH results by variant (e.g. with or without the agent), benchmark method, mode and alg. */
-final class JmhTable {
+final class JmhTable implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Every result in the order measured, with the key it is found by. */
     private final Map<String, Figure> figures = new LinkedHashMap<>();

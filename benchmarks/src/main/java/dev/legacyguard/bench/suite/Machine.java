@@ -1,5 +1,6 @@
 package dev.legacyguard.bench.suite;
 
+import java.io.Serializable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** What the figures were measured on, and how busy it was. */
-record Machine(int processors, String cpu, String memory, String jdk, Instant at, String loadAverage) {
+record Machine(int processors, String cpu, String memory, String jdk, Instant at, String loadAverage)
+        implements Serializable {
 
     static Machine now() {
         return new Machine(Runtime.getRuntime().availableProcessors(), cpuModel(), memTotal(),

@@ -1,5 +1,7 @@
 package dev.legacyguard.bench.suite;
 
+import java.io.Serializable;
+
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
@@ -26,7 +28,7 @@ public record Profile(
         int cpuWarmupRounds,
         int cpuCalls,
         int cpuRounds,
-        int cpuAlternations) {
+        int cpuAlternations) implements Serializable {
 
     /**
      * Lifetime of the token the concurrent callers share. The agent refreshes a token ahead from
@@ -34,6 +36,11 @@ public record Profile(
      * callers that stop at 10 s count only the requests for the first token.
      */
     static final long HERD_TOKEN_TTL_SECONDS = 20;
+
+    /** When the agent starts refreshing the herd's token ahead: 75% of the lifetime less its margin. */
+    static double herdRefreshAheadSeconds() {
+        return 0.75 * (HERD_TOKEN_TTL_SECONDS - 1 - 0.1 * HERD_TOKEN_TTL_SECONDS);
+    }
 
     public static final Profile FULL = new Profile("full", 1, 3, TimeValue.seconds(1), 5, TimeValue.seconds(1),
             2048, 8, 15_000, 5_000, 5, 15, 200, 10_000, 250, 10, 2_000, 10, 3);

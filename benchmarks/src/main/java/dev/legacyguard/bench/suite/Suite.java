@@ -1,5 +1,6 @@
 package dev.legacyguard.bench.suite;
 
+import java.io.Serializable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,9 @@ import dev.legacyguard.bench.servlet.FilterProperties;
  * Runs every benchmark of issue 5 in one go, so each ratio compares figures measured side by
  * side on the same machine in the same minutes, and writes the report.
  *
- * <p>Arguments: {@code [full|smoke] [RESULTS.md]}; without a file the report goes to stdout.
+ * <p>Arguments: {@code [full|smoke|render] [RESULTS.md]}; without a file the report goes to stdout. A
+ * run with a file keeps its raw results beside it ({@link RawResults}); {@code render} writes the
+ * report again from them without measuring.
  * The system property {@code bench.agent.jar} names the agent jar.
  */
 public final class Suite {
@@ -31,7 +34,7 @@ public final class Suite {
     static final String FILTER = "filter";
     /** Variants of the forged-signature benchmark: the provider that verifies ECDSA. */
     static final List<String> ECDSA_PROVIDERS = List.of(ForgedSignatureBenchmark.SUN_EC, ForgedSignatureBenchmark.BOUNCY_CASTLE);
-    private static final int THROUGHPUT_TOKENS = 64;
+    static final int THROUGHPUT_TOKENS = 64;
     static final String ANALYSIS_MARKER = "<!-- analysis: kept across runs -->";
     private static final String HEADLINE_START = "<!-- headline: written by run.sh -->";
     private static final String HEADLINE_END = "<!-- headline end -->";
@@ -40,7 +43,7 @@ public final class Suite {
     public record Results(Profile profile, Machine before, Machine after, JmhTable jmh,
                           CallCpuRun.Outcome callCpu, HttpThroughput.Outcome throughput,
                           AgentStartup.Outcome startup, FirstCallsRun.Outcome firstCalls,
-                          ConcurrentCallersRun.Outcome callers) {
+                          ConcurrentCallersRun.Outcome callers) implements Serializable {
 
         /** Benchmarks and measurements that produced no finite number; empty when all did. */
         public List<String> missingFigures() {
@@ -69,26 +72,38 @@ public final class Suite {
         public String markdown() {
             return ResultsReport.markdown(this);
         }
+
+        /** The README's headline table: the same goal rows as {@link #markdown()}. */
+        public String headline() {
+            return ResultsReport.headline(this);
+        }
     }
 
     private Suite() {
     }
 
     public static void main(String[] args) throws Exception {
-        Profile profile = Profile.named(args.length > 0 ? args[0] : "full");
-        Results results = run(profile);
-        String report = results.markdown();
-        if (args.length > 1) {
-            Path file = Path.of(args[1]);
-            Files.writeString(file, report + handWrittenPart(file));
-            System.out.println("wrote " + file);
-            String headline = ResultsReport.headline(results);
-            updateHeadline(file.resolveSibling("README.md"), headline);
-            // The project's README shows the same table in its Performance section.
-            updateHeadline(file.toAbsolutePath().getParent().resolveSibling("README.md"), headline);
-        } else {
-            System.out.println(report);
+        String mode = args.length > 0 ? args[0] : "full";
+        Path file = args.length > 1 ? Path.of(args[1]) : null;
+        boolean render = mode.equals("render");
+        if (render && file == null) {
+            throw new IllegalArgumentException("render needs the report to write, e.g. benchmarks/RESULTS.md");
         }
+        Results results = render ? RawResults.read(RawResults.beside(file)) : run(Profile.named(mode));
+        String report = results.markdown();
+        if (file == null) {
+            System.out.println(report);
+            return;
+        }
+        if (!render) {
+            RawResults.write(results, RawResults.beside(file));
+        }
+        Files.writeString(file, report + handWrittenPart(file));
+        System.out.println("wrote " + file);
+        String headline = results.headline();
+        updateHeadline(file.resolveSibling("README.md"), headline);
+        // The project's README shows the same table in its Performance section.
+        updateHeadline(file.toAbsolutePath().getParent().resolveSibling("README.md"), headline);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.List;
 
 import dev.legacyguard.filter.it.support.BuildOutputs;
 import dev.legacyguard.filter.it.support.JarContents;
+import dev.legacyguard.filter.it.support.LicenseFiles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,6 +82,20 @@ class ShadedJarIT {
             assertTrue(jar.has(provider.replace('.', '/') + ".class"), provider);
             assertFalse(jar.names().stream().anyMatch(n -> n.startsWith("META-INF/services/org.slf4j")),
                     "a public slf4j provider would bind the app's logging");
+        }
+    }
+
+    @Test
+    void allJarCarriesOurLicenceAndTheLicenceOfEveryLibraryItBundles() throws IOException {
+        try (JarContents jar = JarContents.open(BuildOutputs.allJar())) {
+            assertEquals(List.of(), LicenseFiles.missing(jar, LicenseFiles.FILTER_ALL_JAR));
+        }
+    }
+
+    @Test
+    void plainJarCarriesOurLicenceAndNotice() throws IOException {
+        try (JarContents jar = JarContents.open(BuildOutputs.plainJar())) {
+            assertEquals(List.of(), LicenseFiles.missing(jar, List.of()));
         }
     }
 }

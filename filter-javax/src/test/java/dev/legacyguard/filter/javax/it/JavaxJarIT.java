@@ -11,6 +11,7 @@ import java.util.jar.JarFile;
 
 import dev.legacyguard.filter.it.support.BuildOutputs;
 import dev.legacyguard.filter.it.support.JarContents;
+import dev.legacyguard.filter.it.support.LicenseFiles;
 import org.junit.jupiter.api.Test;
 
 /** The javax jar is the -all jar with every jakarta.servlet reference moved to javax.servlet. */
@@ -50,6 +51,13 @@ class JavaxJarIT {
         try (JarFile jar = new JarFile(BuildOutputs.javaxJar().toFile())) {
             assertEquals("dev.legacyguard.filter.cli.Main",
                     jar.getManifest().getMainAttributes().getValue("Main-Class"));
+        }
+    }
+
+    @Test
+    void carriesOurLicenceAndTheLicenceOfEveryLibraryItBundles() throws IOException {
+        try (JarContents jar = JarContents.open(BuildOutputs.javaxJar())) {
+            assertEquals(List.of(), LicenseFiles.missing(jar, LicenseFiles.FILTER_ALL_JAR));
         }
     }
 }
