@@ -59,6 +59,7 @@ public final class SettingsLoader {
                 .jwksWaitMillis(millis(ConfigKeys.JWKS_WAIT, "1s", 0, 60_000L))
                 .cacheSize(integer(ConfigKeys.TOKEN_CACHE_SIZE, 10_000, 0, 1_000_000));
         AccessRules rules = rules();
+        options.acceptOrganizationTokens(acceptOrganizationTokens(rules, warnings));
         String realm = realm(audiences.get(0));
         boolean resourceMetadata = bool(ConfigKeys.RESOURCE_METADATA, true);
         boolean passCorsPreflights = passCorsPreflights(warnings);
@@ -137,6 +138,24 @@ public final class SettingsLoader {
             }
         }
         return new AccessRules(rules, unmatched);
+    }
+
+    private boolean acceptOrganizationTokens(AccessRules rules, List<String> warnings) throws ConfigException {
+        Setting setting = setting(ConfigKeys.ORGANIZATION_TOKENS);
+        if (setting == null || setting.value().equalsIgnoreCase("refuse")) {
+            return false;
+        }
+        if (!setting.value().equalsIgnoreCase("accept")) {
+            throw setting.invalid("expected refuse (only tokens for the API resources in " + ConfigKeys.AUDIENCE
+                    + ") or accept (also organization tokens, aud urn:logto:organization:<id>, on paths whose rule"
+                    + " names {organization})");
+        }
+        if (!rules.bindOrganizations()) {
+            warnings.add(ConfigKeys.ORGANIZATION_TOKENS + " = accept, but no rule names {organization}, the only paths"
+                    + " that accept organization tokens; add such a rule, e.g. " + ConfigKeys.RULE_PREFIX
+                    + "10 = GET /orgs/{organization}/** : read:projects, or remove the key");
+        }
+        return true;
     }
 
     private boolean passCorsPreflights(List<String> warnings) throws ConfigException {

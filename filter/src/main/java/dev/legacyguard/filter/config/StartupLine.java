@@ -34,7 +34,9 @@ public final class StartupLine {
                 + ", typ " + (options.requireTyp() ? "at+jwt required" : "not checked")
                 + " (" + origin(settings, ConfigKeys.REQUIRE_TYP) + ")"
                 + ", CORS preflights " + (settings.passCorsPreflights() ? "passed" : "judged")
-                + " (" + origin(settings, ConfigKeys.CORS_PREFLIGHT) + ")";
+                + " (" + origin(settings, ConfigKeys.CORS_PREFLIGHT) + ")"
+                + ", organization tokens " + (options.acceptOrganizationTokens() ? "accepted on organization paths" : "refused")
+                + " (" + origin(settings, ConfigKeys.ORGANIZATION_TOKENS) + ")";
     }
 
     private static String origin(FilterSettings settings, String key) {

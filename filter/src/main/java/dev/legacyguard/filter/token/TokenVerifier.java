@@ -48,7 +48,7 @@ public final class TokenVerifier implements AutoCloseable {
         TokenCheck key = new KeyCheck(keys);
         TokenCheck signature = new SignatureCheck(options.algorithms(), options.ecdsaProvider());
         TokenCheck iss = new IssuerCheck(options.issuer());
-        TokenCheck aud = new AudienceCheck(options.audiences());
+        TokenCheck aud = new AudienceCheck(options.audiences(), options.acceptOrganizationTokens());
         TokenCheck exp = new ExpiryCheck(window);
         TokenCheck nbf = new NotBeforeCheck(window);
         TokenCheck iat = new IssuedAtCheck(window);

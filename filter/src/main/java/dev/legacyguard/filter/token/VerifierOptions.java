@@ -19,6 +19,7 @@ public final class VerifierOptions {
     private final String issuer;
     private final String jwksUri;
     private final List<String> audiences;
+    private final boolean acceptOrganizationTokens;
     private final List<String> algorithms;
     private final long clockSkewSeconds;
     private final boolean requireTyp;
@@ -36,6 +37,7 @@ public final class VerifierOptions {
         this.issuer = b.issuer;
         this.jwksUri = b.jwksUri;
         this.audiences = Collections.unmodifiableList(new ArrayList<>(b.audiences));
+        this.acceptOrganizationTokens = b.acceptOrganizationTokens;
         this.algorithms = Collections.unmodifiableList(new ArrayList<>(b.algorithms));
         this.clockSkewSeconds = b.clockSkewSeconds;
         this.requireTyp = b.requireTyp;
@@ -56,7 +58,8 @@ public final class VerifierOptions {
 
     /** A builder that starts from these options. */
     public Builder toBuilder() {
-        return builder().issuer(issuer).jwksUri(jwksUri).audiences(audiences).algorithms(algorithms)
+        return builder().issuer(issuer).jwksUri(jwksUri).audiences(audiences)
+                .acceptOrganizationTokens(acceptOrganizationTokens).algorithms(algorithms)
                 .clockSkewSeconds(clockSkewSeconds).requireTyp(requireTyp).jwksRefreshSeconds(jwksRefreshSeconds)
                 .jwksMinRefetchSeconds(jwksMinRefetchSeconds).jwksConnectTimeoutMillis(jwksConnectTimeoutMillis)
                 .jwksReadTimeoutMillis(jwksReadTimeoutMillis).jwksStaleSeconds(jwksStaleSeconds)
@@ -73,6 +76,11 @@ public final class VerifierOptions {
 
     public List<String> audiences() {
         return audiences;
+    }
+
+    /** Whether organization tokens ({@code aud} {@code urn:logto:organization:<id>}) pass the audience check. */
+    public boolean acceptOrganizationTokens() {
+        return acceptOrganizationTokens;
     }
 
     public List<String> algorithms() {
@@ -128,6 +136,7 @@ public final class VerifierOptions {
         private String issuer;
         private String jwksUri;
         private List<String> audiences = Collections.emptyList();
+        private boolean acceptOrganizationTokens;
         private List<String> algorithms = DEFAULT_ALGORITHMS;
         private long clockSkewSeconds = 60;
         private boolean requireTyp = true;
@@ -156,6 +165,15 @@ public final class VerifierOptions {
 
         public Builder audiences(List<String> audiences) {
             this.audiences = audiences;
+            return this;
+        }
+
+        /**
+         * Whether an organization token passes the audience check; the filter then accepts it only
+         * on paths whose rule binds an organization.
+         */
+        public Builder acceptOrganizationTokens(boolean accept) {
+            this.acceptOrganizationTokens = accept;
             return this;
         }
 

@@ -57,6 +57,7 @@ class SettingsLoaderTest {
         assertEquals("https://api.example.com", s.realm());
         assertTrue(s.resourceMetadata());
         assertFalse(s.passCorsPreflights());
+        assertFalse(o.acceptOrganizationTokens());
         assertEquals(0, s.rules().size());
         assertEquals(Collections.emptyList(), s.warnings());
     }
@@ -253,5 +254,35 @@ class SettingsLoaderTest {
         f.file.put("logto.cors.preflight", "allow");
         assertTrue(failure(f).startsWith("logto.cors.preflight = \"allow\" (from file /WEB-INF/logto.properties) is invalid:"
                 + " expected judge"), failure(f));
+    }
+
+    @Test
+    void organizationTokensAreAcceptedOnlyWhenTheKeySaysAccept() throws Exception {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.rule.10", "GET /orgs/{organization}/** : read:projects");
+        f.file.put("logto.organization-tokens", "accept");
+        FilterSettings s = f.load();
+        assertTrue(s.verifierOptions().acceptOrganizationTokens());
+        assertEquals(Collections.emptyList(), s.warnings());
+        f.file.put("logto.organization-tokens", "refuse");
+        assertFalse(f.load().verifierOptions().acceptOrganizationTokens());
+    }
+
+    @Test
+    void organizationTokensWithoutARuleThatNamesAnOrganizationIsAWarning() throws Exception {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.organization-tokens", "accept");
+        FilterSettings s = f.load();
+        assertEquals(1, s.warnings().size(), s.warnings()::toString);
+        assertTrue(s.warnings().get(0).startsWith("logto.organization-tokens = accept, but no rule names {organization}"),
+                s.warnings().get(0));
+    }
+
+    @Test
+    void organizationTokensMustBeRefuseOrAccept() {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.organization-tokens", "true");
+        assertTrue(failure(f).startsWith("logto.organization-tokens = \"true\" (from file /WEB-INF/logto.properties) is"
+                + " invalid: expected refuse"), failure(f));
     }
 }
