@@ -6,11 +6,12 @@
 //           "resources": [{ "indicator", "scopes": [...], "ttl": 3600 }],
 //           "organizations": [{ "id", "permissions": [...], "members": { "<app id>": {
 //               "permissions": [...], "grants": { "<indicator>": ["scope", ...] } } } }],
-//           "signingAlg": "ES384" }
+//           "signingAlg": "ES384", "customDomain": false }
 // An organization member's "permissions" and "grants" are what its organization roles hold:
 // organization permissions (for organization tokens) and API resource scopes (for tokens for a
 // resource requested with organization_id).
-// Prints "ISSUER_READY <endpoint>" once listening. Test-only controls live under /__admin:
+// Prints "ISSUER_READY <endpoint>" once listening, after "CUSTOM_DOMAIN_READY <endpoint>" when
+// customDomain asks for a second endpoint. Test-only controls live under /__admin:
 //   POST /__admin/rotate {"alg":"RS256","keepOld":true}  new signing key (first in JWKS)
 //   POST /__admin/drop-old                                 JWKS keeps only the current key
 //   POST /__admin/jwks {"up":false}                        JWKS answers 503 while down
@@ -175,11 +176,14 @@ function json(res, status, body) {
 }
 
 let endpoint;
-let provider;
 let callback;
+// A custom domain: the same tenant (keys, apps, state) reached on a second port, whose tokens
+// carry that endpoint as their issuer, as Logto's do behind a custom domain.
+let customEndpoint;
+let customCallback;
 function rebuild() {
-  provider = buildProvider(endpoint);
-  callback = provider.callback();
+  callback = buildProvider(endpoint).callback();
+  if (customEndpoint) customCallback = buildProvider(customEndpoint).callback();
 }
 
 async function admin(req, res, path) {
@@ -219,7 +223,7 @@ async function admin(req, res, path) {
   }
 }
 
-const server = http.createServer(async (req, res) => {
+const handle = (provider) => async (req, res) => {
   const url = req.url || '/';
   if (url.startsWith('/__admin/')) return admin(req, res, url.slice('/__admin'.length));
   if (!url.startsWith('/oidc')) return json(res, 404, { error: 'not_found' });
@@ -246,8 +250,9 @@ const server = http.createServer(async (req, res) => {
   }
   req.originalUrl = url;
   req.url = url.slice('/oidc'.length) || '/';
-  return callback(req, res);
-});
+  return provider()(req, res);
+};
+const server = http.createServer(handle(() => callback));
 
 function basicClientId(header) {
   if (!header || !/^basic /i.test(header)) return undefined;
@@ -256,9 +261,19 @@ function basicClientId(header) {
   return colon < 0 ? undefined : decodeURIComponent(decoded.slice(0, colon));
 }
 
-server.listen(config.port || 0, '127.0.0.1', () => {
+function listen(listener) {
+  return new Promise((resolve) => {
+    listener.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${listener.address().port}`));
+  });
+}
+
+server.listen(config.port || 0, '127.0.0.1', async () => {
   endpoint = `http://127.0.0.1:${server.address().port}`;
+  if (config.customDomain) {
+    customEndpoint = await listen(http.createServer(handle(() => customCallback)));
+  }
   rebuild();
+  if (customEndpoint) console.log(`CUSTOM_DOMAIN_READY ${customEndpoint}`);
   console.log(`ISSUER_READY ${endpoint}`);
 });
 

@@ -37,14 +37,16 @@ public final class TestIssuer implements AutoCloseable {
 
     private final Process process;
     private final String endpoint;
+    private final String customDomainEndpoint;
     /** Longer than any delay a test sets on the token endpoint; a hung issuer fails the test instead of hanging it. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestIssuer(Process process, String endpoint) {
+    private TestIssuer(Process process, Endpoints endpoints) {
         this.process = process;
-        this.endpoint = endpoint;
+        this.endpoint = endpoints.tenant();
+        this.customDomainEndpoint = endpoints.customDomain();
     }
 
     public static Builder builder() {
@@ -58,6 +60,22 @@ public final class TestIssuer implements AutoCloseable {
 
     public String issuer() {
         return endpoint + "/oidc";
+    }
+
+    /**
+     * The same tenant behind a custom domain (see {@link Builder#customDomain()}): another
+     * endpoint, whose tokens carry it as their issuer and are signed by the same keys.
+     */
+    public String customDomainEndpoint() {
+        if (customDomainEndpoint == null) {
+            throw new IllegalStateException("start the test issuer with customDomain() to get a custom domain");
+        }
+        return customDomainEndpoint;
+    }
+
+    /** A token the test expects to be granted, requested on the custom domain, so its iss is the custom domain's. */
+    public String accessTokenOnCustomDomain(String appId, String appSecret, String resource, String... scopes) {
+        return granted(tokenRequest(customDomainEndpoint() + "/oidc/token", null, appId, appSecret, resource, scopes));
     }
 
     public String jwksUri() {
@@ -81,6 +99,11 @@ public final class TestIssuer implements AutoCloseable {
      */
     public TokenResponse clientCredentialsIn(String organizationId, String appId, String appSecret, String resource,
                                              String... scopes) {
+        return tokenRequest(tokenEndpoint(), organizationId, appId, appSecret, resource, scopes);
+    }
+
+    private TokenResponse tokenRequest(String tokenEndpoint, String organizationId, String appId, String appSecret,
+                                       String resource, String... scopes) {
         StringBuilder form = new StringBuilder("grant_type=client_credentials");
         if (resource != null) {
             form.append("&resource=").append(enc(resource));
@@ -93,7 +116,7 @@ public final class TestIssuer implements AutoCloseable {
         }
         String basic = Base64.getEncoder().encodeToString(
                 (enc(appId) + ":" + enc(appSecret)).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenEndpoint()))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenEndpoint))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Basic " + basic)
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
@@ -217,6 +240,9 @@ public final class TestIssuer implements AutoCloseable {
         }
     }
 
+    private record Endpoints(String tenant, String customDomain) {
+    }
+
     /** The result of a token request: HTTP status and the parsed JSON body. */
     public record TokenResponse(int status, Map<String, Object> body) {
         public String accessToken() {
@@ -242,6 +268,7 @@ public final class TestIssuer implements AutoCloseable {
         private final List<Map<String, Object>> resources = new ArrayList<>();
         private final Map<String, Map<String, Object>> organizations = new LinkedHashMap<>();
         private String signingAlg = "ES384";
+        private boolean customDomain;
 
         public Builder resource(String indicator, long ttlSeconds, String... scopes) {
             Map<String, Object> resource = new LinkedHashMap<>();
@@ -307,6 +334,12 @@ public final class TestIssuer implements AutoCloseable {
                     .computeIfAbsent(appId, k -> new LinkedHashMap<String, Object>());
         }
 
+        /** Also serves the tenant on a second endpoint, as a custom domain (see {@link #customDomainEndpoint()}). */
+        public Builder customDomain() {
+            this.customDomain = true;
+            return this;
+        }
+
         public Builder signingAlg(String alg) {
             this.signingAlg = alg;
             return this;
@@ -333,6 +366,7 @@ public final class TestIssuer implements AutoCloseable {
                 config.put("resources", resources);
                 config.put("organizations", new ArrayList<>(organizations.values()));
                 config.put("signingAlg", signingAlg);
+                config.put("customDomain", customDomain);
                 Path file = Files.createTempFile("test-issuer", ".json");
                 // issuer.mjs reads it before it says it is ready, so it can go then rather than at
                 // JVM exit, which a killed test JVM never reaches.
@@ -353,17 +387,20 @@ public final class TestIssuer implements AutoCloseable {
         }
 
         /**
-         * The endpoint the process announces. Its output is read on a thread of its own for as
+         * The endpoints the process announces. Its output is read on a thread of its own for as
          * long as it runs, so that a full pipe never stalls it and a silent one never stalls us.
          */
-        private static String awaitReady(Process process, Path dir) {
+        private static Endpoints awaitReady(Process process, Path dir) {
             CompletableFuture<String> ready = new CompletableFuture<>();
+            String[] customDomain = new String[1];
             List<String> printed = Collections.synchronizedList(new ArrayList<>());
             Thread reader = new Thread(() -> {
                 try (BufferedReader out = new BufferedReader(
                         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = out.readLine()) != null; ) {
-                        if (line.startsWith("ISSUER_READY ")) {
+                        if (line.startsWith("CUSTOM_DOMAIN_READY ")) {
+                            customDomain[0] = line.substring("CUSTOM_DOMAIN_READY ".length()).trim();
+                        } else if (line.startsWith("ISSUER_READY ")) {
                             ready.complete(line.substring("ISSUER_READY ".length()).trim());
                         } else if (!ready.isDone() && printed.size() < MAX_LINES_KEPT) {
                             printed.add(line);
@@ -382,7 +419,8 @@ public final class TestIssuer implements AutoCloseable {
                     throw new IllegalStateException("the test issuer exited before it was ready (exit code "
                             + process.waitFor() + "); run 'npm ci' in " + dir + "; it printed: " + printed);
                 }
-                return endpoint;
+                // the reader wrote customDomain before it completed the future with the next line
+                return new Endpoints(endpoint, customDomain[0]);
             } catch (TimeoutException e) {
                 process.destroyForcibly();
                 throw new NotReady("the test issuer (pid " + process.pid() + ") was not ready within "

@@ -2,6 +2,7 @@ package dev.legacyguard.testissuer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ class TestIssuerTest {
                 .organization(ORG, "read:inventory", "write:inventory")
                 .organizationMember(ORG, "reader", "read:inventory")
                 .organizationGrant(ORG, "reader", API, "read:products")
+                .customDomain()
                 .start();
     }
 
@@ -121,6 +123,20 @@ class TestIssuerTest {
         assertEquals(Map.of("code", "oidc.invalid_target", "message", "Invalid resource indicator.", "error",
                 "invalid_target", "error_description", "both `resource` and `organization_id` are not provided"),
                 response.body());
+    }
+
+    @Test
+    void aCustomDomainIssuesWithItsOwnIssuerAndTheTenantsKeys() {
+        String tenantToken = issuer.accessToken("reader", "reader-secret", API, "read:products");
+        String customToken = issuer.accessTokenOnCustomDomain("reader", "reader-secret", API, "read:products");
+        assertNotEquals(issuer.endpoint(), issuer.customDomainEndpoint());
+        assertEquals(issuer.customDomainEndpoint() + "/oidc", claims(customToken).get("iss"));
+        assertEquals(issuer.issuer(), claims(tenantToken).get("iss"));
+        assertEquals(header(tenantToken).get("kid"), header(customToken).get("kid"));
+    }
+
+    private static Map<String, Object> header(String token) {
+        return TestIssuer.parse(decode(token.split("\\.")[0]));
     }
 
     private static Map<String, Object> claims(String token) {
