@@ -37,7 +37,7 @@ final class Explanation {
 
     /** @return whether the filter would let the request through */
     boolean explain(String token, String method, String path) {
-        out.println("token " + TokenFingerprint.of(token) + ", issuer " + settings.verifierOptions().issuer()
+        out.println("token " + TokenFingerprint.of(token) + ", issuers " + settings.verifierOptions().issuers()
                 + ", audiences " + settings.verifierOptions().audiences());
         try (TokenVerifier verifier = TokenVerifier.create(
                 settings.verifierOptions().toBuilder().jwksWaitMillis(KEYS_WAIT_MILLIS).build())) {

@@ -77,6 +77,11 @@ public final class SettingsLoader {
         return setting;
     }
 
+    /**
+     * Issuers from {@code logto.issuer} or else from each of {@code logto.endpoint} (both comma
+     * lists: the tenant's domain and a custom domain), and one JWKS: {@code logto.jwks-uri} or the
+     * first endpoint's, since a custom domain's tokens are signed by its tenant's keys.
+     */
     private void resolveEndpoints(VerifierOptions.Builder options, List<String> warnings) throws ConfigException {
         Setting endpoint = setting(ConfigKeys.ENDPOINT);
         Setting issuer = setting(ConfigKeys.ISSUER);
@@ -85,9 +90,27 @@ public final class SettingsLoader {
             throw new ConfigException(ConfigKeys.ENDPOINT + " is missing: set it to your Logto tenant endpoint, e.g."
                     + " https://your-tenant.logto.app (or set both " + ConfigKeys.ISSUER + " and " + ConfigKeys.JWKS_URI + ")");
         }
-        String base = endpoint == null ? null : stripTrailingSlashes(httpUrl(endpoint));
-        String keysUrl = jwksUri != null ? httpUrl(jwksUri) : base + "/oidc/jwks";
-        options.issuer(issuer != null ? httpUrl(issuer) : base + "/oidc").jwksUri(keysUrl);
+        List<String> bases = new ArrayList<>();
+        if (endpoint != null) {
+            for (String url : httpUrls(endpoint)) {
+                bases.add(stripTrailingSlashes(url));
+            }
+        }
+        List<String> issuers = new ArrayList<>();
+        if (issuer != null) {
+            issuers.addAll(httpUrls(issuer));
+        } else {
+            for (String base : bases) {
+                issuers.add(base + "/oidc");
+            }
+        }
+        if (jwksUri != null && jwksUri.value().indexOf(',') >= 0) {
+            throw jwksUri.invalid("expected one JWKS URL: the keys there must sign the tokens of every issuer, as a"
+                    + " tenant's keys sign the tokens of its custom domain; protect the tokens of another tenant with"
+                    + " another filter");
+        }
+        String keysUrl = jwksUri != null ? httpUrl(jwksUri, jwksUri.value()) : bases.get(0) + "/oidc/jwks";
+        options.issuers(issuers).jwksUri(keysUrl);
         warnIfPlainHttp(jwksUri != null ? jwksUri : endpoint, keysUrl, warnings);
     }
 
@@ -256,16 +279,27 @@ public final class SettingsLoader {
         return millis;
     }
 
-    private static String httpUrl(Setting setting) throws ConfigException {
-        String expected = "expected an absolute http(s) URL without query or fragment, e.g. https://your-tenant.logto.app";
+    /** A comma list of URLs, each checked; no empty entries, no duplicates. */
+    private static List<String> httpUrls(Setting setting) throws ConfigException {
+        Set<String> urls = new LinkedHashSet<>();
+        for (String url : setting.value().split(",", -1)) {
+            urls.add(httpUrl(setting, url.trim()));
+        }
+        return new ArrayList<>(urls);
+    }
+
+    private static String httpUrl(Setting setting, String value) throws ConfigException {
+        String expected = "expected an absolute http(s) URL without query or fragment, e.g. https://your-tenant.logto.app"
+                + (setting.key().equals(ConfigKeys.JWKS_URI) ? "" : " (several: comma separated, e.g. the tenant's"
+                + " domain and its custom domain)");
         try {
-            URI uri = new URI(setting.value());
+            URI uri = new URI(value);
             boolean http = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
             if (!http || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
                     || uri.getRawUserInfo() != null) {
                 throw setting.invalid(expected);
             }
-            return setting.value();
+            return value;
         } catch (URISyntaxException e) {
             throw setting.invalid(expected);
         }

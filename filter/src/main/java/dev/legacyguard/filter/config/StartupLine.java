@@ -19,10 +19,12 @@ public final class StartupLine {
     private StartupLine() {
     }
 
-    /** E.g. {@code issuer https://t.logto.app/oidc (logto.endpoint, file), …, 4 rules (file), unmatched requests deny (environment), …}. */
+    /** E.g. {@code issuer https://t.logto.app/oidc (logto.endpoint, file) (or issuers [a, b]), …, 4 rules (file), unmatched requests deny (environment), …}. */
     public static String of(FilterSettings settings) {
         VerifierOptions options = settings.verifierOptions();
-        return "issuer " + options.issuer() + " (" + derived(settings, ConfigKeys.ISSUER) + ")"
+        List<String> issuers = options.issuers();
+        return (issuers.size() == 1 ? "issuer " + issuers.get(0) : "issuers " + issuers)
+                + " (" + derived(settings, ConfigKeys.ISSUER) + ")"
                 + ", keys " + options.jwksUri() + " (" + derived(settings, ConfigKeys.JWKS_URI) + ")"
                 + ", audiences " + options.audiences() + " (" + origin(settings, ConfigKeys.AUDIENCE) + ")"
                 + ", " + settings.rules().size() + " rules" + rules(settings)

@@ -47,7 +47,7 @@ public final class TokenVerifier implements AutoCloseable {
         TokenCheck alg = new AlgorithmCheck(options.algorithms());
         TokenCheck key = new KeyCheck(keys);
         TokenCheck signature = new SignatureCheck(options.algorithms(), options.ecdsaProvider());
-        TokenCheck iss = new IssuerCheck(options.issuer());
+        TokenCheck iss = new IssuerCheck(options.issuers());
         TokenCheck aud = new AudienceCheck(options.audiences(), options.acceptOrganizationTokens());
         TokenCheck exp = new ExpiryCheck(window);
         TokenCheck nbf = new NotBeforeCheck(window);

@@ -16,7 +16,7 @@ public final class VerifierOptions {
     static final List<String> DEFAULT_ALGORITHMS =
             Collections.unmodifiableList(Arrays.asList("ES384", "ES256", "ES512", "RS256"));
 
-    private final String issuer;
+    private final List<String> issuers;
     private final String jwksUri;
     private final List<String> audiences;
     private final boolean acceptOrganizationTokens;
@@ -34,7 +34,7 @@ public final class VerifierOptions {
     private final EcdsaProvider ecdsaProvider;
 
     private VerifierOptions(Builder b) {
-        this.issuer = b.issuer;
+        this.issuers = Collections.unmodifiableList(new ArrayList<>(b.issuers));
         this.jwksUri = b.jwksUri;
         this.audiences = Collections.unmodifiableList(new ArrayList<>(b.audiences));
         this.acceptOrganizationTokens = b.acceptOrganizationTokens;
@@ -58,7 +58,7 @@ public final class VerifierOptions {
 
     /** A builder that starts from these options. */
     public Builder toBuilder() {
-        return builder().issuer(issuer).jwksUri(jwksUri).audiences(audiences)
+        return builder().issuers(issuers).jwksUri(jwksUri).audiences(audiences)
                 .acceptOrganizationTokens(acceptOrganizationTokens).algorithms(algorithms)
                 .clockSkewSeconds(clockSkewSeconds).requireTyp(requireTyp).jwksRefreshSeconds(jwksRefreshSeconds)
                 .jwksMinRefetchSeconds(jwksMinRefetchSeconds).jwksConnectTimeoutMillis(jwksConnectTimeoutMillis)
@@ -66,8 +66,14 @@ public final class VerifierOptions {
                 .jwksWaitMillis(jwksWaitMillis).cacheSize(cacheSize).clock(clock);
     }
 
+    /** The first accepted issuer: the tenant's own, where a custom domain is accepted too. */
     public String issuer() {
-        return issuer;
+        return issuers.get(0);
+    }
+
+    /** Every accepted {@code iss}: the tenant endpoint's and, for a custom domain, that domain's. */
+    public List<String> issuers() {
+        return issuers;
     }
 
     public String jwksUri() {
@@ -133,7 +139,7 @@ public final class VerifierOptions {
     }
 
     public static final class Builder {
-        private String issuer;
+        private List<String> issuers = Collections.emptyList();
         private String jwksUri;
         private List<String> audiences = Collections.emptyList();
         private boolean acceptOrganizationTokens;
@@ -154,7 +160,15 @@ public final class VerifierOptions {
         }
 
         public Builder issuer(String issuer) {
-            this.issuer = issuer;
+            return issuers(Collections.singletonList(issuer));
+        }
+
+        /**
+         * Several accepted issuers whose tokens are signed by the keys at the one JWKS URI: a
+         * tenant reached through its own domain and a custom domain.
+         */
+        public Builder issuers(List<String> issuers) {
+            this.issuers = issuers;
             return this;
         }
 
@@ -246,8 +260,7 @@ public final class VerifierOptions {
 
         /** @throws IllegalArgumentException naming the setting, its value and what is expected */
         public VerifierOptions build() {
-            require(issuer != null && !issuer.trim().isEmpty(), "issuer", issuer,
-                    "the issuer URL, e.g. https://tenant.logto.app/oidc");
+            require(noneBlank(issuers), "issuers", issuers, "the issuer URL, e.g. https://tenant.logto.app/oidc");
             require(jwksUri != null && (jwksUri.startsWith("https://") || jwksUri.startsWith("http://")),
                     "jwksUri", jwksUri, "an http(s) URL, e.g. https://tenant.logto.app/oidc/jwks");
             require(noneBlank(audiences), "audiences", audiences, "at least one API resource indicator");

@@ -111,7 +111,8 @@ class SettingsLoaderTest {
         ConfigFixture f = ConfigFixture.minimal();
         f.environment.put("LOGTO_ENDPOINT", "tenant.logto.app");
         assertEquals("logto.endpoint = \"tenant.logto.app\" (from environment variable LOGTO_ENDPOINT) is invalid:"
-                + " expected an absolute http(s) URL without query or fragment, e.g. https://your-tenant.logto.app", failure(f));
+                + " expected an absolute http(s) URL without query or fragment, e.g. https://your-tenant.logto.app"
+                + " (several: comma separated, e.g. the tenant's domain and its custom domain)", failure(f));
     }
 
     @Test
@@ -284,5 +285,40 @@ class SettingsLoaderTest {
         f.file.put("logto.organization-tokens", "true");
         assertTrue(failure(f).startsWith("logto.organization-tokens = \"true\" (from file /WEB-INF/logto.properties) is"
                 + " invalid: expected refuse"), failure(f));
+    }
+
+    @Test
+    void severalEndpointsAreSeveralIssuersWithTheFirstOnesJwks() throws Exception {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.endpoint", "https://tenant.logto.app, https://auth.example.com/");
+        VerifierOptions o = f.load().verifierOptions();
+        assertEquals(Arrays.asList("https://tenant.logto.app/oidc", "https://auth.example.com/oidc"), o.issuers());
+        assertEquals("https://tenant.logto.app/oidc/jwks", o.jwksUri());
+    }
+
+    @Test
+    void severalIssuersCanBeListedWithOneJwksUri() throws Exception {
+        ConfigFixture f = new ConfigFixture();
+        f.file.put("logto.audience", "https://api.example.com");
+        f.file.put("logto.issuer", "https://tenant.logto.app/oidc,https://auth.example.com/oidc");
+        f.file.put("logto.jwks-uri", "https://tenant.logto.app/oidc/jwks");
+        VerifierOptions o = f.load().verifierOptions();
+        assertEquals(Arrays.asList("https://tenant.logto.app/oidc", "https://auth.example.com/oidc"), o.issuers());
+        assertEquals("https://tenant.logto.app/oidc/jwks", o.jwksUri());
+    }
+
+    @Test
+    void aListOfJwksUrisIsRefusedSayingThatOneServesEveryIssuer() {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.jwks-uri", "https://tenant.logto.app/oidc/jwks,https://auth.example.com/oidc/jwks");
+        assertTrue(failure(f).contains("is invalid: expected one JWKS URL: the keys there must sign the tokens of every"
+                + " issuer"), failure(f));
+    }
+
+    @Test
+    void anEmptyEntryInTheEndpointListIsRefused() {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.endpoint", "https://tenant.logto.app,");
+        assertTrue(failure(f).startsWith("logto.endpoint = "), failure(f));
     }
 }

@@ -49,4 +49,13 @@ class StartupLineTest {
         assertEquals("issuer https://auth.example.com/oidc (init-param), keys https://tenant.logto.app/oidc/jwks"
                 + " (logto.endpoint, file), ", line.substring(0, line.indexOf("audiences")));
     }
+
+    @Test
+    void listsEveryIssuer() throws Exception {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.endpoint", "https://tenant.logto.app,https://auth.example.com");
+        String line = StartupLine.of(f.load());
+        assertEquals("issuers [https://tenant.logto.app/oidc, https://auth.example.com/oidc] (logto.endpoint, file), keys"
+                + " https://tenant.logto.app/oidc/jwks (logto.endpoint, file), ", line.substring(0, line.indexOf("audiences")));
+    }
 }
