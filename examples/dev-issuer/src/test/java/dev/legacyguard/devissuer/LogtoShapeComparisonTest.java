@@ -114,6 +114,7 @@ class LogtoShapeComparisonTest {
         return Stream.of(
                 TokenRequest.named("unknown resource").basic("reader", "reader-secret")
                         .param("resource", "https://unknown.legacy.example/api"),
+                TokenRequest.named("no resource").basic("reader", "reader-secret").param("scope", "read:products"),
                 TokenRequest.named("two resources").basic("editor", "editor-secret")
                         .param("resource", PRODUCTS).param("resource", REPORTS),
                 TokenRequest.named("resource that is not an absolute URI").basic("reader", "reader-secret")

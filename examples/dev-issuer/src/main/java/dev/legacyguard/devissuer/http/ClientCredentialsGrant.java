@@ -77,7 +77,8 @@ final class ClientCredentialsGrant {
                     .orElseThrow(() -> OidcError.invalidTarget("resource indicator is missing, or unknown")));
         }
         if (found.isEmpty()) {
-            throw OidcError.invalidTarget("resource indicator is missing, or unknown");
+            // Logto 1.42's words: without resource, only organization_id could have named a target.
+            throw OidcError.invalidTarget("both `resource` and `organization_id` are not provided");
         }
         if (found.size() > 1) {
             throw OidcError.invalidTarget("only a single resource indicator value is supported for this grant type");
