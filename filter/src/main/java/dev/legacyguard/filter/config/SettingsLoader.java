@@ -79,8 +79,9 @@ public final class SettingsLoader {
 
     /**
      * Issuers from {@code logto.issuer} or else from each of {@code logto.endpoint} (both comma
-     * lists: the tenant's domain and a custom domain), and one JWKS: {@code logto.jwks-uri} or the
-     * first endpoint's, since a custom domain's tokens are signed by its tenant's keys.
+     * lists: the tenant's domain and a custom domain), and their keys: {@code logto.jwks-uri}, one
+     * for every issuer or one per issuer, or else the first endpoint's JWKS, since a custom
+     * domain's tokens are signed by its tenant's keys.
      */
     private void resolveEndpoints(VerifierOptions.Builder options, List<String> warnings) throws ConfigException {
         Setting endpoint = setting(ConfigKeys.ENDPOINT);
@@ -104,14 +105,24 @@ public final class SettingsLoader {
                 issuers.add(base + "/oidc");
             }
         }
-        if (jwksUri != null && jwksUri.value().indexOf(',') >= 0) {
-            throw jwksUri.invalid("expected one JWKS URL: the keys there must sign the tokens of every issuer, as a"
-                    + " tenant's keys sign the tokens of its custom domain; protect the tokens of another tenant with"
-                    + " another filter");
+        List<String> keysUrls = jwksUri != null ? jwksUris(jwksUri) : Collections.singletonList(bases.get(0) + "/oidc/jwks");
+        if (keysUrls.size() != 1 && keysUrls.size() != issuers.size()) {
+            throw jwksUri.invalid("expected one JWKS URL for every issuer, or one per issuer in the order of the "
+                    + issuers.size() + " issuers " + issuers);
         }
-        String keysUrl = jwksUri != null ? httpUrl(jwksUri, jwksUri.value()) : bases.get(0) + "/oidc/jwks";
-        options.issuers(issuers).jwksUri(keysUrl);
-        warnIfPlainHttp(jwksUri != null ? jwksUri : endpoint, keysUrl, warnings);
+        options.issuers(issuers).jwksUris(keysUrls);
+        for (String url : keysUrls) {
+            warnIfPlainHttp(jwksUri != null ? jwksUri : endpoint, url, warnings);
+        }
+    }
+
+    /** Unlike issuers, the same JWKS may serve several of them, so a repeated URL is kept. */
+    private static List<String> jwksUris(Setting setting) throws ConfigException {
+        List<String> urls = new ArrayList<>();
+        for (String url : setting.value().split(",", -1)) {
+            urls.add(httpUrl(setting, url.trim()));
+        }
+        return urls;
     }
 
     private static void warnIfPlainHttp(Setting setting, String url, List<String> warnings) {
@@ -290,8 +301,7 @@ public final class SettingsLoader {
 
     private static String httpUrl(Setting setting, String value) throws ConfigException {
         String expected = "expected an absolute http(s) URL without query or fragment, e.g. https://your-tenant.logto.app"
-                + (setting.key().equals(ConfigKeys.JWKS_URI) ? "" : " (several: comma separated, e.g. the tenant's"
-                + " domain and its custom domain)");
+                + " (several: comma separated, e.g. the tenant's domain and its custom domain)";
         try {
             URI uri = new URI(value);
             boolean http = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());

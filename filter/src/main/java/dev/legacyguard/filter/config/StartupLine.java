@@ -25,7 +25,8 @@ public final class StartupLine {
         List<String> issuers = options.issuers();
         return (issuers.size() == 1 ? "issuer " + issuers.get(0) : "issuers " + issuers)
                 + " (" + derived(settings, ConfigKeys.ISSUER) + ")"
-                + ", keys " + options.jwksUri() + " (" + derived(settings, ConfigKeys.JWKS_URI) + ")"
+                + ", keys " + (options.jwksUris().size() == 1 ? options.jwksUri() : options.jwksUris().toString())
+                + " (" + derived(settings, ConfigKeys.JWKS_URI) + ")"
                 + ", audiences " + options.audiences() + " (" + origin(settings, ConfigKeys.AUDIENCE) + ")"
                 + ", " + settings.rules().size() + " rules" + rules(settings)
                 + ", unmatched requests " + settings.rules().unmatched().kind().name().toLowerCase(Locale.ROOT)

@@ -17,7 +17,7 @@ public final class VerifierOptions {
             Collections.unmodifiableList(Arrays.asList("ES384", "ES256", "ES512", "RS256"));
 
     private final List<String> issuers;
-    private final String jwksUri;
+    private final List<String> jwksUris;
     private final List<String> audiences;
     private final boolean acceptOrganizationTokens;
     private final List<String> algorithms;
@@ -35,7 +35,7 @@ public final class VerifierOptions {
 
     private VerifierOptions(Builder b) {
         this.issuers = Collections.unmodifiableList(new ArrayList<>(b.issuers));
-        this.jwksUri = b.jwksUri;
+        this.jwksUris = Collections.unmodifiableList(new ArrayList<>(b.jwksUris));
         this.audiences = Collections.unmodifiableList(new ArrayList<>(b.audiences));
         this.acceptOrganizationTokens = b.acceptOrganizationTokens;
         this.algorithms = Collections.unmodifiableList(new ArrayList<>(b.algorithms));
@@ -58,7 +58,7 @@ public final class VerifierOptions {
 
     /** A builder that starts from these options. */
     public Builder toBuilder() {
-        return builder().issuers(issuers).jwksUri(jwksUri).audiences(audiences)
+        return builder().issuers(issuers).jwksUris(jwksUris).audiences(audiences)
                 .acceptOrganizationTokens(acceptOrganizationTokens).algorithms(algorithms)
                 .clockSkewSeconds(clockSkewSeconds).requireTyp(requireTyp).jwksRefreshSeconds(jwksRefreshSeconds)
                 .jwksMinRefetchSeconds(jwksMinRefetchSeconds).jwksConnectTimeoutMillis(jwksConnectTimeoutMillis)
@@ -76,8 +76,14 @@ public final class VerifierOptions {
         return issuers;
     }
 
+    /** The first JWKS URI: the only one, or the first issuer's. */
     public String jwksUri() {
-        return jwksUri;
+        return jwksUris.get(0);
+    }
+
+    /** One JWKS URI for every issuer, or one per issuer in the order of {@link #issuers()}. */
+    public List<String> jwksUris() {
+        return jwksUris;
     }
 
     public List<String> audiences() {
@@ -140,7 +146,7 @@ public final class VerifierOptions {
 
     public static final class Builder {
         private List<String> issuers = Collections.emptyList();
-        private String jwksUri;
+        private List<String> jwksUris = Collections.emptyList();
         private List<String> audiences = Collections.emptyList();
         private boolean acceptOrganizationTokens;
         private List<String> algorithms = DEFAULT_ALGORITHMS;
@@ -173,7 +179,15 @@ public final class VerifierOptions {
         }
 
         public Builder jwksUri(String jwksUri) {
-            this.jwksUri = jwksUri;
+            return jwksUris(Collections.singletonList(jwksUri));
+        }
+
+        /**
+         * One JWKS URI for every issuer, or one per issuer in the order of {@link #issuers}: a
+         * token's key is then looked up in its issuer's JWKS only.
+         */
+        public Builder jwksUris(List<String> jwksUris) {
+            this.jwksUris = jwksUris;
             return this;
         }
 
@@ -261,8 +275,9 @@ public final class VerifierOptions {
         /** @throws IllegalArgumentException naming the setting, its value and what is expected */
         public VerifierOptions build() {
             require(noneBlank(issuers), "issuers", issuers, "the issuer URL, e.g. https://tenant.logto.app/oidc");
-            require(jwksUri != null && (jwksUri.startsWith("https://") || jwksUri.startsWith("http://")),
-                    "jwksUri", jwksUri, "an http(s) URL, e.g. https://tenant.logto.app/oidc/jwks");
+            require(httpUrls(jwksUris), "jwksUris", jwksUris, "http(s) URLs, e.g. https://tenant.logto.app/oidc/jwks");
+            require(jwksUris.size() == 1 || jwksUris.size() == issuers.size(), "jwksUris", jwksUris,
+                    "one JWKS URI for every issuer, or one per issuer (" + issuers.size() + ")");
             require(noneBlank(audiences), "audiences", audiences, "at least one API resource indicator");
             require(noneBlank(algorithms), "algorithms", algorithms, "at least one of ES256, ES384, ES512, RS256, RS384, RS512, PS256, PS384, PS512");
             require(clockSkewSeconds >= 0, "clockSkewSeconds", clockSkewSeconds, "zero or more seconds");
@@ -275,6 +290,18 @@ public final class VerifierOptions {
             require(cacheSize >= 0, "cacheSize", cacheSize, "zero (off) or more entries");
             require(clock != null, "clock", null, "a java.time.Clock");
             return new VerifierOptions(this);
+        }
+
+        private static boolean httpUrls(List<String> urls) {
+            if (!noneBlank(urls)) {
+                return false;
+            }
+            for (String url : urls) {
+                if (!url.startsWith("https://") && !url.startsWith("http://")) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Not contains(null): immutable lists throw on that. */

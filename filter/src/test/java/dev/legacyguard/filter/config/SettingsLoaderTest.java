@@ -308,11 +308,21 @@ class SettingsLoaderTest {
     }
 
     @Test
-    void aListOfJwksUrisIsRefusedSayingThatOneServesEveryIssuer() {
+    void oneJwksUriPerIssuerIsPairedInOrder() throws Exception {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.endpoint", "https://tenant.logto.app,https://auth.example.com");
+        f.file.put("logto.jwks-uri", "https://tenant.logto.app/oidc/jwks, https://auth.example.com/oidc/jwks");
+        VerifierOptions o = f.load().verifierOptions();
+        assertEquals(Arrays.asList("https://tenant.logto.app/oidc/jwks", "https://auth.example.com/oidc/jwks"),
+                o.jwksUris());
+    }
+
+    @Test
+    void jwksUrisThatAreNeitherOneNorOnePerIssuerAreRefused() {
         ConfigFixture f = ConfigFixture.minimal();
         f.file.put("logto.jwks-uri", "https://tenant.logto.app/oidc/jwks,https://auth.example.com/oidc/jwks");
-        assertTrue(failure(f).contains("is invalid: expected one JWKS URL: the keys there must sign the tokens of every"
-                + " issuer"), failure(f));
+        assertTrue(failure(f).contains("is invalid: expected one JWKS URL for every issuer, or one per issuer in the"
+                + " order of the 1 issuers [https://tenant.logto.app/oidc]"), failure(f));
     }
 
     @Test

@@ -67,4 +67,23 @@ class CustomDomainIssuerTest {
                     + " https://auth.example.com/oidc;"), failure.description());
         }
     }
+
+    @Test
+    void eachIssuersKeysComeOnlyFromItsOwnJwks() {
+        try (TestIssuer other = TestIssuer.builder().resource(API, 3600, "read:products")
+                .app("reader", "reader-secret", API, "read:products").start()) {
+            String otherToken = other.accessToken("reader", "reader-secret", API, "read:products");
+            List<String> issuers = List.of(issuer.issuer(), other.issuer());
+            try (TokenVerifier paired = TokenVerifier.create(VerifierOptions.builder().issuers(issuers)
+                    .jwksUris(List.of(issuer.jwksUri(), other.jwksUri())).audiences(List.of(API)).build());
+                 TokenVerifier swapped = TokenVerifier.create(VerifierOptions.builder().issuers(issuers)
+                    .jwksUris(List.of(other.jwksUri(), issuer.jwksUri())).audiences(List.of(API)).build())) {
+                assertTrue(paired.verify(tenantToken).valid());
+                assertTrue(paired.verify(otherToken).valid());
+                // Each key is published, but by the other issuer's JWKS: it vouches for no token of this one.
+                assertEquals("key", swapped.verify(tenantToken).failure().check());
+                assertEquals("key", swapped.verify(otherToken).failure().check());
+            }
+        }
+    }
 }
