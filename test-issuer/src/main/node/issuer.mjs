@@ -4,8 +4,14 @@
 // Usage: node issuer.mjs CONFIG.json
 // CONFIG: { "apps": [{ "id", "secret", "grants": { "<indicator>": ["scope", ...] } }],
 //           "resources": [{ "indicator", "scopes": [...], "ttl": 3600 }],
-//           "signingAlg": "ES384" }
-// Prints "ISSUER_READY <endpoint>" once listening. Test-only controls live under /__admin:
+//           "organizations": [{ "id", "permissions": [...], "members": { "<app id>": {
+//               "permissions": [...], "grants": { "<indicator>": ["scope", ...] } } } }],
+//           "signingAlg": "ES384", "customDomain": false }
+// An organization member's "permissions" and "grants" are what its organization roles hold:
+// organization permissions (for organization tokens) and API resource scopes (for tokens for a
+// resource requested with organization_id).
+// Prints "ISSUER_READY <endpoint>" once listening, after "CUSTOM_DOMAIN_READY <endpoint>" when
+// customDomain asks for a second endpoint. Test-only controls live under /__admin:
 //   POST /__admin/rotate {"alg":"RS256","keepOld":true}  new signing key (first in JWKS)
 //   POST /__admin/drop-old                                 JWKS keeps only the current key
 //   POST /__admin/jwks {"up":false}                        JWKS answers 503 while down
@@ -18,6 +24,9 @@ import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
 import Provider, { errors } from 'oidc-provider';
+// The provider's registry of each grant's accepted parameters; Logto adds organization_id to
+// client_credentials the same way.
+import instance from 'oidc-provider/lib/helpers/weak_cache.js';
 
 const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 
@@ -45,6 +54,46 @@ const state = {
 
 const resources = new Map(config.resources.map((r) => [r.indicator, r]));
 const apps = new Map(config.apps.map((a) => [a.id, a]));
+const organizations = new Map((config.organizations || []).map((o) => [o.id, o]));
+const ORGANIZATION_AUDIENCE = 'urn:logto:organization:';
+
+// Logto's message for each OIDC error it wraps (see logto-1.42-observed.json).
+const LOGTO_MESSAGES = {
+  invalid_target: 'Invalid resource indicator.',
+  access_denied: 'Access denied.',
+  invalid_client: 'An OIDC error occurred: oidc.invalid_client.',
+  invalid_request: 'Request is invalid.',
+  invalid_grant: 'Grant request is invalid.',
+  unsupported_grant_type: 'Unsupported `grant_type` requested.',
+};
+
+// What the app's organization roles hold in the organization the request names; Logto answers
+// 403 access_denied for an app that is not a member.
+function membership(ctx, client) {
+  const id = ctx.oidc.params.organization_id;
+  const member = organizations.get(id)?.members?.[client.clientId];
+  if (!member) {
+    const denied = new errors.AccessDenied('app has not associated with the organization');
+    denied.status = 403;
+    denied.statusCode = 403;
+    throw denied;
+  }
+  return member;
+}
+
+function organizationTokenInfo(ctx, indicator, client) {
+  if (indicator !== ORGANIZATION_AUDIENCE + ctx.oidc.params.organization_id) throw new errors.InvalidTarget();
+  const organization = organizations.get(ctx.oidc.params.organization_id);
+  const granted = (membership(ctx, client).permissions || [])
+    .filter((p) => (organization.permissions || []).includes(p));
+  return {
+    scope: granted.join(' '),
+    audience: indicator,
+    accessTokenTTL: 3600,
+    accessTokenFormat: 'jwt',
+    jwt: { sign: { alg: state.signingAlg } },
+  };
+}
 
 function buildProvider(endpoint) {
   const provider = new Provider(`${endpoint}/oidc`, {
@@ -59,6 +108,13 @@ function buildProvider(endpoint) {
       token_endpoint_auth_method: 'client_secret_basic',
     })),
     jwks: { keys: [...state.accessKeys, idTokenKey] },
+    // A token for an API resource requested with organization_id names the organization; an
+    // organization token names it only in its audience.
+    extraTokenClaims(ctx, token) {
+      const id = ctx.oidc.params?.organization_id;
+      const audience = token.resourceServer?.audience;
+      return id && audience && !audience.startsWith(ORGANIZATION_AUDIENCE) ? { organization_id: id } : undefined;
+    },
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
@@ -67,13 +123,22 @@ function buildProvider(endpoint) {
       revocation: { enabled: false },
       resourceIndicators: {
         enabled: true,
-        defaultResource: () => undefined,
+        // Without resource, organization_id asks for an organization token; without either,
+        // Logto refuses the request.
+        defaultResource(ctx) {
+          const id = ctx.oidc.params.organization_id;
+          if (id) return ORGANIZATION_AUDIENCE + id;
+          throw new errors.InvalidTarget('both `resource` and `organization_id` are not provided');
+        },
         useGrantedResource: () => false,
         getResourceServerInfo(ctx, indicator, client) {
+          if (indicator.startsWith(ORGANIZATION_AUDIENCE)) return organizationTokenInfo(ctx, indicator, client);
           const resource = resources.get(indicator);
           if (!resource) throw new errors.InvalidTarget();
-          // Logto grants exactly the scopes the app's M2M roles hold; others are dropped.
-          const granted = (apps.get(client.clientId)?.grants?.[indicator] || [])
+          // Logto grants exactly the scopes the app's M2M roles hold (with organization_id: its
+          // organization roles in that organization); others are dropped.
+          const grants = ctx.oidc.params.organization_id ? membership(ctx, client).grants : apps.get(client.clientId)?.grants;
+          const granted = (grants?.[indicator] || [])
             .filter((s) => resource.scopes.includes(s));
           return {
             scope: granted.join(' '),
@@ -87,6 +152,7 @@ function buildProvider(endpoint) {
     },
     clientAuthMethods: ['client_secret_basic', 'client_secret_post'],
   });
+  for (const grant of ['client_credentials', undefined]) instance(provider).grantTypeParams.get(grant).add('organization_id');
   // Logto wraps OIDC errors as {code: "oidc.<error>", message, error, error_description}.
   provider.use(async (ctx, next) => {
     await next();
@@ -98,7 +164,8 @@ function buildProvider(endpoint) {
       ctx.body = { error: 'invalid_client', error_description: 'client is invalid' };
     }
     if (ctx.body && typeof ctx.body === 'object' && ctx.body.error && !ctx.body.code) {
-      ctx.body = { code: `oidc.${ctx.body.error}`, message: ctx.body.error_description, ...ctx.body };
+      const message = LOGTO_MESSAGES[ctx.body.error] || ctx.body.error_description;
+      ctx.body = { code: `oidc.${ctx.body.error}`, message, ...ctx.body };
     }
   });
   return provider;
@@ -118,11 +185,14 @@ function json(res, status, body) {
 }
 
 let endpoint;
-let provider;
 let callback;
+// A custom domain: the same tenant (keys, apps, state) reached on a second port, whose tokens
+// carry that endpoint as their issuer, as Logto's do behind a custom domain.
+let customEndpoint;
+let customCallback;
 function rebuild() {
-  provider = buildProvider(endpoint);
-  callback = provider.callback();
+  callback = buildProvider(endpoint).callback();
+  if (customEndpoint) customCallback = buildProvider(customEndpoint).callback();
 }
 
 async function admin(req, res, path) {
@@ -162,7 +232,7 @@ async function admin(req, res, path) {
   }
 }
 
-const server = http.createServer(async (req, res) => {
+const handle = (provider) => async (req, res) => {
   const url = req.url || '/';
   if (url.startsWith('/__admin/')) return admin(req, res, url.slice('/__admin'.length));
   if (!url.startsWith('/oidc')) return json(res, 404, { error: 'not_found' });
@@ -189,8 +259,9 @@ const server = http.createServer(async (req, res) => {
   }
   req.originalUrl = url;
   req.url = url.slice('/oidc'.length) || '/';
-  return callback(req, res);
-});
+  return provider()(req, res);
+};
+const server = http.createServer(handle(() => callback));
 
 function basicClientId(header) {
   if (!header || !/^basic /i.test(header)) return undefined;
@@ -199,9 +270,19 @@ function basicClientId(header) {
   return colon < 0 ? undefined : decodeURIComponent(decoded.slice(0, colon));
 }
 
-server.listen(config.port || 0, '127.0.0.1', () => {
+function listen(listener) {
+  return new Promise((resolve) => {
+    listener.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${listener.address().port}`));
+  });
+}
+
+server.listen(config.port || 0, '127.0.0.1', async () => {
   endpoint = `http://127.0.0.1:${server.address().port}`;
+  if (config.customDomain) {
+    customEndpoint = await listen(http.createServer(handle(() => customCallback)));
+  }
   rebuild();
+  if (customEndpoint) console.log(`CUSTOM_DOMAIN_READY ${customEndpoint}`);
   console.log(`ISSUER_READY ${endpoint}`);
 });
 

@@ -147,6 +147,9 @@ public final class LogtoBearerFilter implements Filter {
             case INSUFFICIENT_SCOPE:
                 answers.insufficientScope(request, response, decision.requirement(), decision.missingScopes());
                 break;
+            case WRONG_ORGANIZATION:
+                answers.wrongOrganization(request, response, decision.requirement(), decision.description());
+                break;
             default:
                 throw new IllegalStateException("no answer for " + decision.outcome());
         }

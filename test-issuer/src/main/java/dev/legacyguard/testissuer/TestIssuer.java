@@ -37,14 +37,16 @@ public final class TestIssuer implements AutoCloseable {
 
     private final Process process;
     private final String endpoint;
+    private final String customDomainEndpoint;
     /** Longer than any delay a test sets on the token endpoint; a hung issuer fails the test instead of hanging it. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestIssuer(Process process, String endpoint) {
+    private TestIssuer(Process process, Endpoints endpoints) {
         this.process = process;
-        this.endpoint = endpoint;
+        this.endpoint = endpoints.tenant();
+        this.customDomainEndpoint = endpoints.customDomain();
     }
 
     public static Builder builder() {
@@ -60,6 +62,22 @@ public final class TestIssuer implements AutoCloseable {
         return endpoint + "/oidc";
     }
 
+    /**
+     * The same tenant behind a custom domain (see {@link Builder#customDomain()}): another
+     * endpoint, whose tokens carry it as their issuer and are signed by the same keys.
+     */
+    public String customDomainEndpoint() {
+        if (customDomainEndpoint == null) {
+            throw new IllegalStateException("start the test issuer with customDomain() to get a custom domain");
+        }
+        return customDomainEndpoint;
+    }
+
+    /** A token the test expects to be granted, requested on the custom domain, so its iss is the custom domain's. */
+    public String accessTokenOnCustomDomain(String appId, String appSecret, String resource, String... scopes) {
+        return granted(tokenRequest(customDomainEndpoint() + "/oidc/token", null, appId, appSecret, resource, scopes));
+    }
+
     public String jwksUri() {
         return endpoint + "/oidc/jwks";
     }
@@ -70,22 +88,41 @@ public final class TestIssuer implements AutoCloseable {
 
     /** Client-credentials grant with Basic auth, exactly as an M2M app asks Logto. */
     public TokenResponse clientCredentials(String appId, String appSecret, String resource, String... scopes) {
-        String basic = Base64.getEncoder().encodeToString(
-                (enc(appId) + ":" + enc(appSecret)).getBytes(StandardCharsets.UTF_8));
-        return token(HttpRequest.newBuilder(URI.create(tokenEndpoint())).header("Authorization", "Basic " + basic),
-                clientCredentialsForm(resource, scopes));
+        return clientCredentialsIn(null, appId, appSecret, resource, scopes);
+    }
+
+    /**
+     * Client-credentials grant with {@code organization_id} (null: none), as an M2M app that is a
+     * member of an organization asks Logto: without {@code resource} for an organization token
+     * ({@code aud} {@code urn:logto:organization:<id>}, the organization permissions as scopes), with it for a
+     * token for that API resource that also carries claim {@code organization_id}.
+     */
+    public TokenResponse clientCredentialsIn(String organizationId, String appId, String appSecret, String resource,
+                                             String... scopes) {
+        return tokenRequest(tokenEndpoint(), organizationId, appId, appSecret, resource, scopes);
     }
 
     /** Client-credentials grant with the App ID and App Secret in the form ({@code client_secret_post}), which Logto accepts too. */
     public TokenResponse clientCredentialsInBody(String appId, String appSecret, String resource, String... scopes) {
-        return token(HttpRequest.newBuilder(URI.create(tokenEndpoint())), clientCredentialsForm(resource, scopes)
+        return token(HttpRequest.newBuilder(URI.create(tokenEndpoint())), clientCredentialsForm(null, resource, scopes)
                 + "&client_id=" + enc(appId) + "&client_secret=" + enc(appSecret));
     }
 
-    private static String clientCredentialsForm(String resource, String... scopes) {
+    private TokenResponse tokenRequest(String tokenEndpoint, String organizationId, String appId, String appSecret,
+                                       String resource, String... scopes) {
+        String basic = Base64.getEncoder().encodeToString(
+                (enc(appId) + ":" + enc(appSecret)).getBytes(StandardCharsets.UTF_8));
+        return token(HttpRequest.newBuilder(URI.create(tokenEndpoint)).header("Authorization", "Basic " + basic),
+                clientCredentialsForm(organizationId, resource, scopes));
+    }
+
+    private static String clientCredentialsForm(String organizationId, String resource, String... scopes) {
         StringBuilder form = new StringBuilder("grant_type=client_credentials");
         if (resource != null) {
             form.append("&resource=").append(enc(resource));
+        }
+        if (organizationId != null) {
+            form.append("&organization_id=").append(enc(organizationId));
         }
         if (scopes.length > 0) {
             form.append("&scope=").append(enc(String.join(" ", scopes)));
@@ -104,7 +141,16 @@ public final class TestIssuer implements AutoCloseable {
 
     /** A token the test expects to be granted; fails loudly otherwise. */
     public String accessToken(String appId, String appSecret, String resource, String... scopes) {
-        TokenResponse response = clientCredentials(appId, appSecret, resource, scopes);
+        return granted(clientCredentials(appId, appSecret, resource, scopes));
+    }
+
+    /** A token in {@code organizationId} (see {@link #clientCredentialsIn}) the test expects to be granted. */
+    public String accessTokenIn(String organizationId, String appId, String appSecret, String resource,
+                                String... scopes) {
+        return granted(clientCredentialsIn(organizationId, appId, appSecret, resource, scopes));
+    }
+
+    private static String granted(TokenResponse response) {
         if (response.status() != 200) {
             throw new IllegalStateException("test issuer refused a token: " + response);
         }
@@ -207,6 +253,9 @@ public final class TestIssuer implements AutoCloseable {
         }
     }
 
+    private record Endpoints(String tenant, String customDomain) {
+    }
+
     /** The result of a token request: HTTP status and the parsed JSON body. */
     public record TokenResponse(int status, Map<String, Object> body) {
         public String accessToken() {
@@ -230,7 +279,9 @@ public final class TestIssuer implements AutoCloseable {
 
         private final List<Map<String, Object>> apps = new ArrayList<>();
         private final List<Map<String, Object>> resources = new ArrayList<>();
+        private final Map<String, Map<String, Object>> organizations = new LinkedHashMap<>();
         private String signingAlg = "ES384";
+        private boolean customDomain;
 
         public Builder resource(String indicator, long ttlSeconds, String... scopes) {
             Map<String, Object> resource = new LinkedHashMap<>();
@@ -254,6 +305,51 @@ public final class TestIssuer implements AutoCloseable {
             @SuppressWarnings("unchecked")
             Map<String, Object> grants = (Map<String, Object>) app.get("grants");
             grants.put(indicator, List.of(scopes));
+            return this;
+        }
+
+        /** An organization whose template defines the organization {@code permissions}. */
+        public Builder organization(String id, String... permissions) {
+            Map<String, Object> organization = new LinkedHashMap<>();
+            organization.put("id", id);
+            organization.put("permissions", List.of(permissions));
+            organization.put("members", new LinkedHashMap<String, Object>());
+            organizations.put(id, organization);
+            return this;
+        }
+
+        /**
+         * Adds the app to the organization (declared before) with organization roles that hold
+         * the organization {@code permissions}; what they grant on API resources is added by
+         * {@link #organizationGrant}.
+         */
+        public Builder organizationMember(String organizationId, String appId, String... permissions) {
+            member(organizationId, appId).put("permissions", List.of(permissions));
+            return this;
+        }
+
+        /** The app's organization roles (it is a member) also grant {@code scopes} on {@code indicator}. */
+        public Builder organizationGrant(String organizationId, String appId, String indicator, String... scopes) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> grants = (Map<String, Object>) member(organizationId, appId)
+                    .computeIfAbsent("grants", k -> new LinkedHashMap<String, Object>());
+            grants.put(indicator, List.of(scopes));
+            return this;
+        }
+
+        @SuppressWarnings("unchecked")
+        private Map<String, Object> member(String organizationId, String appId) {
+            Map<String, Object> organization = organizations.get(organizationId);
+            if (organization == null) {
+                throw new IllegalArgumentException("declare organization " + organizationId + " before its members");
+            }
+            return (Map<String, Object>) ((Map<String, Object>) organization.get("members"))
+                    .computeIfAbsent(appId, k -> new LinkedHashMap<String, Object>());
+        }
+
+        /** Also serves the tenant on a second endpoint, as a custom domain (see {@link #customDomainEndpoint()}). */
+        public Builder customDomain() {
+            this.customDomain = true;
             return this;
         }
 
@@ -281,7 +377,9 @@ public final class TestIssuer implements AutoCloseable {
                 Map<String, Object> config = new LinkedHashMap<>();
                 config.put("apps", apps);
                 config.put("resources", resources);
+                config.put("organizations", new ArrayList<>(organizations.values()));
                 config.put("signingAlg", signingAlg);
+                config.put("customDomain", customDomain);
                 Path file = Files.createTempFile("test-issuer", ".json");
                 // issuer.mjs reads it before it says it is ready, so it can go then rather than at
                 // JVM exit, which a killed test JVM never reaches.
@@ -302,17 +400,20 @@ public final class TestIssuer implements AutoCloseable {
         }
 
         /**
-         * The endpoint the process announces. Its output is read on a thread of its own for as
+         * The endpoints the process announces. Its output is read on a thread of its own for as
          * long as it runs, so that a full pipe never stalls it and a silent one never stalls us.
          */
-        private static String awaitReady(Process process, Path dir) {
+        private static Endpoints awaitReady(Process process, Path dir) {
             CompletableFuture<String> ready = new CompletableFuture<>();
+            String[] customDomain = new String[1];
             List<String> printed = Collections.synchronizedList(new ArrayList<>());
             Thread reader = new Thread(() -> {
                 try (BufferedReader out = new BufferedReader(
                         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = out.readLine()) != null; ) {
-                        if (line.startsWith("ISSUER_READY ")) {
+                        if (line.startsWith("CUSTOM_DOMAIN_READY ")) {
+                            customDomain[0] = line.substring("CUSTOM_DOMAIN_READY ".length()).trim();
+                        } else if (line.startsWith("ISSUER_READY ")) {
                             ready.complete(line.substring("ISSUER_READY ".length()).trim());
                         } else if (!ready.isDone() && printed.size() < MAX_LINES_KEPT) {
                             printed.add(line);
@@ -331,7 +432,8 @@ public final class TestIssuer implements AutoCloseable {
                     throw new IllegalStateException("the test issuer exited before it was ready (exit code "
                             + process.waitFor() + "); run 'npm ci' in " + dir + "; it printed: " + printed);
                 }
-                return endpoint;
+                // the reader wrote customDomain before it completed the future with the next line
+                return new Endpoints(endpoint, customDomain[0]);
             } catch (TimeoutException e) {
                 process.destroyForcibly();
                 throw new NotReady("the test issuer (pid " + process.pid() + ") was not ready within "

@@ -43,6 +43,19 @@ class DevIssuerLogtoBehaviourTest {
     }
 
     @Test
+    void theExampleOrganizationGivesItsMemberAnOrganizationTokenAndRefusesOthers() throws Exception {
+        TokenRequest.Answer member = TokenRequest.named("member").param("organization_id", "acme")
+                .param("scope", "read:inventory")
+                .basic("reader-app", "reader-app-secret-for-development-only").sendTo(dev.tokenEndpoint());
+        assertEquals(200, member.status(), member.body()::toString);
+        assertEquals("read:inventory", member.body().get("scope"));
+        TokenRequest.Answer outsider = TokenRequest.named("outsider").param("organization_id", "acme")
+                .basic("editor-app", "editor-app-secret-for-development-only").sendTo(dev.tokenEndpoint());
+        assertEquals(403, outsider.status());
+        assertEquals("app has not associated with the organization", outsider.body().get("error_description"));
+    }
+
+    @Test
     void answersUnknownAppIdWith400AlsoForClientSecretPost() throws Exception {
         TokenRequest.Answer answer = TokenRequest.named("unknown app, post").post("nobody", "x")
                 .param("resource", PRODUCTS).sendTo(dev.tokenEndpoint());

@@ -47,6 +47,7 @@ class LogtoShapeComparisonTest {
 
     static final String PRODUCTS = "https://products.legacy.example/api";
     static final String REPORTS = "https://reports.legacy.example/api";
+    static final String ORG = "195o7u492pqf";
 
     private static TestIssuer reference;
     private static DevIssuer dev;
@@ -60,6 +61,9 @@ class LogtoShapeComparisonTest {
                 .app("editor", "editor-secret", PRODUCTS, "read:products", "write:products")
                 .app("editor", "editor-secret", REPORTS, "read:reports")
                 .app("outsider", "outsider-secret", REPORTS)
+                .organization(ORG, "read:inventory", "write:inventory")
+                .organizationMember(ORG, "reader", "read:inventory")
+                .organizationGrant(ORG, "reader", PRODUCTS, "read:products")
                 .start();
         Properties properties = new Properties();
         properties.load(new StringReader(String.join("\n",
@@ -75,7 +79,10 @@ class LogtoShapeComparisonTest {
                 "app.reader.roles=product-reader",
                 "app.editor.secret=editor-secret",
                 "app.editor.roles=product-editor, report-reader",
-                "app.outsider.secret=outsider-secret")));
+                "app.outsider.secret=outsider-secret",
+                "organization-role.auditor.permissions=read:inventory",
+                "organization-role.auditor.products=read:products",
+                "organization." + ORG + ".app.reader=auditor")));
         dev = DevIssuer.start(IssuerConfig.parse(properties, "test"), "127.0.0.1", 0,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
@@ -106,6 +113,12 @@ class LogtoShapeComparisonTest {
                         .basic("editor", "editor-secret").param("resource", PRODUCTS).param("scope", "delete:products read:products"),
                 TokenRequest.named("client_secret_post")
                         .post("reader", "reader-secret").param("resource", PRODUCTS).param("scope", "read:products"),
+                TokenRequest.named("organization token: the permissions the organization roles hold, others dropped")
+                        .basic("reader", "reader-secret").param("organization_id", ORG)
+                        .param("scope", "read:inventory write:inventory"),
+                TokenRequest.named("organization_id with a resource: the organization roles' scopes, claim organization_id")
+                        .basic("reader", "reader-secret").param("resource", PRODUCTS).param("organization_id", ORG)
+                        .param("scope", "read:products write:products"),
                 TokenRequest.named("the resource's own token lifetime")
                         .basic("editor", "editor-secret").param("resource", REPORTS).param("scope", "read:reports"));
     }
@@ -114,6 +127,12 @@ class LogtoShapeComparisonTest {
         return Stream.of(
                 TokenRequest.named("unknown resource").basic("reader", "reader-secret")
                         .param("resource", "https://unknown.legacy.example/api"),
+                TokenRequest.named("app outside the organization").basic("editor", "editor-secret")
+                        .param("organization_id", ORG),
+                TokenRequest.named("app outside the organization, with a resource").basic("editor", "editor-secret")
+                        .param("organization_id", ORG).param("resource", PRODUCTS),
+                TokenRequest.named("unknown organization").basic("reader", "reader-secret").param("organization_id", "nope"),
+                TokenRequest.named("no resource").basic("reader", "reader-secret").param("scope", "read:products"),
                 TokenRequest.named("two resources").basic("editor", "editor-secret")
                         .param("resource", PRODUCTS).param("resource", REPORTS),
                 TokenRequest.named("resource that is not an absolute URI").basic("reader", "reader-secret")

@@ -37,7 +37,7 @@ final class Explanation {
 
     /** @return whether the filter would let the request through */
     boolean explain(String token, String method, String path) {
-        out.println("token " + TokenFingerprint.of(token) + ", issuer " + settings.verifierOptions().issuer()
+        out.println("token " + TokenFingerprint.of(token) + ", issuers " + settings.verifierOptions().issuers()
                 + ", audiences " + settings.verifierOptions().audiences());
         try (TokenVerifier verifier = TokenVerifier.create(
                 settings.verifierOptions().toBuilder().jwksWaitMillis(KEYS_WAIT_MILLIS).build())) {
@@ -62,10 +62,30 @@ final class Explanation {
                 }
                 String upper = method.toUpperCase(Locale.ROOT);
                 decision = decider.decide(upper, normalized, null, token);
-                rule(decision, upper + " " + normalized + " falls under " + decision.requirement().origin());
+                String subject = upper + " " + normalized + " falls under " + decision.requirement().origin();
+                organization(decision, subject);
+                rule(decision, subject);
             }
             out.println(verdict(decision));
             return decision.passes();
+        }
+    }
+
+    /** The organization line, for a rule that binds the path to an organization: which one, and the token's. */
+    private void organization(RequestDecision decision, String subject) {
+        String organization = decision.requirement().organization();
+        if (organization == null) {
+            return;
+        }
+        AccessToken token = decision.token();
+        String requires = subject + ", which names organization " + organization;
+        if (decision.outcome() == RequestDecision.Outcome.WRONG_ORGANIZATION) {
+            line("FAIL", "org", decision.description());
+        } else if (token == null) {
+            line("SKIP", "org", requires + "; not checked: the token was not accepted");
+        } else {
+            line("PASS", "org", requires + "; the token is for it" + (token.isOrganizationToken()
+                    ? " (an organization token, its organization permissions count as scopes)" : ""));
         }
     }
 
@@ -87,6 +107,8 @@ final class Explanation {
                 String requires = subject + ", which requires " + requirement.scopeList();
                 if (token == null) {
                     line("SKIP", "scopes", requires + "; not checked: the token was not accepted");
+                } else if (decision.outcome() == RequestDecision.Outcome.WRONG_ORGANIZATION) {
+                    line("SKIP", "scopes", requires + "; not checked: the token is for another organization");
                 } else if (decision.outcome() == RequestDecision.Outcome.INSUFFICIENT_SCOPE) {
                     line("FAIL", "scopes", requires + "; missing: " + String.join(" ", decision.missingScopes())
                             + " (granted: " + joined(token) + ")");
@@ -108,6 +130,8 @@ final class Explanation {
                 return "REFUSED (403): " + decision.description();
             case INSUFFICIENT_SCOPE:
                 return "REFUSED (403): see the scopes check";
+            case WRONG_ORGANIZATION:
+                return "REFUSED (403 insufficient_scope): see the org check";
             default:
                 return decision.passes() ? "ACCEPTED" : "REFUSED: " + decision;
         }

@@ -28,12 +28,14 @@ public final class ConfigKeys {
     public static final String TOKEN_CACHE_SIZE = "logto.token-cache.size";
     public static final String RESOURCE_METADATA = "logto.resource-metadata";
     public static final String CORS_PREFLIGHT = "logto.cors.preflight";
+    public static final String ORGANIZATION_TOKENS = "logto.organization-tokens";
 
     /** Every fixed key; rules ({@code logto.rule.N}) are recognised by their prefix. */
     public static final List<String> FIXED = Collections.unmodifiableList(Arrays.asList(
             ENDPOINT, ISSUER, JWKS_URI, AUDIENCE, UNMATCHED, CLOCK_SKEW, ALGORITHMS, REQUIRE_TYP, REALM,
             JWKS_REFRESH_INTERVAL, JWKS_MIN_REFETCH_INTERVAL, JWKS_CONNECT_TIMEOUT, JWKS_READ_TIMEOUT,
-            JWKS_STALE_FOR, JWKS_WAIT, TOKEN_CACHE_SIZE, RESOURCE_METADATA, CORS_PREFLIGHT));
+            JWKS_STALE_FOR, JWKS_WAIT, TOKEN_CACHE_SIZE, RESOURCE_METADATA, CORS_PREFLIGHT,
+            ORGANIZATION_TOKENS));
 
     private ConfigKeys() {
     }

@@ -59,6 +59,7 @@ public final class SettingsLoader {
                 .jwksWaitMillis(millis(ConfigKeys.JWKS_WAIT, "1s", 0, 60_000L))
                 .cacheSize(integer(ConfigKeys.TOKEN_CACHE_SIZE, 10_000, 0, 1_000_000));
         AccessRules rules = rules();
+        options.acceptOrganizationTokens(acceptOrganizationTokens(rules, warnings));
         String realm = realm(audiences.get(0));
         boolean resourceMetadata = bool(ConfigKeys.RESOURCE_METADATA, true);
         boolean passCorsPreflights = passCorsPreflights(warnings);
@@ -76,6 +77,12 @@ public final class SettingsLoader {
         return setting;
     }
 
+    /**
+     * Issuers from {@code logto.issuer} or else from each of {@code logto.endpoint} (both comma
+     * lists: the tenant's domain and a custom domain), and their keys: {@code logto.jwks-uri}, one
+     * for every issuer or one per issuer, or else the first endpoint's JWKS, since a custom
+     * domain's tokens are signed by its tenant's keys.
+     */
     private void resolveEndpoints(VerifierOptions.Builder options, List<String> warnings) throws ConfigException {
         Setting endpoint = setting(ConfigKeys.ENDPOINT);
         Setting issuer = setting(ConfigKeys.ISSUER);
@@ -84,10 +91,38 @@ public final class SettingsLoader {
             throw new ConfigException(ConfigKeys.ENDPOINT + " is missing: set it to your Logto tenant endpoint, e.g."
                     + " https://your-tenant.logto.app (or set both " + ConfigKeys.ISSUER + " and " + ConfigKeys.JWKS_URI + ")");
         }
-        String base = endpoint == null ? null : stripTrailingSlashes(httpUrl(endpoint));
-        String keysUrl = jwksUri != null ? httpUrl(jwksUri) : base + "/oidc/jwks";
-        options.issuer(issuer != null ? httpUrl(issuer) : base + "/oidc").jwksUri(keysUrl);
-        warnIfPlainHttp(jwksUri != null ? jwksUri : endpoint, keysUrl, warnings);
+        List<String> bases = new ArrayList<>();
+        if (endpoint != null) {
+            for (String url : httpUrls(endpoint)) {
+                bases.add(stripTrailingSlashes(url));
+            }
+        }
+        List<String> issuers = new ArrayList<>();
+        if (issuer != null) {
+            issuers.addAll(httpUrls(issuer));
+        } else {
+            for (String base : bases) {
+                issuers.add(base + "/oidc");
+            }
+        }
+        List<String> keysUrls = jwksUri != null ? jwksUris(jwksUri) : Collections.singletonList(bases.get(0) + "/oidc/jwks");
+        if (keysUrls.size() != 1 && keysUrls.size() != issuers.size()) {
+            throw jwksUri.invalid("expected one JWKS URL for every issuer, or one per issuer in the order of the "
+                    + issuers.size() + " issuers " + issuers);
+        }
+        options.issuers(issuers).jwksUris(keysUrls);
+        for (String url : keysUrls) {
+            warnIfPlainHttp(jwksUri != null ? jwksUri : endpoint, url, warnings);
+        }
+    }
+
+    /** Unlike issuers, the same JWKS may serve several of them, so a repeated URL is kept. */
+    private static List<String> jwksUris(Setting setting) throws ConfigException {
+        List<String> urls = new ArrayList<>();
+        for (String url : setting.value().split(",", -1)) {
+            urls.add(httpUrl(setting, url.trim()));
+        }
+        return urls;
     }
 
     private static void warnIfPlainHttp(Setting setting, String url, List<String> warnings) {
@@ -137,6 +172,24 @@ public final class SettingsLoader {
             }
         }
         return new AccessRules(rules, unmatched);
+    }
+
+    private boolean acceptOrganizationTokens(AccessRules rules, List<String> warnings) throws ConfigException {
+        Setting setting = setting(ConfigKeys.ORGANIZATION_TOKENS);
+        if (setting == null || setting.value().equalsIgnoreCase("refuse")) {
+            return false;
+        }
+        if (!setting.value().equalsIgnoreCase("accept")) {
+            throw setting.invalid("expected refuse (only tokens for the API resources in " + ConfigKeys.AUDIENCE
+                    + ") or accept (also organization tokens, aud urn:logto:organization:<id>, on paths whose rule"
+                    + " names {organization})");
+        }
+        if (!rules.bindOrganizations()) {
+            warnings.add(ConfigKeys.ORGANIZATION_TOKENS + " = accept, but no rule names {organization}, the only paths"
+                    + " that accept organization tokens; add such a rule, e.g. " + ConfigKeys.RULE_PREFIX
+                    + "10 = GET /orgs/{organization}/** : read:projects, or remove the key");
+        }
+        return true;
     }
 
     private boolean passCorsPreflights(List<String> warnings) throws ConfigException {
@@ -237,16 +290,26 @@ public final class SettingsLoader {
         return millis;
     }
 
-    private static String httpUrl(Setting setting) throws ConfigException {
-        String expected = "expected an absolute http(s) URL without query or fragment, e.g. https://your-tenant.logto.app";
+    /** A comma list of URLs, each checked; no empty entries, no duplicates. */
+    private static List<String> httpUrls(Setting setting) throws ConfigException {
+        Set<String> urls = new LinkedHashSet<>();
+        for (String url : setting.value().split(",", -1)) {
+            urls.add(httpUrl(setting, url.trim()));
+        }
+        return new ArrayList<>(urls);
+    }
+
+    private static String httpUrl(Setting setting, String value) throws ConfigException {
+        String expected = "expected an absolute http(s) URL without query or fragment, e.g. https://your-tenant.logto.app"
+                + " (several: comma separated, e.g. the tenant's domain and its custom domain)";
         try {
-            URI uri = new URI(setting.value());
+            URI uri = new URI(value);
             boolean http = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
             if (!http || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
                     || uri.getRawUserInfo() != null) {
                 throw setting.invalid(expected);
             }
-            return setting.value();
+            return value;
         } catch (URISyntaxException e) {
             throw setting.invalid(expected);
         }

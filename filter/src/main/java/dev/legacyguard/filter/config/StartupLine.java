@@ -19,11 +19,14 @@ public final class StartupLine {
     private StartupLine() {
     }
 
-    /** E.g. {@code issuer https://t.logto.app/oidc (logto.endpoint, file), …, 4 rules (file), unmatched requests deny (environment), …}. */
+    /** E.g. {@code issuer https://t.logto.app/oidc (logto.endpoint, file) (or issuers [a, b]), …, 4 rules (file), unmatched requests deny (environment), …}. */
     public static String of(FilterSettings settings) {
         VerifierOptions options = settings.verifierOptions();
-        return "issuer " + options.issuer() + " (" + derived(settings, ConfigKeys.ISSUER) + ")"
-                + ", keys " + options.jwksUri() + " (" + derived(settings, ConfigKeys.JWKS_URI) + ")"
+        List<String> issuers = options.issuers();
+        return (issuers.size() == 1 ? "issuer " + issuers.get(0) : "issuers " + issuers)
+                + " (" + derived(settings, ConfigKeys.ISSUER) + ")"
+                + ", keys " + (options.jwksUris().size() == 1 ? options.jwksUri() : options.jwksUris().toString())
+                + " (" + derived(settings, ConfigKeys.JWKS_URI) + ")"
                 + ", audiences " + options.audiences() + " (" + origin(settings, ConfigKeys.AUDIENCE) + ")"
                 + ", " + settings.rules().size() + " rules" + rules(settings)
                 + ", unmatched requests " + settings.rules().unmatched().kind().name().toLowerCase(Locale.ROOT)
@@ -34,7 +37,9 @@ public final class StartupLine {
                 + ", typ " + (options.requireTyp() ? "at+jwt required" : "not checked")
                 + " (" + origin(settings, ConfigKeys.REQUIRE_TYP) + ")"
                 + ", CORS preflights " + (settings.passCorsPreflights() ? "passed" : "judged")
-                + " (" + origin(settings, ConfigKeys.CORS_PREFLIGHT) + ")";
+                + " (" + origin(settings, ConfigKeys.CORS_PREFLIGHT) + ")"
+                + ", organization tokens " + (options.acceptOrganizationTokens() ? "accepted on organization paths" : "refused")
+                + " (" + origin(settings, ConfigKeys.ORGANIZATION_TOKENS) + ")";
     }
 
     private static String origin(FilterSettings settings, String key) {

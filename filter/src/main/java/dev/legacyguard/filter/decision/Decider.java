@@ -20,7 +20,7 @@ import dev.legacyguard.filter.token.Verification;
 
 /**
  * Decides what happens to a request, sending nothing: the path, the rules for its method and
- * every method override, then the token, its verification and the scopes. The filter answers
+ * every method override, then the token, its verification, its organization and the scopes. The filter answers
  * from the {@link RequestDecision}; the explain command judges from the same code.
  */
 public final class Decider {
@@ -106,6 +106,13 @@ public final class Decider {
             return RequestDecision.refusedToken(requirement, failure, compactToken);
         }
         AccessToken token = verification.token();
+        String organization = requirement.organization();
+        if (organization == null && token.isOrganizationToken()) {
+            return RequestDecision.organizationTokenOffOrganizationPath(requirement, token, compactToken);
+        }
+        if (organization != null && !organization.equals(token.organizationId())) {
+            return RequestDecision.wrongOrganization(requirement, token, compactToken);
+        }
         if (requirement.kind() == Requirement.Kind.SCOPES && !requirement.satisfiedBy(token.scopes())) {
             return RequestDecision.insufficientScope(requirement, token, requirement.missingFrom(token.scopes()), compactToken);
         }

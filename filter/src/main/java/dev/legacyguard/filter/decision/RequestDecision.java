@@ -6,6 +6,7 @@ import java.util.List;
 import dev.legacyguard.filter.rules.Requirement;
 import dev.legacyguard.filter.token.AccessToken;
 import dev.legacyguard.filter.token.Failure;
+import dev.legacyguard.filter.token.Quoted;
 
 /**
  * What the filter does with one request, decided before anything is sent: pass it on (as it
@@ -41,7 +42,15 @@ public final class RequestDecision {
         /** 503: no signing keys to check the token with. */
         KEYS_UNAVAILABLE,
         /** 403 insufficient_scope: a valid token without every scope the rule needs. */
-        INSUFFICIENT_SCOPE
+        INSUFFICIENT_SCOPE,
+        /**
+         * 403 insufficient_scope: a valid token for another organization than the one the path
+         * names, or for none. RFC 6750's code for "this token does not carry the privileges this
+         * resource needs; another token would", which is what the client can act on: request a
+         * token with {@code organization_id} set to the path's organization. (The filter's
+         * {@code access_denied} says that no token will do.)
+         */
+        WRONG_ORGANIZATION
     }
 
     static final RequestDecision PASS_PREFLIGHT = new RequestDecision(Outcome.PASS_PREFLIGHT, null, null, "preflight",
@@ -103,6 +112,24 @@ public final class RequestDecision {
                 compactToken);
     }
 
+    static RequestDecision wrongOrganization(Requirement requirement, AccessToken token, String compactToken) {
+        String held = token.organizationId() == null
+                ? "the token is for no organization (it has no organization_id claim)"
+                : "the token is for organization " + Quoted.of(token.organizationId());
+        return new RequestDecision(Outcome.WRONG_ORGANIZATION, requirement, token, "organization",
+                held + " but the path names organization " + Quoted.of(requirement.organization()) + " ("
+                        + requirement.origin() + "); request a token with organization_id=" + requirement.organization(),
+                null, 0, compactToken);
+    }
+
+    /** An organization token (accepted by logto.organization-tokens) on a path no rule binds to an organization. */
+    static RequestDecision organizationTokenOffOrganizationPath(Requirement requirement, AccessToken token,
+                                                                 String compactToken) {
+        return new RequestDecision(Outcome.INVALID_TOKEN, requirement, null, "aud", "an organization token (for "
+                + Quoted.of(token.organizationId()) + ") is accepted only on paths whose rule names {organization}, and "
+                + requirement.origin() + " does not; request the token with a resource", null, 0, compactToken);
+    }
+
     static RequestDecision authenticated(Requirement requirement, AccessToken token) {
         return new RequestDecision(Outcome.PASS_AUTHENTICATED, requirement, token, "scope", null, null, 0, null);
     }
@@ -130,12 +157,15 @@ public final class RequestDecision {
         return requirement;
     }
 
-    /** The verified token: for PASS_AUTHENTICATED and INSUFFICIENT_SCOPE, otherwise null. */
+    /** The verified token: for PASS_AUTHENTICATED, INSUFFICIENT_SCOPE and WRONG_ORGANIZATION, otherwise null. */
     public AccessToken token() {
         return token;
     }
 
-    /** Which check decided, for the debug log: "path", "rule", "request", "token", "scope" or the verifier's check. */
+    /**
+     * Which check decided, for the debug log: "path", "rule", "request", "token", "organization",
+     * "scope" or the verifier's check.
+     */
     public String check() {
         return check;
     }

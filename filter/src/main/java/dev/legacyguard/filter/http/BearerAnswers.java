@@ -12,7 +12,7 @@ import dev.legacyguard.filter.rules.Requirement;
 
 /**
  * Builds every answer the filter gives instead of passing a request on: the RFC 6750
- * challenges (400, 401, 403 insufficient_scope), the policy 403, and the 503 when no keys
+ * challenges (400, 401, 403 insufficient_scope, also for a token of the wrong organization), the policy 403, and the 503 when no keys
  * are available. Each has a JSON body {@code {"error","error_description"}} and
  * {@code Cache-Control: no-store}; challenges point to the RFC 9728 metadata document.
  */
@@ -51,6 +51,17 @@ public final class BearerAnswers {
         String description = "the token lacks the scope" + (missing.size() == 1 ? " " : "s ") + String.join(" ", missing)
                 + " that " + request.getMethod() + " on this path requires (" + requirement.origin() + " requires "
                 + requirement.scopeList() + "); request a token with " + (missing.size() == 1 ? "it" : "them");
+        send(response, HttpServletResponse.SC_FORBIDDEN,
+                challenge(request, "insufficient_scope", description, requirement.scopeList()),
+                "insufficient_scope", description);
+    }
+
+    /**
+     * 403 insufficient_scope for a token of another organization than the path names (or of
+     * none): {@code description} names both; {@code scope} lists what the rule needs besides.
+     */
+    public void wrongOrganization(HttpServletRequest request, HttpServletResponse response, Requirement requirement,
+                                  String description) throws IOException {
         send(response, HttpServletResponse.SC_FORBIDDEN,
                 challenge(request, "insufficient_scope", description, requirement.scopeList()),
                 "insufficient_scope", description);

@@ -5,7 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** One {@code logto.rule.N}: {@code METHODS PATH : SCOPES}, compiled at start-up. */
+/**
+ * One {@code logto.rule.N}: {@code METHODS PATH : SCOPES}, compiled at start-up. A PATH with
+ * {@code {organization}} also requires the token to be for the organization that segment names.
+ */
 public final class AccessRule {
     static final String SYNTAX = "expected METHODS PATH : SCOPES, e.g. GET,HEAD /api/products/** : read:products"
             + " (METHODS is * or a comma list; SCOPES are space separated, or the word public)";
@@ -41,7 +44,12 @@ public final class AccessRule {
         }
         MethodSet methods = MethodSet.parse(methodsAndRest[0]);
         PathPattern path = PathPattern.compile(pathText);
-        return new AccessRule(methods, path, requirement(number, scopesPart.substring(1).trim()));
+        Requirement requirement = requirement(number, scopesPart.substring(1).trim());
+        if (path.bindsOrganization() && requirement.isPublic()) {
+            throw new IllegalArgumentException(PathPattern.ORGANIZATION + " binds the path to the token's organization,"
+                    + " which a public rule has no token for; list the scopes the path needs");
+        }
+        return new AccessRule(methods, path, requirement);
     }
 
     private static Requirement requirement(int number, String scopesText) {
@@ -73,8 +81,17 @@ public final class AccessRule {
         return requirement;
     }
 
+    /** What the rule asks of a request whose path it {@link #matches}: for that path's organization, if it names one. */
+    Requirement requirementFor(String normalizedPath) {
+        return path.bindsOrganization() ? requirement.inOrganization(path.organizationIn(normalizedPath)) : requirement;
+    }
+
     boolean matches(String method, String normalizedPath) {
         return methods.matches(method) && path.matches(normalizedPath);
+    }
+
+    boolean bindsOrganization() {
+        return path.bindsOrganization();
     }
 
     List<String> scopes() {

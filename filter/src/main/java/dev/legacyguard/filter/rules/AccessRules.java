@@ -27,7 +27,7 @@ public final class AccessRules {
     public Requirement requirementFor(String method, String normalizedPath) {
         for (AccessRule rule : rules) {
             if (rule.matches(method, normalizedPath)) {
-                return rule.requirement();
+                return rule.requirementFor(normalizedPath);
             }
         }
         return unmatched;
@@ -57,6 +57,16 @@ public final class AccessRules {
     /** What applies when no rule matches ({@code logto.unmatched}). */
     public Requirement unmatched() {
         return unmatched;
+    }
+
+    /** Whether some rule binds its path to an organization ({@code {organization}}). */
+    public boolean bindOrganizations() {
+        for (AccessRule rule : rules) {
+            if (rule.bindsOrganization()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public int size() {

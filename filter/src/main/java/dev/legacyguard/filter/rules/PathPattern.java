@@ -4,21 +4,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A rule's path: literal segments, {@code *} for exactly one segment and {@code **} for any
- * number of segments (also none). Matched against a path already normalised by
+ * A rule's path: literal segments, {@code *} for exactly one segment, {@code **} for any
+ * number of segments (also none), and {@code {organization}} for exactly one segment that names
+ * the organization the token must be for. Matched against a path already normalised by
  * {@link RequestPath}, segment by segment, without allocating.
+ *
+ * <p>At most one {@code {organization}}, and never after a {@code **}: then it is always the
+ * same segment of the path (its position in the pattern), so no path can be matched with one
+ * organization by the rules and mean another, e.g. {@code /orgs/A/orgs/B} under
+ * {@code /**}{@code /orgs/{organization}/**}.
  */
 public final class PathPattern {
+    static final String ORGANIZATION = "{organization}";
     private static final String ONE = "*";
     private static final String ANY = "**";
     private static final String FORBIDDEN = "%;\\?#";
 
     private final String text;
     private final String[] segments;
+    /** Which segment of a matching path names the organization; -1 when the pattern binds none. */
+    private final int organizationSegment;
 
-    private PathPattern(String text, String[] segments) {
+    private PathPattern(String text, String[] segments, int organizationSegment) {
         this.text = text;
         this.segments = segments;
+        this.organizationSegment = organizationSegment;
     }
 
     /** @throws IllegalArgumentException saying what is wrong and what is expected */
@@ -27,9 +37,27 @@ public final class PathPattern {
             throw new IllegalArgumentException("the path \"" + text + "\" must start with /");
         }
         List<String> segments = new ArrayList<>();
+        int organizationSegment = -1;
         for (String segment : text.split("/")) {
             if (segment.isEmpty()) {
                 continue;
+            }
+            if (segment.equals(ORGANIZATION)) {
+                if (organizationSegment >= 0) {
+                    throw new IllegalArgumentException("the path \"" + text + "\" has " + ORGANIZATION
+                            + " twice; a rule binds one segment to the token's organization");
+                }
+                if (segments.contains(ANY)) {
+                    throw new IllegalArgumentException("the path \"" + text + "\" has " + ORGANIZATION + " after **;"
+                            + " write the segments before it without ** so that one segment names the organization");
+                }
+                organizationSegment = segments.size();
+                segments.add(ORGANIZATION);
+                continue;
+            }
+            if (segment.indexOf('{') >= 0 || segment.indexOf('}') >= 0) {
+                throw new IllegalArgumentException("the path \"" + text + "\" has \"" + segment + "\"; the only path"
+                        + " variable is " + ORGANIZATION + ", written as a whole segment");
             }
             if (segment.equals(".") || segment.equals("..")) {
                 throw new IllegalArgumentException("the path \"" + text + "\" contains a \"" + segment
@@ -52,7 +80,28 @@ public final class PathPattern {
                 segments.add(segment.equals(ONE) ? ONE : segment.equals(ANY) ? ANY : segment);
             }
         }
-        return new PathPattern(text, segments.toArray(new String[0]));
+        return new PathPattern(text, segments.toArray(new String[0]), organizationSegment);
+    }
+
+    /** Whether a matching path names an organization ({@code {organization}} in the pattern). */
+    public boolean bindsOrganization() {
+        return organizationSegment >= 0;
+    }
+
+    /**
+     * The decoded segment that {@code {organization}} matched in {@code path}, which this pattern
+     * {@link #matches}; null when the pattern binds none.
+     */
+    public String organizationIn(String path) {
+        if (organizationSegment < 0) {
+            return null;
+        }
+        int start = 1;
+        for (int i = 0; i < organizationSegment; i++) {
+            start = path.indexOf('/', start) + 1;
+        }
+        int end = path.indexOf('/', start);
+        return path.substring(start, end < 0 ? path.length() : end);
     }
 
     /** {@code path} must come from {@link RequestPath#normalize}: "/" or "/a/b", no empty segments. */
@@ -72,7 +121,8 @@ public final class PathPattern {
             if (end < 0) {
                 end = length;
             }
-            if (p < segments.length && (segments[p] == ONE || literalAt(segments[p], path, start, end))) {
+            if (p < segments.length
+                    && (segments[p] == ONE || segments[p] == ORGANIZATION || literalAt(segments[p], path, start, end))) {
                 p++;
                 start = end + 1;
                 continue;

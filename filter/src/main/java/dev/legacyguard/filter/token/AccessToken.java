@@ -12,12 +12,15 @@ import java.util.Set;
 public final class AccessToken {
 
     public static final String REQUEST_ATTRIBUTE = "dev.legacyguard.filter.token.AccessToken";
+    /** How Logto spells the audience of an organization token: this prefix and the organization's id. */
+    public static final String ORGANIZATION_AUDIENCE_PREFIX = "urn:logto:organization:";
 
     private final String subject;
     private final String clientId;
     private final Set<String> scopes;
     private final List<String> audiences;
     private final String organizationId;
+    private final boolean organizationToken;
     private final Instant expiresAt;
     private final String issuer;
     private final Map<String, Object> claims;
@@ -26,7 +29,9 @@ public final class AccessToken {
         this.claims = claims;
         this.subject = string(claims.get("sub"));
         this.clientId = string(claims.get("client_id"));
-        this.organizationId = string(claims.get("organization_id"));
+        String audienceOrganization = organizationOf(audiences);
+        this.organizationToken = audienceOrganization != null;
+        this.organizationId = organizationToken ? audienceOrganization : string(claims.get("organization_id"));
         this.issuer = string(claims.get("iss"));
         this.scopes = scopes(claims.get("scope"));
         this.audiences = audiences;
@@ -59,9 +64,21 @@ public final class AccessToken {
         return audiences;
     }
 
-    /** {@code organization_id}; null for tokens that are not organization-level. */
+    /**
+     * The organization the token is for: {@code organization_id} of a token for an API resource,
+     * or the id in the {@code aud} of an organization token; null for tokens of neither kind.
+     */
     public String organizationId() {
         return organizationId;
+    }
+
+    /**
+     * True for an organization token ({@code aud} is {@code urn:logto:organization:<id>}, its
+     * {@code scope} the organization permissions), which the filter accepts only where
+     * {@code logto.organization-tokens=accept} and a rule binds the path to an organization.
+     */
+    public boolean isOrganizationToken() {
+        return organizationToken;
     }
 
     public Instant expiresAt() {
@@ -84,7 +101,18 @@ public final class AccessToken {
     @Override
     public String toString() {
         return "AccessToken{sub=" + subject + ", client_id=" + clientId + ", aud=" + audiences
-                + ", scope=" + scopes + ", exp=" + expiresAt + "}";
+                + ", scope=" + scopes + (organizationId == null ? "" : ", organization=" + organizationId)
+                + ", exp=" + expiresAt + "}";
+    }
+
+    /** The organization id of an organization token's only audience; null when the audience is not one. */
+    static String organizationOf(List<String> audiences) {
+        if (audiences == null || audiences.size() != 1) {
+            return null;
+        }
+        String audience = audiences.get(0);
+        return audience.startsWith(ORGANIZATION_AUDIENCE_PREFIX) && audience.length() > ORGANIZATION_AUDIENCE_PREFIX.length()
+                ? audience.substring(ORGANIZATION_AUDIENCE_PREFIX.length()) : null;
     }
 
     private static String string(Object value) {

@@ -1,12 +1,16 @@
 package dev.legacyguard.filter.token;
 
-/** Claim iss equals the configured issuer exactly. */
+import java.util.List;
+
+/** Claim iss equals one of the configured issuers exactly (the tenant's domain, a custom domain). */
 final class IssuerCheck implements TokenCheck {
 
-    private final String issuer;
+    private final List<String> issuers;
+    private final String expected;
 
-    IssuerCheck(String issuer) {
-        this.issuer = issuer;
+    IssuerCheck(List<String> issuers) {
+        this.issuers = issuers;
+        this.expected = issuers.size() == 1 ? "expected " + issuers.get(0) : "expected one of " + String.join(", ", issuers);
     }
 
     @Override
@@ -23,10 +27,10 @@ final class IssuerCheck implements TokenCheck {
     public Failure check(ParsedToken token) {
         Object iss = token.claims.get("iss");
         if (iss == null) {
-            return Failure.invalid("iss", "claim iss is missing (expected " + issuer + ")");
+            return Failure.invalid("iss", "claim iss is missing (" + expected + ")");
         }
-        if (!issuer.equals(iss)) {
-            return Failure.invalid("iss", "issuer " + Quoted.of(iss) + " not accepted (expected " + issuer
+        if (!issuers.contains(iss)) {
+            return Failure.invalid("iss", "issuer " + Quoted.of(iss) + " not accepted (" + expected
                     + "; see logto.issuer / logto.endpoint)");
         }
         return null;
@@ -34,6 +38,6 @@ final class IssuerCheck implements TokenCheck {
 
     @Override
     public String passDetail(ParsedToken token) {
-        return "issuer " + issuer;
+        return "issuer " + token.claims.get("iss");
     }
 }

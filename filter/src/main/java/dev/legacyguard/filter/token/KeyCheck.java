@@ -8,15 +8,17 @@ import dev.legacyguard.filter.keys.SigningKey;
  * The JWKS key named by the header kid, and one whose type fits alg (an EC key only for ES* of
  * its curve, an RSA key only for RS and PS algorithms).
  *
+ * <p>With a JWKS per issuer, the key is looked up in the JWKS of the token's {@code iss} only.
+ *
  * <p>A token without kid is refused rather than matched to "the only key of the right type":
  * Logto always sets kid (the key's RFC 7638 thumbprint), and during a rotation the JWKS holds
  * several keys, so guessing would make acceptance depend on how many keys happen to be published.
  */
 final class KeyCheck implements TokenCheck {
 
-    private final JwksKeySource keys;
+    private final IssuerKeys keys;
 
-    KeyCheck(JwksKeySource keys) {
+    KeyCheck(IssuerKeys keys) {
         this.keys = keys;
     }
 
@@ -38,7 +40,12 @@ final class KeyCheck implements TokenCheck {
                     ? "header kid is missing; Logto names the signing key in every access token"
                     : "header kid is not a string");
         }
-        KeyLookup lookup = keys.find((String) kid);
+        JwksKeySource source = keys.forIssuer(token.claims == null ? null : token.claims.get("iss"));
+        if (source == null) {
+            return Failure.invalid("key", "no JWKS for issuer " + Quoted.of(token.claims == null ? null
+                    : token.claims.get("iss")) + ", so no key to check the token with (see the iss check)");
+        }
+        KeyLookup lookup = source.find((String) kid);
         switch (lookup.status()) {
             case UNAVAILABLE:
                 return Failure.keysUnavailable(lookup.detail() + "; retry in " + lookup.retryAfterSeconds() + " s",
@@ -57,11 +64,12 @@ final class KeyCheck implements TokenCheck {
         }
         token.key = key;
         token.keySet = lookup.keySet();
+        token.keySource = source;
         return null;
     }
 
     @Override
     public String passDetail(ParsedToken token) {
-        return "key " + Quoted.of(token.key.kid()) + " from " + keys.jwksUri() + ", " + token.key.describe();
+        return "key " + Quoted.of(token.key.kid()) + " from " + token.keySource.jwksUri() + ", " + token.key.describe();
     }
 }

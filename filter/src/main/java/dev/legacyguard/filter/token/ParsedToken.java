@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
+import dev.legacyguard.filter.keys.JwksKeySource;
 import dev.legacyguard.filter.keys.KeySet;
 import dev.legacyguard.filter.keys.SigningKey;
 
@@ -37,6 +38,7 @@ final class ParsedToken {
 
     SigningKey key;
     KeySet keySet;
+    JwksKeySource keySource;
     boolean signatureVerified;
 
     private ParsedToken(String compact, String formatProblem, Map<String, Object> header, Map<String, Object> claims,

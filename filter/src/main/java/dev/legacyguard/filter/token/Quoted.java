@@ -4,7 +4,7 @@ package dev.legacyguard.filter.token;
  * Values taken from a token, made safe to put in a description: short, printable ASCII, no
  * quotes or backslashes (descriptions end up inside a WWW-Authenticate header).
  */
-final class Quoted {
+public final class Quoted {
 
     private static final int MAX = 64;
 
@@ -12,7 +12,7 @@ final class Quoted {
     }
 
     /** {@code 'value'}, cut to 64 characters with "..." and with unsafe characters as '?'. */
-    static String of(Object value) {
+    public static String of(Object value) {
         String s = String.valueOf(value);
         StringBuilder out = new StringBuilder(Math.min(s.length(), MAX) + 5).append('\'');
         for (int i = 0; i < s.length() && i < MAX; i++) {

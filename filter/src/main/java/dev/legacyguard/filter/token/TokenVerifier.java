@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-import dev.legacyguard.filter.keys.JwksFetcher;
 import dev.legacyguard.filter.keys.JwksKeySource;
 import dev.legacyguard.filter.keys.KeySet;
 import dev.legacyguard.filter.log.Log;
@@ -19,7 +18,7 @@ public final class TokenVerifier implements AutoCloseable {
 
     private static final Log LOG = Log.get(TokenVerifier.class);
 
-    private final JwksKeySource keys;
+    private final IssuerKeys keys;
     private final TimeWindow window;
     private final VerifiedTokenCache cache;
     private final String resource;
@@ -35,10 +34,7 @@ public final class TokenVerifier implements AutoCloseable {
     private TokenVerifier(VerifierOptions options) {
         this.resource = options.audiences().get(0);
         this.window = new TimeWindow(options.clock(), options.clockSkewSeconds());
-        this.keys = new JwksKeySource(
-                new JwksFetcher(options.jwksUri(), options.jwksConnectTimeoutMillis(), options.jwksReadTimeoutMillis()),
-                options.jwksRefreshSeconds() * 1000, options.jwksMinRefetchSeconds() * 1000,
-                options.jwksStaleSeconds() * 1000, options.jwksWaitMillis(), options.clock());
+        this.keys = new IssuerKeys(options);
         this.cache = options.cacheSize() > 0 ? new VerifiedTokenCache(options.cacheSize()) : null;
 
         TokenCheck format = new FormatCheck();
@@ -47,8 +43,8 @@ public final class TokenVerifier implements AutoCloseable {
         TokenCheck alg = new AlgorithmCheck(options.algorithms());
         TokenCheck key = new KeyCheck(keys);
         TokenCheck signature = new SignatureCheck(options.algorithms(), options.ecdsaProvider());
-        TokenCheck iss = new IssuerCheck(options.issuer());
-        TokenCheck aud = new AudienceCheck(options.audiences());
+        TokenCheck iss = new IssuerCheck(options.issuers());
+        TokenCheck aud = new AudienceCheck(options.audiences(), options.acceptOrganizationTokens());
         TokenCheck exp = new ExpiryCheck(window);
         TokenCheck nbf = new NotBeforeCheck(window);
         TokenCheck iat = new IssuedAtCheck(window);
@@ -58,14 +54,18 @@ public final class TokenVerifier implements AutoCloseable {
                 Arrays.asList(format, header, typ, alg, key, signature, iss, aud, exp, nbf, iat));
 
         if (cache != null) {
-            keys.onKeysFetched(this::dropWithdrawnAndExpiredTokens);
+            for (JwksKeySource source : keys.sources()) {
+                source.onKeysFetched(fetched -> dropWithdrawnAndExpiredTokens(source, fetched));
+            }
         }
     }
 
     /** Builds the verifier and starts fetching keys in the background; never blocks on the network. */
     public static TokenVerifier create(VerifierOptions options) {
         TokenVerifier verifier = new TokenVerifier(options);
-        verifier.keys.start();
+        for (JwksKeySource source : verifier.keys.sources()) {
+            source.start();
+        }
         return verifier;
     }
 
@@ -124,7 +124,9 @@ public final class TokenVerifier implements AutoCloseable {
     /** Stops the background key refresh. */
     @Override
     public void close() {
-        keys.close();
+        for (JwksKeySource source : keys.sources()) {
+            source.close();
+        }
     }
 
     int cachedTokens() {
@@ -132,7 +134,7 @@ public final class TokenVerifier implements AutoCloseable {
     }
 
     private Verification fromCache(String token, VerifiedTokenCache.Entry hit) {
-        KeySet keysNow = keys.current();
+        KeySet keysNow = hit.source.current();
         if (hit.seenIn != keysNow) {
             if (keysNow == null || keysNow.get(hit.key.kid()) != hit.key) {
                 cache.remove(token, hit);
@@ -141,7 +143,7 @@ public final class TokenVerifier implements AutoCloseable {
             hit.seenIn = keysNow;
         }
         long now = window.nowMillis();
-        if (!keys.usable(keysNow, now)) {
+        if (!hit.source.usable(keysNow, now)) {
             return null; // the full path refreshes the keys or answers KEYS_UNAVAILABLE
         }
         Failure failure = window.expiry(hit.expSeconds, now);
@@ -170,15 +172,19 @@ public final class TokenVerifier implements AutoCloseable {
         Verification accepted = Verification.accepted(accessToken);
         if (cache != null) {
             cache.put(compactJwt, new VerifiedTokenCache.Entry(accepted, exp,
-                    nbf == null ? TimeWindow.ABSENT : NumericDate.seconds(nbf), token.key, token.keySet));
+                    nbf == null ? TimeWindow.ABSENT : NumericDate.seconds(nbf), token.key, token.keySet, token.keySource));
         }
         return accepted;
     }
 
-    /** Runs after every JWKS fetch, so the cache also sheds tokens nobody presents again. */
-    private void dropWithdrawnAndExpiredTokens(KeySet fetched) {
+    /**
+     * Runs after every JWKS fetch, so the cache also sheds tokens nobody presents again; a fetch
+     * judges the keys of its own source's tokens only.
+     */
+    private void dropWithdrawnAndExpiredTokens(JwksKeySource source, KeySet fetched) {
         long now = window.nowMillis();
-        cache.removeIf(entry -> fetched.get(entry.key.kid()) != entry.key || window.expired(entry.expSeconds, now));
+        cache.removeIf(entry -> (entry.source == source && fetched.get(entry.key.kid()) != entry.key)
+                || window.expired(entry.expSeconds, now));
     }
 
     private static String missing(TokenCheck.Needs needs, ParsedToken token) {

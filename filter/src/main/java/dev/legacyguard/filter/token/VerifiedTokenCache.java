@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
+import dev.legacyguard.filter.keys.JwksKeySource;
 import dev.legacyguard.filter.keys.KeySet;
 import dev.legacyguard.filter.keys.SigningKey;
 
@@ -98,14 +99,17 @@ final class VerifiedTokenCache {
         final SigningKey key;
         /** The key set in which {@link #key} was last seen published. */
         volatile KeySet seenIn;
+        /** Where {@link #key} comes from: its issuer's JWKS. */
+        final JwksKeySource source;
 
         Entry(Verification verification, long expSeconds, long nbfSeconds,
-                SigningKey key, KeySet seenIn) {
+                SigningKey key, KeySet seenIn, JwksKeySource source) {
             this.verification = verification;
             this.expSeconds = expSeconds;
             this.nbfSeconds = nbfSeconds;
             this.key = key;
             this.seenIn = seenIn;
+            this.source = source;
         }
     }
 }

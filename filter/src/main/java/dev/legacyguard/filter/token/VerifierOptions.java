@@ -16,9 +16,10 @@ public final class VerifierOptions {
     static final List<String> DEFAULT_ALGORITHMS =
             Collections.unmodifiableList(Arrays.asList("ES384", "ES256", "ES512", "RS256"));
 
-    private final String issuer;
-    private final String jwksUri;
+    private final List<String> issuers;
+    private final List<String> jwksUris;
     private final List<String> audiences;
+    private final boolean acceptOrganizationTokens;
     private final List<String> algorithms;
     private final long clockSkewSeconds;
     private final boolean requireTyp;
@@ -33,9 +34,10 @@ public final class VerifierOptions {
     private final EcdsaProvider ecdsaProvider;
 
     private VerifierOptions(Builder b) {
-        this.issuer = b.issuer;
-        this.jwksUri = b.jwksUri;
+        this.issuers = Collections.unmodifiableList(new ArrayList<>(b.issuers));
+        this.jwksUris = Collections.unmodifiableList(new ArrayList<>(b.jwksUris));
         this.audiences = Collections.unmodifiableList(new ArrayList<>(b.audiences));
+        this.acceptOrganizationTokens = b.acceptOrganizationTokens;
         this.algorithms = Collections.unmodifiableList(new ArrayList<>(b.algorithms));
         this.clockSkewSeconds = b.clockSkewSeconds;
         this.requireTyp = b.requireTyp;
@@ -56,23 +58,41 @@ public final class VerifierOptions {
 
     /** A builder that starts from these options. */
     public Builder toBuilder() {
-        return builder().issuer(issuer).jwksUri(jwksUri).audiences(audiences).algorithms(algorithms)
+        return builder().issuers(issuers).jwksUris(jwksUris).audiences(audiences)
+                .acceptOrganizationTokens(acceptOrganizationTokens).algorithms(algorithms)
                 .clockSkewSeconds(clockSkewSeconds).requireTyp(requireTyp).jwksRefreshSeconds(jwksRefreshSeconds)
                 .jwksMinRefetchSeconds(jwksMinRefetchSeconds).jwksConnectTimeoutMillis(jwksConnectTimeoutMillis)
                 .jwksReadTimeoutMillis(jwksReadTimeoutMillis).jwksStaleSeconds(jwksStaleSeconds)
                 .jwksWaitMillis(jwksWaitMillis).cacheSize(cacheSize).clock(clock);
     }
 
+    /** The first accepted issuer: the tenant's own, where a custom domain is accepted too. */
     public String issuer() {
-        return issuer;
+        return issuers.get(0);
     }
 
+    /** Every accepted {@code iss}: the tenant endpoint's and, for a custom domain, that domain's. */
+    public List<String> issuers() {
+        return issuers;
+    }
+
+    /** The first JWKS URI: the only one, or the first issuer's. */
     public String jwksUri() {
-        return jwksUri;
+        return jwksUris.get(0);
+    }
+
+    /** One JWKS URI for every issuer, or one per issuer in the order of {@link #issuers()}. */
+    public List<String> jwksUris() {
+        return jwksUris;
     }
 
     public List<String> audiences() {
         return audiences;
+    }
+
+    /** Whether organization tokens ({@code aud} {@code urn:logto:organization:<id>}) pass the audience check. */
+    public boolean acceptOrganizationTokens() {
+        return acceptOrganizationTokens;
     }
 
     public List<String> algorithms() {
@@ -125,9 +145,10 @@ public final class VerifierOptions {
     }
 
     public static final class Builder {
-        private String issuer;
-        private String jwksUri;
+        private List<String> issuers = Collections.emptyList();
+        private List<String> jwksUris = Collections.emptyList();
         private List<String> audiences = Collections.emptyList();
+        private boolean acceptOrganizationTokens;
         private List<String> algorithms = DEFAULT_ALGORITHMS;
         private long clockSkewSeconds = 60;
         private boolean requireTyp = true;
@@ -145,17 +166,42 @@ public final class VerifierOptions {
         }
 
         public Builder issuer(String issuer) {
-            this.issuer = issuer;
+            return issuers(Collections.singletonList(issuer));
+        }
+
+        /**
+         * Several accepted issuers whose tokens are signed by the keys at the one JWKS URI: a
+         * tenant reached through its own domain and a custom domain.
+         */
+        public Builder issuers(List<String> issuers) {
+            this.issuers = issuers;
             return this;
         }
 
         public Builder jwksUri(String jwksUri) {
-            this.jwksUri = jwksUri;
+            return jwksUris(Collections.singletonList(jwksUri));
+        }
+
+        /**
+         * One JWKS URI for every issuer, or one per issuer in the order of {@link #issuers}: a
+         * token's key is then looked up in its issuer's JWKS only.
+         */
+        public Builder jwksUris(List<String> jwksUris) {
+            this.jwksUris = jwksUris;
             return this;
         }
 
         public Builder audiences(List<String> audiences) {
             this.audiences = audiences;
+            return this;
+        }
+
+        /**
+         * Whether an organization token passes the audience check; the filter then accepts it only
+         * on paths whose rule binds an organization.
+         */
+        public Builder acceptOrganizationTokens(boolean accept) {
+            this.acceptOrganizationTokens = accept;
             return this;
         }
 
@@ -228,10 +274,10 @@ public final class VerifierOptions {
 
         /** @throws IllegalArgumentException naming the setting, its value and what is expected */
         public VerifierOptions build() {
-            require(issuer != null && !issuer.trim().isEmpty(), "issuer", issuer,
-                    "the issuer URL, e.g. https://tenant.logto.app/oidc");
-            require(jwksUri != null && (jwksUri.startsWith("https://") || jwksUri.startsWith("http://")),
-                    "jwksUri", jwksUri, "an http(s) URL, e.g. https://tenant.logto.app/oidc/jwks");
+            require(noneBlank(issuers), "issuers", issuers, "the issuer URL, e.g. https://tenant.logto.app/oidc");
+            require(httpUrls(jwksUris), "jwksUris", jwksUris, "http(s) URLs, e.g. https://tenant.logto.app/oidc/jwks");
+            require(jwksUris.size() == 1 || jwksUris.size() == issuers.size(), "jwksUris", jwksUris,
+                    "one JWKS URI for every issuer, or one per issuer (" + issuers.size() + ")");
             require(noneBlank(audiences), "audiences", audiences, "at least one API resource indicator");
             require(noneBlank(algorithms), "algorithms", algorithms, "at least one of ES256, ES384, ES512, RS256, RS384, RS512, PS256, PS384, PS512");
             require(clockSkewSeconds >= 0, "clockSkewSeconds", clockSkewSeconds, "zero or more seconds");
@@ -244,6 +290,18 @@ public final class VerifierOptions {
             require(cacheSize >= 0, "cacheSize", cacheSize, "zero (off) or more entries");
             require(clock != null, "clock", null, "a java.time.Clock");
             return new VerifierOptions(this);
+        }
+
+        private static boolean httpUrls(List<String> urls) {
+            if (!noneBlank(urls)) {
+                return false;
+            }
+            for (String url : urls) {
+                if (!url.startsWith("https://") && !url.startsWith("http://")) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Not contains(null): immutable lists throw on that. */

@@ -28,6 +28,7 @@ class MainTest {
     static TestIssuer issuer;
     static String config;
     static String readerToken;
+    static String tokenInOrgA;
 
     /** What one run printed and returned. */
     record Run(int exit, String out, String err) {
@@ -40,14 +41,19 @@ class MainTest {
                 .resource(OTHER_API, 3600, "read:products")
                 .app("reader", "reader-secret", API, "read:products")
                 .app("reader", "reader-secret", OTHER_API, "read:products")
+                .organization("org-a")
+                .organizationMember("org-a", "reader")
+                .organizationGrant("org-a", "reader", API, "read:products")
                 .start();
         readerToken = issuer.accessToken("reader", "reader-secret", API, "read:products");
+        tokenInOrgA = issuer.accessTokenIn("org-a", "reader", "reader-secret", API, "read:products");
         Path file = dir.resolve("logto.properties");
         Files.writeString(file, "logto.endpoint=" + issuer.endpoint() + "\n"
                 + "logto.audience=" + API + "\n"
                 + "logto.rule.1=* /health : public\n"
                 + "logto.rule.2=GET /api/products/** : read:products\n"
-                + "logto.rule.3=DELETE /api/products/** : write:products\n");
+                + "logto.rule.3=DELETE /api/products/** : write:products\n"
+                + "logto.rule.4=GET /orgs/{organization}/** : read:products\n");
         config = file.toString();
     }
 
@@ -67,6 +73,22 @@ class MainTest {
 
     private static Run run(String... args) {
         return run("", Collections.emptyMap(), args);
+    }
+
+    @Test
+    void anOrganizationBoundRuleShowsTheOrganizationCheck() {
+        Run passing = run("explain", "--config", config, "--path", "/orgs/org-a/projects", tokenInOrgA);
+        assertEquals(0, passing.exit(), passing.out());
+        assertTrue(passing.out().contains("PASS org       GET /orgs/org-a/projects falls under logto.rule.4, which names"
+                + " organization org-a; the token is for it"), passing.out());
+
+        Run refused = run("explain", "--config", config, "--path", "/orgs/org-b/projects", tokenInOrgA);
+        assertEquals(1, refused.exit(), refused.out());
+        assertTrue(refused.out().contains("FAIL org       the token is for organization 'org-a' but the path names"
+                + " organization 'org-b' (logto.rule.4); request a token with organization_id=org-b"), refused.out());
+        assertTrue(refused.out().contains("SKIP scopes"), refused.out());
+        assertTrue(refused.out().endsWith("REFUSED (403 insufficient_scope): see the org check" + System.lineSeparator()),
+                refused.out());
     }
 
     @Test

@@ -57,6 +57,7 @@ class SettingsLoaderTest {
         assertEquals("https://api.example.com", s.realm());
         assertTrue(s.resourceMetadata());
         assertFalse(s.passCorsPreflights());
+        assertFalse(o.acceptOrganizationTokens());
         assertEquals(0, s.rules().size());
         assertEquals(Collections.emptyList(), s.warnings());
     }
@@ -110,7 +111,8 @@ class SettingsLoaderTest {
         ConfigFixture f = ConfigFixture.minimal();
         f.environment.put("LOGTO_ENDPOINT", "tenant.logto.app");
         assertEquals("logto.endpoint = \"tenant.logto.app\" (from environment variable LOGTO_ENDPOINT) is invalid:"
-                + " expected an absolute http(s) URL without query or fragment, e.g. https://your-tenant.logto.app", failure(f));
+                + " expected an absolute http(s) URL without query or fragment, e.g. https://your-tenant.logto.app"
+                + " (several: comma separated, e.g. the tenant's domain and its custom domain)", failure(f));
     }
 
     @Test
@@ -253,5 +255,80 @@ class SettingsLoaderTest {
         f.file.put("logto.cors.preflight", "allow");
         assertTrue(failure(f).startsWith("logto.cors.preflight = \"allow\" (from file /WEB-INF/logto.properties) is invalid:"
                 + " expected judge"), failure(f));
+    }
+
+    @Test
+    void organizationTokensAreAcceptedOnlyWhenTheKeySaysAccept() throws Exception {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.rule.10", "GET /orgs/{organization}/** : read:projects");
+        f.file.put("logto.organization-tokens", "accept");
+        FilterSettings s = f.load();
+        assertTrue(s.verifierOptions().acceptOrganizationTokens());
+        assertEquals(Collections.emptyList(), s.warnings());
+        f.file.put("logto.organization-tokens", "refuse");
+        assertFalse(f.load().verifierOptions().acceptOrganizationTokens());
+    }
+
+    @Test
+    void organizationTokensWithoutARuleThatNamesAnOrganizationIsAWarning() throws Exception {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.organization-tokens", "accept");
+        FilterSettings s = f.load();
+        assertEquals(1, s.warnings().size(), s.warnings()::toString);
+        assertTrue(s.warnings().get(0).startsWith("logto.organization-tokens = accept, but no rule names {organization}"),
+                s.warnings().get(0));
+    }
+
+    @Test
+    void organizationTokensMustBeRefuseOrAccept() {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.organization-tokens", "true");
+        assertTrue(failure(f).startsWith("logto.organization-tokens = \"true\" (from file /WEB-INF/logto.properties) is"
+                + " invalid: expected refuse"), failure(f));
+    }
+
+    @Test
+    void severalEndpointsAreSeveralIssuersWithTheFirstOnesJwks() throws Exception {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.endpoint", "https://tenant.logto.app, https://auth.example.com/");
+        VerifierOptions o = f.load().verifierOptions();
+        assertEquals(Arrays.asList("https://tenant.logto.app/oidc", "https://auth.example.com/oidc"), o.issuers());
+        assertEquals("https://tenant.logto.app/oidc/jwks", o.jwksUri());
+    }
+
+    @Test
+    void severalIssuersCanBeListedWithOneJwksUri() throws Exception {
+        ConfigFixture f = new ConfigFixture();
+        f.file.put("logto.audience", "https://api.example.com");
+        f.file.put("logto.issuer", "https://tenant.logto.app/oidc,https://auth.example.com/oidc");
+        f.file.put("logto.jwks-uri", "https://tenant.logto.app/oidc/jwks");
+        VerifierOptions o = f.load().verifierOptions();
+        assertEquals(Arrays.asList("https://tenant.logto.app/oidc", "https://auth.example.com/oidc"), o.issuers());
+        assertEquals("https://tenant.logto.app/oidc/jwks", o.jwksUri());
+    }
+
+    @Test
+    void oneJwksUriPerIssuerIsPairedInOrder() throws Exception {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.endpoint", "https://tenant.logto.app,https://auth.example.com");
+        f.file.put("logto.jwks-uri", "https://tenant.logto.app/oidc/jwks, https://auth.example.com/oidc/jwks");
+        VerifierOptions o = f.load().verifierOptions();
+        assertEquals(Arrays.asList("https://tenant.logto.app/oidc/jwks", "https://auth.example.com/oidc/jwks"),
+                o.jwksUris());
+    }
+
+    @Test
+    void jwksUrisThatAreNeitherOneNorOnePerIssuerAreRefused() {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.jwks-uri", "https://tenant.logto.app/oidc/jwks,https://auth.example.com/oidc/jwks");
+        assertTrue(failure(f).contains("is invalid: expected one JWKS URL for every issuer, or one per issuer in the"
+                + " order of the 1 issuers [https://tenant.logto.app/oidc]"), failure(f));
+    }
+
+    @Test
+    void anEmptyEntryInTheEndpointListIsRefused() {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.endpoint", "https://tenant.logto.app,");
+        assertTrue(failure(f).startsWith("logto.endpoint = "), failure(f));
     }
 }

@@ -14,7 +14,8 @@ class StartupLineTest {
         assertEquals("issuer https://tenant.logto.app/oidc (logto.endpoint, file), keys https://tenant.logto.app/oidc/jwks"
                 + " (logto.endpoint, file), audiences [https://api.example.com] (file), 2 rules (file), unmatched requests"
                 + " authenticated (default), algorithms [ES384, ES256, ES512, RS256] (default), clock skew 60s (default),"
-                + " typ at+jwt required (default), CORS preflights judged (default)", StartupLine.of(f.load()));
+                + " typ at+jwt required (default), CORS preflights judged (default), organization tokens refused (default)",
+                StartupLine.of(f.load()));
     }
 
     @Test
@@ -31,11 +32,13 @@ class StartupLineTest {
         f.environment.put("LOGTO_CLOCK_SKEW", "5s");
         f.file.put("logto.require-typ", "false");
         f.initParams.put("logto.cors.preflight", "pass");
+        f.environment.put("LOGTO_ORGANIZATION_TOKENS", "accept");
         assertEquals("issuer https://tenant.logto.app/oidc (logto.endpoint, system property), keys"
                 + " https://keys.example.com/jwks (init-param), audiences [https://api.example.com,"
                 + " https://api.example.com/v2] (environment), 3 rules (environment 5; file 10, 30), unmatched requests"
                 + " deny (system property), algorithms [ES384] (init-param), clock skew 5s (environment), typ not checked"
-                + " (file), CORS preflights passed (init-param)", StartupLine.of(f.load()));
+                + " (file), CORS preflights passed (init-param), organization tokens accepted on organization paths"
+                + " (environment)", StartupLine.of(f.load()));
     }
 
     @Test
@@ -45,5 +48,14 @@ class StartupLineTest {
         String line = StartupLine.of(f.load());
         assertEquals("issuer https://auth.example.com/oidc (init-param), keys https://tenant.logto.app/oidc/jwks"
                 + " (logto.endpoint, file), ", line.substring(0, line.indexOf("audiences")));
+    }
+
+    @Test
+    void listsEveryIssuer() throws Exception {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.endpoint", "https://tenant.logto.app,https://auth.example.com");
+        String line = StartupLine.of(f.load());
+        assertEquals("issuers [https://tenant.logto.app/oidc, https://auth.example.com/oidc] (logto.endpoint, file), keys"
+                + " https://tenant.logto.app/oidc/jwks (logto.endpoint, file), ", line.substring(0, line.indexOf("audiences")));
     }
 }

@@ -1,8 +1,11 @@
 package dev.legacyguard.filter.it;
 
 import static dev.legacyguard.filter.it.support.ProductsTenant.API;
+import static dev.legacyguard.filter.it.support.ProductsTenant.ORG_A;
+import static dev.legacyguard.filter.it.support.ProductsTenant.ORG_B;
 import static dev.legacyguard.filter.it.support.ProductsTenant.OTHER_API;
 import static dev.legacyguard.filter.it.support.ProductsTenant.READ;
+import static dev.legacyguard.filter.it.support.ProductsTenant.READ_PROJECTS;
 import static dev.legacyguard.filter.it.support.ProductsTenant.WRITE;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -290,5 +293,67 @@ abstract class ProtectedWarContract {
 
         assertEquals("", seen.get("principal"));
         assertEquals("false", seen.get("role." + READ));
+    }
+
+    protected URI projectsOf(String organization) {
+        return app().resolve("orgs/" + organization + "/projects/7");
+    }
+
+    @Test
+    void letsATokenForThePathsOrganizationThroughAndShowsTheAppTheOrganization() {
+        Reply reply = http.get(projectsOf(ORG_A), tenant().tokenInOrganization(ORG_A));
+
+        assertEquals(200, reply.status(), reply::toString);
+        Map<String, String> seen = reply.echo();
+        assertAll(
+                () -> assertEquals(ORG_A, seen.get("token.organization")),
+                () -> assertEquals(API, seen.get("token.audiences")),
+                () -> assertEquals("true", seen.get("role." + READ_PROJECTS)));
+    }
+
+    @Test
+    void forbidsATokenForAnotherOrganizationNamingBoth() {
+        Reply reply = http.get(projectsOf(ORG_B), tenant().tokenInOrganization(ORG_A));
+
+        assertEquals(403, reply.status(), reply::toString);
+        Map<String, String> challenge = reply.bearerChallenge();
+        String description = challenge.getOrDefault("error_description", "");
+        assertAll(
+                () -> assertEquals("insufficient_scope", challenge.get("error"), challenge::toString),
+                () -> assertEquals(READ_PROJECTS, challenge.get("scope"), challenge::toString),
+                () -> assertTrue(description.contains("the token is for organization 'org-a' but the path names"
+                        + " organization 'org-b'"), description),
+                () -> assertTrue(description.contains("organization_id=org-b"), description),
+                () -> assertTrue(reply.body().contains("insufficient_scope"), reply::toString));
+    }
+
+    @Test
+    void forbidsATokenForNoOrganizationOnAPathThatNamesOne() {
+        Reply reply = http.get(projectsOf(ORG_A), tenant().readToken());
+
+        assertEquals(403, reply.status(), reply::toString);
+        assertTrue(reply.bearerChallenge().getOrDefault("error_description", "").contains("for no organization"),
+                reply::toString);
+    }
+
+    @Test
+    void letsAnOrganizationTokenThroughOnItsOrganizationsPathWithItsPermissionsAsRoles() {
+        Reply reply = http.get(projectsOf(ORG_A), tenant().organizationToken(ORG_A));
+
+        assertEquals(200, reply.status(), reply::toString);
+        Map<String, String> seen = reply.echo();
+        assertAll(
+                () -> assertEquals(ORG_A, seen.get("token.organization")),
+                () -> assertEquals("urn:logto:organization:" + ORG_A, seen.get("token.audiences")),
+                () -> assertEquals("true", seen.get("role." + READ_PROJECTS)),
+                () -> assertEquals(403, http.get(projectsOf(ORG_B), tenant().organizationToken(ORG_A)).status()));
+    }
+
+    @Test
+    void refusesAnOrganizationTokenOnAPathThatNamesNoOrganization() {
+        Reply reply = http.get(products(), tenant().organizationToken(ORG_A));
+
+        assertEquals(401, reply.status(), reply::toString);
+        assertEquals("invalid_token", reply.bearerChallenge().get("error"), reply::toString);
     }
 }

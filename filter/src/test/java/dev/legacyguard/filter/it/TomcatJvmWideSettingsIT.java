@@ -88,7 +88,7 @@ class TomcatJvmWideSettingsIT {
         assertTrue(line.contains("INFO"), line);
         assertTrue(line.contains(" (logto.endpoint, system property), keys "), line);
         assertTrue(line.contains("audiences [" + ProductsTenant.API), line);
-        assertTrue(line.contains("] (system property), 4 rules (file), unmatched requests deny (system property),"
+        assertTrue(line.contains("] (system property), 5 rules (file), unmatched requests deny (system property),"
                 + " algorithms [ES384, ES256, ES512, RS256] (default), clock skew 30s (system property),"
                 + " typ at+jwt required (default), CORS preflights judged (default)"), line);
     }

@@ -138,4 +138,49 @@ class AccessRulesTest {
     void rejectsScopeWithAQuote() {
         assertThrows(IllegalArgumentException.class, () -> AccessRule.parse(1, "GET /a : re\"ad"));
     }
+
+    @Test
+    void aRuleThatNamesAnOrganizationRequiresTheOneInThePath() {
+        AccessRules rules = rules(UnmatchedPolicy.DENY, "GET /orgs/{organization}/projects/** : read:projects");
+        Requirement requirement = rules.requirementFor("GET", "/orgs/org-a/projects/1");
+        assertEquals("org-a", requirement.organization());
+        assertEquals(List.of("read:projects"), requirement.scopes());
+        assertEquals("logto.rule.1", requirement.origin());
+        assertEquals(null, rules.requirementFor("GET", "/orgs/org-a").organization());
+        assertTrue(rules.bindOrganizations());
+        assertFalse(rules(UnmatchedPolicy.DENY, "GET /api/** : read").bindOrganizations());
+    }
+
+    @Test
+    void anOverrideUnderTheSameOrganizationRuleIsOneRequirement() {
+        AccessRules rules = rules(UnmatchedPolicy.DENY, "GET,POST /orgs/{organization}/** : read:projects");
+        Requirement requirement = rules.requirementFor("GET", List.of("POST"), "/orgs/org-a/x");
+        assertEquals("logto.rule.1", requirement.origin());
+        assertEquals("org-a", requirement.organization());
+    }
+
+    @Test
+    void overridesUnderRulesNamingDifferentOrganizationsAreDenied() {
+        AccessRules rules = rules(UnmatchedPolicy.AUTHENTICATED,
+                "GET /orgs/{organization}/** : read:projects", "POST /orgs/*/peers/{organization} : write:projects");
+        Requirement requirement = rules.requirementFor("GET", List.of("POST"), "/orgs/org-a/peers/org-b");
+        assertTrue(requirement.isDenied(), requirement.toString());
+        assertTrue(requirement.origin().contains("different organizations [org-a, org-b]"), requirement.origin());
+    }
+
+    @Test
+    void anOverrideUnderAPlainRuleKeepsTheOrganizationOfTheOther() {
+        AccessRules rules = rules(UnmatchedPolicy.AUTHENTICATED,
+                "GET /orgs/{organization}/** : read:projects", "DELETE /orgs/** : admin");
+        Requirement requirement = rules.requirementFor("GET", List.of("DELETE"), "/orgs/org-a/x");
+        assertEquals("org-a", requirement.organization());
+        assertEquals(List.of("read:projects", "admin"), requirement.scopes());
+    }
+
+    @Test
+    void rejectsAPublicRuleThatNamesAnOrganization() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AccessRule.parse(1, "GET /orgs/{organization}/** : public"));
+        assertTrue(e.getMessage().contains("list the scopes"), e.getMessage());
+    }
 }

@@ -71,4 +71,52 @@ class PathPatternTest {
     void trailingSlashInPatternIsIgnored() {
         assertTrue(PathPattern.compile("/api/items/").matches("/api/items"));
     }
+
+    @Test
+    void organizationMatchesExactlyOneSegmentAndNamesIt() {
+        PathPattern pattern = PathPattern.compile("/orgs/{organization}/projects/**");
+        assertTrue(pattern.bindsOrganization());
+        assertTrue(pattern.matches("/orgs/195o7u492pqf/projects"));
+        assertTrue(pattern.matches("/orgs/195o7u492pqf/projects/7/tasks"));
+        assertEquals("195o7u492pqf", pattern.organizationIn("/orgs/195o7u492pqf/projects/7/tasks"));
+        assertFalse(pattern.matches("/orgs/projects"), "the organization segment cannot be left out");
+        assertFalse(pattern.matches("/orgs/a/b/projects"), "nor be two segments");
+    }
+
+    @Test
+    void organizationIsFoundAfterOneSegmentWildcardsAndAtTheEnd() {
+        PathPattern pattern = PathPattern.compile("/*/tenants/{organization}");
+        assertTrue(pattern.matches("/v2/tenants/org-a"));
+        assertEquals("org-a", pattern.organizationIn("/v2/tenants/org-a"));
+        assertFalse(pattern.matches("/v2/tenants/org-a/x"));
+    }
+
+    @Test
+    void aPatternWithoutOrganizationNamesNone() {
+        PathPattern pattern = PathPattern.compile("/orgs/*/projects/**");
+        assertFalse(pattern.bindsOrganization());
+        assertEquals(null, pattern.organizationIn("/orgs/a/projects"));
+    }
+
+    @Test
+    void refusesTwoOrganizationsSoThatNoPathNamesTwo() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PathPattern.compile("/orgs/{organization}/peers/{organization}"));
+        assertTrue(e.getMessage().contains("{organization} twice"), e.getMessage());
+    }
+
+    @Test
+    void refusesOrganizationAfterDoubleStarSoThatTheSegmentIsNeverAmbiguous() {
+        // /orgs/A/orgs/B would match with either A or B as the organization.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PathPattern.compile("/**/orgs/{organization}/**"));
+        assertTrue(e.getMessage().contains("after **"), e.getMessage());
+    }
+
+    @Test
+    void refusesOtherPathVariablesAndOrganizationInsideASegment() {
+        assertThrows(IllegalArgumentException.class, () -> PathPattern.compile("/orgs/{org}/projects"));
+        assertThrows(IllegalArgumentException.class, () -> PathPattern.compile("/orgs/org-{organization}"));
+        assertThrows(IllegalArgumentException.class, () -> PathPattern.compile("/orgs/{organization"));
+    }
 }

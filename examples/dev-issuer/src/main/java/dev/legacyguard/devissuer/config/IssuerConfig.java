@@ -32,6 +32,9 @@ import java.util.TreeSet;
  * role.catalog-reader.products=read:products      # role.ROLE.RESOURCE = scopes it grants
  * app.reader-app.secret=reader-secret              # app.APP_ID.secret
  * app.reader-app.roles=catalog-reader              # comma separated
+ * organization-role.auditor.permissions=read:inventory   # organization permissions it holds
+ * organization-role.auditor.products=read:products       # organization-role.ROLE.RESOURCE = scopes
+ * organization.195o7u492pqf.app.reader-app=auditor       # organization.ORG_ID.app.APP_ID = its roles there
  * </pre>
  */
 public final class IssuerConfig {
@@ -40,10 +43,14 @@ public final class IssuerConfig {
 
     private final Map<String, ApiResource> resourcesByIndicator;
     private final Map<String, M2mApp> appsById;
+    /** Organization id, then App ID. */
+    private final Map<String, Map<String, OrganizationMembership>> memberships;
 
-    private IssuerConfig(Map<String, ApiResource> resourcesByIndicator, Map<String, M2mApp> appsById) {
+    private IssuerConfig(Map<String, ApiResource> resourcesByIndicator, Map<String, M2mApp> appsById,
+            Map<String, Map<String, OrganizationMembership>> memberships) {
         this.resourcesByIndicator = Map.copyOf(resourcesByIndicator);
         this.appsById = Map.copyOf(appsById);
+        this.memberships = Map.copyOf(memberships);
     }
 
     public static IssuerConfig load(Path file) throws ConfigException {
@@ -67,6 +74,8 @@ public final class IssuerConfig {
         Map<String, Map<String, String>> resources = new LinkedHashMap<>();
         Map<String, Map<String, String>> roles = new LinkedHashMap<>();
         Map<String, Map<String, String>> apps = new LinkedHashMap<>();
+        Map<String, Map<String, String>> organizationRoles = new LinkedHashMap<>();
+        Map<String, Map<String, String>> organizations = new LinkedHashMap<>();
         for (String key : new TreeSet<>(properties.stringPropertyNames())) {
             String[] parts = key.split("\\.", 3);
             if (parts.length != 3 || parts[1].isEmpty() || parts[2].isEmpty()) {
@@ -76,6 +85,8 @@ public final class IssuerConfig {
                 case "resource" -> resources;
                 case "role" -> roles;
                 case "app" -> apps;
+                case "organization-role" -> organizationRoles;
+                case "organization" -> organizations;
                 default -> throw unknownKey(source, key);
             };
             section.computeIfAbsent(parts[1], n -> new LinkedHashMap<>()).put(parts[2], properties.getProperty(key).trim());
@@ -87,7 +98,7 @@ public final class IssuerConfig {
         }
         Map<String, Map<String, Set<String>>> grantsByRole = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, String>> entry : roles.entrySet()) {
-            grantsByRole.put(entry.getKey(), role(source, entry.getKey(), entry.getValue(), resourcesByName));
+            grantsByRole.put(entry.getKey(), role(source, "role." + entry.getKey(), entry.getValue(), resourcesByName));
         }
         Map<String, M2mApp> appsById = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, String>> entry : apps.entrySet()) {
@@ -105,7 +116,21 @@ public final class IssuerConfig {
                         + "' share the indicator " + resource.indicator() + "; indicators must be unique");
             }
         }
-        return new IssuerConfig(byIndicator, appsById);
+        Map<String, OrganizationMembership> membershipByRole = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, String>> entry : organizationRoles.entrySet()) {
+            membershipByRole.put(entry.getKey(), organizationRole(source, entry.getKey(), entry.getValue(), resourcesByName));
+        }
+        Map<String, Map<String, OrganizationMembership>> memberships = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, String>> entry : organizations.entrySet()) {
+            memberships.put(entry.getKey(),
+                    organization(source, entry.getKey(), entry.getValue(), membershipByRole, appsById.keySet()));
+        }
+        return new IssuerConfig(byIndicator, appsById, memberships);
+    }
+
+    /** What the app's organization roles hold in the organization; empty when it is not a member. */
+    public Optional<OrganizationMembership> membership(String organizationId, String appId) {
+        return Optional.ofNullable(memberships.getOrDefault(organizationId, Map.of()).get(appId));
     }
 
     public Optional<ApiResource> resource(String indicator) {
@@ -150,11 +175,12 @@ public final class IssuerConfig {
         return new ApiResource(name, indicator, scopes, ttl);
     }
 
-    private static Map<String, Set<String>> role(String source, String name, Map<String, String> values,
+    /** {@code prefixedName} is {@code role.ROLE} or {@code organization-role.ROLE}. */
+    private static Map<String, Set<String>> role(String source, String prefixedName, Map<String, String> values,
             Map<String, ApiResource> resourcesByName) throws ConfigException {
         Map<String, Set<String>> grants = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : values.entrySet()) {
-            String key = "role." + name + "." + entry.getKey();
+            String key = prefixedName + "." + entry.getKey();
             ApiResource resource = resourcesByName.get(entry.getKey());
             if (resource == null) {
                 throw new ConfigException(source + ": " + key + " names resource '" + entry.getKey()
@@ -197,6 +223,43 @@ public final class IssuerConfig {
         return new M2mApp(id, secret, roles, grants);
     }
 
+    /** An organization role as one membership: its organization permissions and its API resource scopes. */
+    private static OrganizationMembership organizationRole(String source, String name, Map<String, String> values,
+            Map<String, ApiResource> resourcesByName) throws ConfigException {
+        Map<String, String> resourceValues = new LinkedHashMap<>(values);
+        Set<String> permissions = new LinkedHashSet<>(words(resourceValues.getOrDefault("permissions", "")));
+        resourceValues.remove("permissions");
+        return new OrganizationMembership(permissions,
+                role(source, "organization-role." + name, resourceValues, resourcesByName));
+    }
+
+    private static Map<String, OrganizationMembership> organization(String source, String id, Map<String, String> values,
+            Map<String, OrganizationMembership> roles, Set<String> appIds) throws ConfigException {
+        String prefix = "organization." + id + ".";
+        Map<String, OrganizationMembership> members = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            String appId = entry.getKey().startsWith("app.") ? entry.getKey().substring("app.".length()) : "";
+            if (!appIds.contains(appId)) {
+                throw new ConfigException(source + ": " + prefix + entry.getKey() + " is not organization.ORG_ID.app.APP_ID"
+                        + " of a defined app; known apps: " + appIds);
+            }
+            Set<String> permissions = new LinkedHashSet<>();
+            Map<String, Set<String>> grants = new LinkedHashMap<>();
+            for (String role : words(entry.getValue().replace(',', ' '))) {
+                OrganizationMembership held = roles.get(role);
+                if (held == null) {
+                    throw new ConfigException(source + ": " + prefix + entry.getKey() + " names organization role '" + role
+                            + "', which is not defined; known organization roles: " + roles.keySet());
+                }
+                permissions.addAll(held.permissions());
+                held.grantsByIndicator().forEach((indicator, scopes) ->
+                        grants.computeIfAbsent(indicator, i -> new LinkedHashSet<>()).addAll(scopes));
+            }
+            members.put(appId, new OrganizationMembership(permissions, grants));
+        }
+        return members;
+    }
+
     private static void rejectUnknown(String source, String prefix, Map<String, String> values, Set<String> known)
             throws ConfigException {
         for (String key : values.keySet()) {
@@ -216,7 +279,8 @@ public final class IssuerConfig {
 
     private static ConfigException unknownKey(String source, String key) {
         return new ConfigException(source + ": unknown key '" + key
-                + "'; keys look like resource.NAME.indicator, role.ROLE.RESOURCE or app.APP_ID.secret");
+                + "'; keys look like resource.NAME.indicator, role.ROLE.RESOURCE, app.APP_ID.secret,"
+                + " organization-role.ROLE.permissions or organization.ORG_ID.app.APP_ID");
     }
 
     private static List<String> words(String value) {

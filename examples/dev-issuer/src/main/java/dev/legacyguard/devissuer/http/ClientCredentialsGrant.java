@@ -11,17 +11,20 @@ import java.util.Set;
 import dev.legacyguard.devissuer.config.ApiResource;
 import dev.legacyguard.devissuer.config.IssuerConfig;
 import dev.legacyguard.devissuer.config.M2mApp;
+import dev.legacyguard.devissuer.config.OrganizationMembership;
 import dev.legacyguard.devissuer.token.AccessTokenMinter;
 
 /**
  * The client-credentials grant as Logto runs it: exactly one known {@code resource}; requested
- * scopes the app's M2M roles do not grant are dropped without an error.
+ * scopes the app's M2M roles do not grant are dropped without an error. With
+ * {@code organization_id}, the app's organization roles decide instead, and without a resource
+ * the token is an organization token ({@code aud} {@code urn:logto:organization:<id>}).
  */
 final class ClientCredentialsGrant {
 
     /** What was issued, for the token response and the console line. */
     record Issued(String appId, String accessToken, long expiresIn, List<String> grantedScopes, List<String> droppedScopes,
-            ApiResource resource) {
+            String audience) {
 
         Map<String, Object> responseBody() {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -35,6 +38,9 @@ final class ClientCredentialsGrant {
         }
     }
 
+    private static final String ORGANIZATION_AUDIENCE = "urn:logto:organization:";
+    private static final long ORGANIZATION_TOKEN_TTL_SECONDS = 3600;
+
     private final IssuerConfig config;
     private final AccessTokenMinter minter;
 
@@ -44,21 +50,39 @@ final class ClientCredentialsGrant {
     }
 
     Issued grant(M2mApp app, FormParameters form) throws OidcError {
-        ApiResource resource = resource(form.all("resource"));
+        String organizationId = form.single("organization_id");
+        List<String> indicators = form.all("resource");
         Set<String> requested = new LinkedHashSet<>();
         String scope = form.single("scope");
         if (scope != null) {
             requested.addAll(Arrays.asList(scope.trim().split("\\s+")));
         }
         requested.remove("");
-        Set<String> held = app.grantedScopes(resource.indicator());
+        if (organizationId == null) {
+            ApiResource resource = resource(indicators);
+            return issue(app, resource.indicator(), null, requested, app.grantedScopes(resource.indicator()),
+                    resource.accessTokenTtlSeconds());
+        }
+        OrganizationMembership membership = config.membership(organizationId, app.id())
+                .orElseThrow(OidcError::notInOrganization);
+        if (indicators.isEmpty()) {
+            return issue(app, ORGANIZATION_AUDIENCE + organizationId, null, requested, membership.permissions(),
+                    ORGANIZATION_TOKEN_TTL_SECONDS);
+        }
+        ApiResource resource = resource(indicators);
+        return issue(app, resource.indicator(), organizationId, requested, membership.grantedScopes(resource.indicator()),
+                resource.accessTokenTtlSeconds());
+    }
+
+    private Issued issue(M2mApp app, String audience, String organizationId, Set<String> requested, Set<String> held,
+            long ttlSeconds) {
         List<String> granted = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         for (String s : requested) {
             (held.contains(s) ? granted : dropped).add(s);
         }
-        String token = minter.mint(app.id(), resource.indicator(), granted, resource.accessTokenTtlSeconds());
-        return new Issued(app.id(), token, resource.accessTokenTtlSeconds(), granted, dropped, resource);
+        String token = minter.mint(app.id(), audience, organizationId, granted, ttlSeconds);
+        return new Issued(app.id(), token, ttlSeconds, granted, dropped, audience);
     }
 
     /**
@@ -77,7 +101,8 @@ final class ClientCredentialsGrant {
                     .orElseThrow(() -> OidcError.invalidTarget("resource indicator is missing, or unknown")));
         }
         if (found.isEmpty()) {
-            throw OidcError.invalidTarget("resource indicator is missing, or unknown");
+            // Logto 1.42's words: without resource, only organization_id could have named a target.
+            throw OidcError.invalidTarget("both `resource` and `organization_id` are not provided");
         }
         if (found.size() > 1) {
             throw OidcError.invalidTarget("only a single resource indicator value is supported for this grant type");

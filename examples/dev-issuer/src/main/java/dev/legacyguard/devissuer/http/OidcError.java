@@ -29,6 +29,11 @@ final class OidcError extends Exception {
         return new OidcError(400, "invalid_target", description, null);
     }
 
+    /** Logto's answer when the app is not a member of the organization asked for. */
+    static OidcError notInOrganization() {
+        return new OidcError(403, "access_denied", "app has not associated with the organization", null);
+    }
+
     static OidcError unknownClient() {
         return new OidcError(400, "invalid_client", "client is invalid", null);
     }

@@ -34,7 +34,7 @@ final class TokenEndpoint implements HttpHandler {
         try {
             ClientCredentialsGrant.Issued issued = issue(exchange);
             console.printf("[dev-issuer] token %s for app '%s' on %s, scope '%s'%s, expires in %ds%n",
-                    fingerprint(issued.accessToken()), issued.appId(), issued.resource().indicator(),
+                    fingerprint(issued.accessToken()), issued.appId(), issued.audience(),
                     String.join(" ", issued.grantedScopes()),
                     issued.droppedScopes().isEmpty() ? "" : " (dropped, no role grants them: "
                             + String.join(" ", issued.droppedScopes()) + ")",

@@ -14,7 +14,8 @@ import org.jose4j.lang.JoseException;
  * Signs client-credentials access tokens the way Logto (oidc-provider) does: header
  * {@code alg, typ: at+jwt, kid}; claims {@code jti, sub, iat, exp, scope, client_id, iss, aud}
  * in that order, {@code sub} = {@code client_id} = the App ID, {@code aud} = the indicator as a
- * string, and {@code scope} left out when nothing was granted.
+ * string, and {@code scope} left out when nothing was granted; {@code organization_id} comes
+ * first in a token for an API resource requested with it.
  */
 public final class AccessTokenMinter {
 
@@ -29,9 +30,13 @@ public final class AccessTokenMinter {
         this.clock = clock;
     }
 
-    public String mint(String appId, String indicator, List<String> grantedScopes, long ttlSeconds) {
+    /** @param organizationId the claim {@code organization_id}, or null for none */
+    public String mint(String appId, String audience, String organizationId, List<String> grantedScopes, long ttlSeconds) {
         long now = clock.instant().getEpochSecond();
         JwtClaims claims = new JwtClaims();
+        if (organizationId != null) {
+            claims.setStringClaim("organization_id", organizationId);
+        }
         claims.setJwtId(randomId());
         claims.setSubject(appId);
         claims.setIssuedAt(NumericDate.fromSeconds(now));
@@ -41,7 +46,7 @@ public final class AccessTokenMinter {
         }
         claims.setStringClaim("client_id", appId);
         claims.setIssuer(issuer);
-        claims.setAudience(indicator);
+        claims.setAudience(audience);
 
         JsonWebSignature jws = new JsonWebSignature();
         jws.setAlgorithmHeaderValue(SigningKey.ALGORITHM);

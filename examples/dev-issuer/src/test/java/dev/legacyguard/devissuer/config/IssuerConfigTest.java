@@ -65,6 +65,26 @@ class IssuerConfigTest {
         assertTrue(e.getMessage().contains("access-token-ttl=0"), e.getMessage());
     }
 
+    @Test
+    void anOrganizationMemberHoldsWhatItsOrganizationRolesHold() throws Exception {
+        IssuerConfig config = parse(BASE + "\norganization-role.auditor.permissions=read:inventory"
+                + "\norganization-role.auditor.products=read:products\norganization.org-a.app.reader-app=auditor");
+        OrganizationMembership membership = config.membership("org-a", "reader-app").orElseThrow();
+        assertEquals(Set.of("read:inventory"), membership.permissions());
+        assertEquals(Set.of("read:products"), membership.grantedScopes("https://products.legacy.example/api"));
+        assertTrue(config.membership("org-b", "reader-app").isEmpty());
+    }
+
+    @Test
+    void refusesAnOrganizationMemberWithAnUnknownRoleOrApp() {
+        ConfigException role = assertThrows(ConfigException.class,
+                () -> parse(BASE + "\norganization.org-a.app.reader-app=auditor"));
+        assertTrue(role.getMessage().contains("names organization role 'auditor', which is not defined"), role.getMessage());
+        ConfigException app = assertThrows(ConfigException.class,
+                () -> parse(BASE + "\norganization-role.auditor.permissions=x\norganization.org-a.app.ghost=auditor"));
+        assertTrue(app.getMessage().contains("of a defined app"), app.getMessage());
+    }
+
     private static IssuerConfig parse(String text) throws Exception {
         Properties properties = new Properties();
         properties.load(new StringReader(text));

@@ -1,6 +1,7 @@
 package dev.legacyguard.filter.it.support;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +12,8 @@ import org.jose4j.lang.JoseException;
 
 /**
  * The Logto tenant of the integration tests: a products API, an API it does not protect, an
- * API whose tokens live one second, and M2M apps holding different scopes.
+ * API whose tokens live one second, M2M apps holding different scopes, and two organizations,
+ * the reader a member of the first.
  */
 public final class ProductsTenant implements AutoCloseable {
 
@@ -20,6 +22,10 @@ public final class ProductsTenant implements AutoCloseable {
     public static final String SHORT_LIVED_API = "https://short.example.com";
     public static final String READ = "read:products";
     public static final String WRITE = "write:products";
+    /** Granted by the reader's organization role in {@link #ORG_A}: as an organization permission and on the API. */
+    public static final String READ_PROJECTS = "read:projects";
+    public static final String ORG_A = "org-a";
+    public static final String ORG_B = "org-b";
 
     private final TestIssuer issuer;
 
@@ -29,13 +35,17 @@ public final class ProductsTenant implements AutoCloseable {
 
     public static ProductsTenant start() {
         return new ProductsTenant(TestIssuer.builder()
-                .resource(API, 3600, READ, WRITE)
+                .resource(API, 3600, READ, WRITE, READ_PROJECTS)
                 .resource(OTHER_API, 3600, READ)
                 .resource(SHORT_LIVED_API, 1, READ)
                 .app("reader", "reader-secret", API, READ)
                 .app("reader", "reader-secret", OTHER_API, READ)
                 .app("reader", "reader-secret", SHORT_LIVED_API, READ)
                 .app("writer", "writer-secret", API, READ, WRITE)
+                .organization(ORG_A, READ_PROJECTS)
+                .organization(ORG_B, READ_PROJECTS)
+                .organizationMember(ORG_A, "reader", READ_PROJECTS)
+                .organizationGrant(ORG_A, "reader", API, READ_PROJECTS)
                 .start());
     }
 
@@ -56,6 +66,16 @@ public final class ProductsTenant implements AutoCloseable {
         return issuer.accessToken("writer", "writer-secret", API, READ, WRITE);
     }
 
+    /** A token for the API in {@code organization} (claim organization_id) with {@link #READ_PROJECTS}. */
+    public String tokenInOrganization(String organization) {
+        return issuer.accessTokenIn(organization, "reader", "reader-secret", API, READ_PROJECTS);
+    }
+
+    /** An organization token (aud urn:logto:organization:...) with the organization permission {@link #READ_PROJECTS}. */
+    public String organizationToken(String organization) {
+        return issuer.accessTokenIn(organization, "reader", "reader-secret", null, READ_PROJECTS);
+    }
+
     /** A valid token, but for an API this app does not serve. */
     public String otherApiToken() {
         return issuer.accessToken("reader", "reader-secret", OTHER_API, READ);
@@ -66,13 +86,15 @@ public final class ProductsTenant implements AutoCloseable {
         return issuer.accessToken("reader", "reader-secret", SHORT_LIVED_API, READ);
     }
 
-    /** What Logto gives when the caller forgets {@code resource}: an opaque token, not a JWT. */
+    /**
+     * An opaque access token as Logto hands out to a user's sign-in without a resource: 43
+     * base64url characters, not a JWT. Client credentials cannot get one (Logto 1.42 answers a
+     * request without resource 400 invalid_target, and so does the test issuer), so it is made here.
+     */
     public String opaqueToken() {
-        String token = issuer.accessToken("reader", "reader-secret", null);
-        if (token.chars().filter(c -> c == '.').count() == 2) {
-            throw new IllegalStateException("the issuer gave a JWT where an opaque token was expected");
-        }
-        return token;
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     @Override

@@ -18,7 +18,7 @@ public class EchoServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private static final String[] ROLES = {"read:products", "write:products"};
+    private static final String[] ROLES = {"read:products", "write:products", "read:projects"};
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -45,6 +45,7 @@ public class EchoServlet extends HttpServlet {
             out.println("token.scopes=" + String.join(" ", new TreeSet<>(token.scopes())));
             out.println("token.audiences=" + String.join(" ", token.audiences()));
             out.println("token.issuer=" + token.issuer());
+            out.println("token.organization=" + token.organizationId());
             out.println("token.codeSource=" + AccessToken.class.getProtectionDomain().getCodeSource().getLocation());
         }
     }
