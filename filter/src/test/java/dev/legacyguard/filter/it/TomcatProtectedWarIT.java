@@ -44,13 +44,18 @@ class TomcatProtectedWarIT extends ProtectedWarContract {
                 "pass", TestWars.jakarta(work.resolve("war-pass")).property("logto.cors.preflight", "pass").build(),
                 "cors", TestWars.jakartaBehindTomcatCorsFilter(work.resolve("war-cors")).build());
         Files.copy(BuildOutputs.bouncyCastleJar(), Files.createDirectories(work.resolve("base/lib")).resolve("bcprov.jar"));
-        tomcat = TomcatProcess.start(BuildOutputs.tomcatHome(), work.resolve("base"), wars, Map.of(
+        tomcat = TomcatProcess.start(home(), work.resolve("base"), wars, Map.of(
                 "logto.endpoint", tenant.issuer().endpoint(),
                 "logto.audience", ProductsTenant.audiences()), List.of("dev.legacyguard.filter"));
         Reply health = http.get(tomcat.uri("app").resolve("health"), null);
         if (health.status() != 200) {
             throw new IllegalStateException("the test WAR did not start in Tomcat: " + health + "\n" + tomcat.logs());
         }
+    }
+
+    /** The unpacked distribution ({@code CATALINA_HOME}). */
+    protected Path home() {
+        return BuildOutputs.tomcatHome();
     }
 
     @AfterAll

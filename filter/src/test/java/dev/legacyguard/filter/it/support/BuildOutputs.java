@@ -28,9 +28,19 @@ public final class BuildOutputs {
         return existing("it.bcprov-jar");
     }
 
-    /** The unpacked Tomcat distribution ({@code CATALINA_HOME}). */
+    /** The unpacked Tomcat 10.1 distribution ({@code CATALINA_HOME}). */
     public static Path tomcatHome() {
         return existing("it.tomcat-home");
+    }
+
+    /** The unpacked Tomcat 11 distribution. */
+    public static Path tomcat11Home() {
+        return existing("it.tomcat11-home");
+    }
+
+    /** The unpacked jetty-home 12 distribution ({@code JETTY_HOME}). */
+    public static Path jettyHome() {
+        return existing("it.jetty-home");
     }
 
     /** A scratch directory of this test class, emptied first. */

@@ -1,22 +1,10 @@
 package dev.legacyguard.filter.it.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A real Tomcat distribution started as its own JVM, the way {@code catalina.sh run} does:
@@ -25,16 +13,10 @@ import java.util.stream.Stream;
  */
 public final class TomcatProcess implements AutoCloseable {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    private final ContainerProcess process;
 
-    private final Process process;
-    private final Path base;
-    private final int port;
-
-    private TomcatProcess(Process process, Path base, int port) {
+    private TomcatProcess(ContainerProcess process) {
         this.process = process;
-        this.base = base;
-        this.port = port;
     }
 
     /**
@@ -50,7 +32,7 @@ public final class TomcatProcess implements AutoCloseable {
     /** As above, with each exploded WAR of {@code wars} deployed at {@code /<its key>}. */
     public static TomcatProcess start(Path home, Path base, Map<String, Path> wars,
                                       Map<String, String> systemProperties, List<String> debugLoggers) {
-        int port = freePort();
+        int port = ContainerProcess.freePort();
         Files2.copyTree(home.resolve("conf"), base.resolve("conf"));
         StringBuilder logging = new StringBuilder(Files2.read(base.resolve("conf/logging.properties")));
         debugLoggers.forEach(logger -> logging.append('\n').append(logger).append(".level = FINE\n"));
@@ -62,7 +44,7 @@ public final class TomcatProcess implements AutoCloseable {
         wars.forEach((contextName, war) -> Files2.copyTree(war, base.resolve("webapps").resolve(contextName)));
 
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ContainerProcess.java());
         // The module openings catalina.sh passes on JDK 9+, so Tomcat runs as it does for users.
         command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
         command.add("--add-opens=java.base/java.io=ALL-UNNAMED");
@@ -80,72 +62,21 @@ public final class TomcatProcess implements AutoCloseable {
         command.add("org.apache.catalina.startup.Bootstrap");
         command.add("start");
 
-        Process process;
-        try {
-            process = new ProcessBuilder(command)
-                    .directory(base.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(base.resolve("logs/console.log").toFile())
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start Tomcat from " + home, e);
-        }
-        // Should the test JVM end without running close(), Tomcat must not outlive it.
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-tomcat"));
-        TomcatProcess tomcat = new TomcatProcess(process, base, port);
-        tomcat.awaitConnector();
-        return tomcat;
+        return new TomcatProcess(ContainerProcess.start("Tomcat", command, base, base.resolve("logs"), port));
     }
 
     public URI uri(String contextName) {
-        return URI.create("http://127.0.0.1:" + port + "/" + contextName + "/");
+        return process.uri(contextName);
     }
 
     /** Everything Tomcat has logged so far: the console and its log files. */
     public String logs() {
-        try (Stream<Path> files = Files.list(base.resolve("logs"))) {
-            return files.sorted()
-                    .map(file -> "==> " + file.getFileName() + " <==\n" + Files2.read(file))
-                    .collect(Collectors.joining("\n"));
-        } catch (IOException e) {
-            return "(logs unreadable: " + e + ")";
-        }
-    }
-
-    private void awaitConnector() {
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Tomcat exited with code " + process.exitValue()
-                        + " before opening port " + port + "\n" + logs());
-            }
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return;
-            } catch (ConnectException notYet) {
-                if (Instant.now().isAfter(deadline)) {
-                    close();
-                    throw new IllegalStateException("Tomcat did not open port " + port + " within "
-                            + STARTUP_TIMEOUT.toSeconds() + " s\n" + logs());
-                }
-                Await.pause(Duration.ofMillis(200));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        return process.logs();
     }
 
     @Override
     public void close() {
-        // SIGTERM runs Tomcat's shutdown hook: a graceful stop of the apps and their filters.
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        process.close();
     }
 
     private static String serverXml(int port) {
@@ -160,13 +91,5 @@ public final class TomcatProcess implements AutoCloseable {
                 + "    </Engine>\n"
                 + "  </Service>\n"
                 + "</Server>\n";
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
