@@ -14,6 +14,7 @@ import java.util.Map;
 
 import dev.legacyguard.filter.it.support.Await;
 import dev.legacyguard.filter.it.support.BuildOutputs;
+import dev.legacyguard.filter.it.support.ExplodedWar;
 import dev.legacyguard.filter.it.support.ProductsTenant;
 import dev.legacyguard.filter.it.support.Reply;
 import dev.legacyguard.filter.it.support.TomcatProcess;
@@ -28,9 +29,10 @@ import org.junit.jupiter.api.Test;
  * setenv.sh; the WAR's logto.properties holds only the rules. Tomcat has no slf4j, so the
  * filter logs through java.util.logging into Tomcat's own logs. Tomcat's lib/ holds BouncyCastle's
  * provider, as some installations do, so here it verifies the ECDSA signatures (Jetty's test
- * runs with the JDK's SunEC).
+ * runs with the JDK's SunEC). Other Tomcat versions, and the javax flavour in Tomcat 9, run the
+ * same test in their distribution.
  */
-class TomcatProtectedWarIT extends ProtectedWarContract {
+public class TomcatProtectedWarIT extends ProtectedWarContract {
 
     private ProductsTenant tenant;
     private TomcatProcess tomcat;
@@ -40,9 +42,9 @@ class TomcatProtectedWarIT extends ProtectedWarContract {
         tenant = ProductsTenant.start();
         Path work = BuildOutputs.workDir(getClass());
         Map<String, Path> wars = Map.of(
-                "app", TestWars.jakarta(work.resolve("war")).build(),
-                "pass", TestWars.jakarta(work.resolve("war-pass")).property("logto.cors.preflight", "pass").build(),
-                "cors", TestWars.jakartaBehindTomcatCorsFilter(work.resolve("war-cors")).build());
+                "app", war(work.resolve("war")).build(),
+                "pass", war(work.resolve("war-pass")).property("logto.cors.preflight", "pass").build(),
+                "cors", war(work.resolve("war-cors")).webXml(TestWars.TOMCAT_CORS_WEB_XML).build());
         Files.copy(BuildOutputs.bouncyCastleJar(), Files.createDirectories(work.resolve("base/lib")).resolve("bcprov.jar"));
         tomcat = TomcatProcess.start(home(), work.resolve("base"), wars, Map.of(
                 "logto.endpoint", tenant.issuer().endpoint(),
@@ -56,6 +58,11 @@ class TomcatProtectedWarIT extends ProtectedWarContract {
     /** The unpacked distribution ({@code CATALINA_HOME}). */
     protected Path home() {
         return BuildOutputs.tomcatHome();
+    }
+
+    /** The test WAR, built in {@code dir}. */
+    protected ExplodedWar war(Path dir) {
+        return TestWars.jakarta(dir);
     }
 
     @AfterAll

@@ -33,6 +33,16 @@ public final class BuildOutputs {
         return existing("it.tomcat-home");
     }
 
+    /** The unpacked Tomcat 9 distribution, for the javax flavour. */
+    public static Path tomcat9Home() {
+        return existing("it.tomcat9-home");
+    }
+
+    /** The unpacked jetty-distribution 9.4 ({@code JETTY_HOME}), for the javax flavour. */
+    public static Path jetty94Home() {
+        return existing("it.jetty94-home");
+    }
+
     /** The unpacked Tomcat 11 distribution. */
     public static Path tomcat11Home() {
         return existing("it.tomcat11-home");
