@@ -37,10 +37,7 @@ class Jetty94WarIT {
     @BeforeAll
     void start() throws Exception {
         tenant = ProductsTenant.start();
-        Path war = JavaxWars.app(BuildOutputs.workDir(getClass()).resolve("app"))
-                .property("logto.endpoint", tenant.issuer().endpoint())
-                .property("logto.audience", ProductsTenant.audiences())
-                .build();
+        Path war = tenant.trustedBy(JavaxWars.app(BuildOutputs.workDir(getClass()).resolve("app"))).build();
         jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost("127.0.0.1");

@@ -2,7 +2,6 @@ package dev.legacyguard.filter.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +14,9 @@ import java.util.concurrent.TimeUnit;
  * {@code webapps/}, then {@code java -jar $JETTY_HOME/start.jar} as its own JVM on a free
  * loopback port.
  */
-public final class JettyHomeProcess implements AutoCloseable {
+public final class JettyHomeProcess {
 
-    private final ContainerProcess process;
-
-    private JettyHomeProcess(ContainerProcess process) {
-        this.process = process;
+    private JettyHomeProcess() {
     }
 
     /**
@@ -29,7 +25,7 @@ public final class JettyHomeProcess implements AutoCloseable {
      *
      * @param addModules the start.jar option that enables modules in a base, with its modules
      */
-    public static JettyHomeProcess start(Path home, Path base, String addModules,
+    public static ContainerProcess start(Path home, Path base, String addModules,
                                          Map<String, Path> wars, Map<String, String> contextXmls) {
         Files2.createDirectories(base.resolve("tmp"));
         Path logs = Files2.createDirectories(base.resolve("logs"));
@@ -44,7 +40,7 @@ public final class JettyHomeProcess implements AutoCloseable {
                 "-jar", startJar.toString(),
                 "jetty.home=" + home, "jetty.base=" + base,
                 "jetty.http.host=127.0.0.1", "jetty.http.port=" + port);
-        return new JettyHomeProcess(ContainerProcess.start("Jetty", command, base, logs, port));
+        return ContainerProcess.start("Jetty", command, base, logs, port);
     }
 
     /** The one-off {@code start.jar} run that writes the base's {@code start.d/} (or start.ini). */
@@ -70,19 +66,5 @@ public final class JettyHomeProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    public URI uri(String contextName) {
-        return process.uri(contextName);
-    }
-
-    /** Everything Jetty has logged so far (its console: Jetty logs to stderr by default). */
-    public String logs() {
-        return process.logs();
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 }

@@ -1,6 +1,5 @@
 package dev.legacyguard.filter.it.support;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +10,9 @@ import java.util.Map;
  * {@code CATALINA_HOME} is the unpacked distribution, {@code CATALINA_BASE} a fresh directory
  * with a server.xml on a free loopback port and the WAR in its {@code webapps}.
  */
-public final class TomcatProcess implements AutoCloseable {
+public final class TomcatProcess {
 
-    private final ContainerProcess process;
-
-    private TomcatProcess(ContainerProcess process) {
-        this.process = process;
+    private TomcatProcess() {
     }
 
     /**
@@ -24,13 +20,13 @@ public final class TomcatProcess implements AutoCloseable {
      * system properties, and returns once the connector accepts connections (Tomcat opens it
      * only after deploying its apps). The {@code debugLoggers} log at FINE, java.util.logging's debug.
      */
-    public static TomcatProcess start(Path home, Path base, Path war, String contextName,
+    public static ContainerProcess start(Path home, Path base, Path war, String contextName,
                                       Map<String, String> systemProperties, List<String> debugLoggers) {
         return start(home, base, Map.of(contextName, war), systemProperties, debugLoggers);
     }
 
     /** As above, with each exploded WAR of {@code wars} deployed at {@code /<its key>}. */
-    public static TomcatProcess start(Path home, Path base, Map<String, Path> wars,
+    public static ContainerProcess start(Path home, Path base, Map<String, Path> wars,
                                       Map<String, String> systemProperties, List<String> debugLoggers) {
         int port = ContainerProcess.freePort();
         Files2.copyTree(home.resolve("conf"), base.resolve("conf"));
@@ -62,21 +58,7 @@ public final class TomcatProcess implements AutoCloseable {
         command.add("org.apache.catalina.startup.Bootstrap");
         command.add("start");
 
-        return new TomcatProcess(ContainerProcess.start("Tomcat", command, base, base.resolve("logs"), port));
-    }
-
-    public URI uri(String contextName) {
-        return process.uri(contextName);
-    }
-
-    /** Everything Tomcat has logged so far: the console and its log files. */
-    public String logs() {
-        return process.logs();
-    }
-
-    @Override
-    public void close() {
-        process.close();
+        return ContainerProcess.start("Tomcat", command, base, base.resolve("logs"), port);
     }
 
     private static String serverXml(int port) {
