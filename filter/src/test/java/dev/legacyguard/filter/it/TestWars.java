@@ -14,6 +14,9 @@ public final class TestWars {
     /** The web.xml with Tomcat's CorsFilter declared before the Logto filter, allowing https://shop.example.com. */
     public static final String TOMCAT_CORS_WEB_XML = "it/war-tomcat-cors/WEB-INF/web.xml";
 
+    /** The web.xml with Jetty's CrossOriginFilter (Jetty 9.4 to 11) declared before the Logto filter, allowing the same origin. */
+    public static final String JETTY_CORS_WEB_XML = "it/war-jetty-cors/WEB-INF/web.xml";
+
     // By name: the javax flavour's tests copy these classes without loading them (their servlet API is jakarta's).
     private static final String[] APP_CLASSES = {
         "dev.legacyguard.filter.it.war.EchoServlet",
@@ -23,7 +26,7 @@ public final class TestWars {
     private TestWars() {
     }
 
-    static ExplodedWar jakarta(Path dir) {
+    public static ExplodedWar jakarta(Path dir) {
         return around(dir, BuildOutputs.allJar());
     }
 

@@ -43,6 +43,21 @@ public final class BuildOutputs {
         return existing("it.jetty94-home");
     }
 
+    /** The unpacked Tomcat 10.0 distribution. */
+    public static Path tomcat10Dot0Home() {
+        return existing("it.tomcat10.0-home");
+    }
+
+    /** The unpacked jetty-home 10, for the javax flavour. */
+    public static Path jetty10Home() {
+        return existing("it.jetty10-home");
+    }
+
+    /** The unpacked jetty-home 11. */
+    public static Path jetty11Home() {
+        return existing("it.jetty11-home");
+    }
+
     /** The unpacked Tomcat 11 distribution. */
     public static Path tomcat11Home() {
         return existing("it.tomcat11-home");
