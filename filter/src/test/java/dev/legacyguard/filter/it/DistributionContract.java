@@ -48,6 +48,11 @@ public abstract class DistributionContract extends ProtectedWarContract {
         }
     }
 
+    /** The {@code java} launcher that runs the container: the build's JDK unless a subclass names another. */
+    protected String java() {
+        return ContainerProcess.java();
+    }
+
     /** Everything the container has logged so far. */
     protected String logs() {
         return container.logs();

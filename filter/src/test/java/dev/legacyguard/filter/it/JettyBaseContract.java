@@ -32,7 +32,7 @@ public abstract class JettyBaseContract extends DistributionContract {
 
     @Override
     protected ContainerProcess start(ProductsTenant tenant, Path work) {
-        return JettyHomeProcess.start(home(), work.resolve("base"), addModules(),
+        return JettyHomeProcess.start(java(), home(), work.resolve("base"), addModules(),
                 Map.of("app", tenant.trustedBy(war(work.resolve("war"))).build(),
                         "pass", tenant.trustedBy(war(work.resolve("war-pass"))).property("logto.cors.preflight", "pass").build(),
                         "cors", tenant.trustedBy(corsWar(work.resolve("war-cors"))).build()),

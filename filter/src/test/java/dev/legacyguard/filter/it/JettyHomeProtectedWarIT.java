@@ -20,7 +20,7 @@ class JettyHomeProtectedWarIT extends DistributionContract {
     @Override
     protected ContainerProcess start(ProductsTenant tenant, Path work) {
         Path corsWar = tenant.trustedBy(TestWars.jakarta(work.resolve("war-cors"))).build();
-        return JettyHomeProcess.start(BuildOutputs.jettyHome(), work.resolve("base"), "--add-modules=http,ee10-deploy",
+        return JettyHomeProcess.start(java(), BuildOutputs.jettyHome(), work.resolve("base"), "--add-modules=http,ee10-deploy",
                 Map.of("app", tenant.trustedBy(TestWars.jakarta(work.resolve("war"))).build(),
                         "pass", tenant.trustedBy(TestWars.jakarta(work.resolve("war-pass")))
                                 .property("logto.cors.preflight", "pass").build()),

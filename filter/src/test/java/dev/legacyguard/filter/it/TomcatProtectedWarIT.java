@@ -38,7 +38,7 @@ public class TomcatProtectedWarIT extends DistributionContract {
                 "pass", war(work.resolve("war-pass")).property("logto.cors.preflight", "pass").build(),
                 "cors", war(work.resolve("war-cors")).webXml(TestWars.TOMCAT_CORS_WEB_XML).build());
         Files.copy(BuildOutputs.bouncyCastleJar(), Files.createDirectories(work.resolve("base/lib")).resolve("bcprov.jar"));
-        return TomcatProcess.start(home(), work.resolve("base"), wars, Map.of(
+        return TomcatProcess.start(java(), home(), work.resolve("base"), wars, Map.of(
                 "logto.endpoint", tenant.issuer().endpoint(),
                 "logto.audience", ProductsTenant.audiences()), List.of("dev.legacyguard.filter"));
     }

@@ -68,6 +68,16 @@ public final class BuildOutputs {
         return existing("it.jetty-home");
     }
 
+    /** The {@code java} launcher of the Temurin 25 JDK the root pom's {@code jdk25.home} names. */
+    public static String jdk25Java() {
+        Path java = Path.of(required("jdk25.home"), "bin", "java");
+        if (!Files.isExecutable(java)) {
+            throw new IllegalStateException("the container tests also run on JDK 25, but there is no " + java
+                    + "; install Temurin 25 there or run maven with -Djdk25.home=/path/to/jdk-25");
+        }
+        return java.toString();
+    }
+
     /** A scratch directory of this test class, emptied first. */
     public static Path workDir(Class<?> testClass) {
         Path dir = Path.of(required("it.dir")).resolve(testClass.getSimpleName());

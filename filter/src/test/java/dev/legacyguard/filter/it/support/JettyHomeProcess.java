@@ -20,22 +20,22 @@ public final class JettyHomeProcess {
     }
 
     /**
-     * Starts Jetty with each exploded WAR of {@code wars} deployed at {@code /<its key>} and each
+     * Starts Jetty, run by the {@code java} {@code launcher} given, with each exploded WAR of {@code wars} deployed at {@code /<its key>} and each
      * context XML of {@code contextXmls} written to {@code webapps/<its key>.xml}.
      *
      * @param addModules the start.jar option that enables modules in a base, with its modules
      */
-    public static ContainerProcess start(Path home, Path base, String addModules,
+    public static ContainerProcess start(String launcher, Path home, Path base, String addModules,
                                          Map<String, Path> wars, Map<String, String> contextXmls) {
         Files2.createDirectories(base.resolve("tmp"));
         Path logs = Files2.createDirectories(base.resolve("logs"));
         Path startJar = home.resolve("start.jar");
-        createBase(startJar, base, addModules, logs);
+        createBase(launcher, startJar, base, addModules, logs);
         wars.forEach((contextName, war) -> Files2.copyTree(war, base.resolve("webapps").resolve(contextName)));
         contextXmls.forEach((contextName, xml) -> Files2.write(base.resolve("webapps").resolve(contextName + ".xml"), xml));
 
         int port = ContainerProcess.freePort();
-        List<String> command = List.of(ContainerProcess.java(),
+        List<String> command = List.of(launcher,
                 "-Djava.io.tmpdir=" + base.resolve("tmp"),
                 "-jar", startJar.toString(),
                 "jetty.home=" + home, "jetty.base=" + base,
@@ -44,10 +44,10 @@ public final class JettyHomeProcess {
     }
 
     /** The one-off {@code start.jar} run that writes the base's {@code start.d/} (or start.ini). */
-    private static void createBase(Path startJar, Path base, String addModules, Path logs) {
+    private static void createBase(String launcher, Path startJar, Path base, String addModules, Path logs) {
         Path log = logs.resolve("create-base.log");
         try {
-            Process process = new ProcessBuilder(ContainerProcess.java(), "-jar", startJar.toString(),
+            Process process = new ProcessBuilder(launcher, "-jar", startJar.toString(),
                     "jetty.base=" + base, addModules)
                     .directory(base.toFile())
                     .redirectErrorStream(true)

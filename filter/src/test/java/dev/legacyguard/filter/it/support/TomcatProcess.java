@@ -16,17 +16,17 @@ public final class TomcatProcess {
     }
 
     /**
-     * Starts Tomcat with the exploded WAR deployed at {@code /contextName} and the given JVM
+     * Starts Tomcat on the build's JDK with the exploded WAR deployed at {@code /contextName} and the given JVM
      * system properties, and returns once the connector accepts connections (Tomcat opens it
      * only after deploying its apps). The {@code debugLoggers} log at FINE, java.util.logging's debug.
      */
     public static ContainerProcess start(Path home, Path base, Path war, String contextName,
                                       Map<String, String> systemProperties, List<String> debugLoggers) {
-        return start(home, base, Map.of(contextName, war), systemProperties, debugLoggers);
+        return start(ContainerProcess.java(), home, base, Map.of(contextName, war), systemProperties, debugLoggers);
     }
 
-    /** As above, with each exploded WAR of {@code wars} deployed at {@code /<its key>}. */
-    public static ContainerProcess start(Path home, Path base, Map<String, Path> wars,
+    /** As above, run by the {@code java} {@code launcher} given, with each exploded WAR of {@code wars} deployed at {@code /<its key>}. */
+    public static ContainerProcess start(String launcher, Path home, Path base, Map<String, Path> wars,
                                       Map<String, String> systemProperties, List<String> debugLoggers) {
         int port = ContainerProcess.freePort();
         Files2.copyTree(home.resolve("conf"), base.resolve("conf"));
@@ -40,7 +40,7 @@ public final class TomcatProcess {
         wars.forEach((contextName, war) -> Files2.copyTree(war, base.resolve("webapps").resolve(contextName)));
 
         List<String> command = new ArrayList<>();
-        command.add(ContainerProcess.java());
+        command.add(launcher);
         // The module openings catalina.sh passes on JDK 9+, so Tomcat runs as it does for users.
         command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
         command.add("--add-opens=java.base/java.io=ALL-UNNAMED");
