@@ -11,19 +11,8 @@ import dev.legacyguard.filter.it.support.ExplodedWar;
  */
 class Jetty12Ee9ProtectedWarIT extends JettyBaseContract {
 
-    @Override
-    protected Path home() {
-        return BuildOutputs.jettyHome();
-    }
-
-    @Override
-    protected String addModules() {
-        return "--add-modules=http,ee9-deploy,ee9-servlets";
-    }
-
-    @Override
-    protected ExplodedWar war(Path dir) {
-        return TestWars.jakarta(dir);
+    Jetty12Ee9ProtectedWarIT() {
+        super(BuildOutputs::jettyHome, "--add-modules=http,ee9-deploy,ee9-servlets");
     }
 
     @Override
