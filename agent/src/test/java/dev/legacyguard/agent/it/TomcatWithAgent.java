@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 
+import dev.legacyguard.filter.it.support.ContainerProcess;
 import dev.legacyguard.filter.it.support.Files2;
 import dev.legacyguard.filter.it.support.TomcatProcess;
 
@@ -25,9 +26,9 @@ final class TomcatWithAgent implements AutoCloseable {
     private static final String MANAGER_USER = "leak-check";
     private static final String MANAGER_PASSWORD = "leak-check-password";
 
-    private final TomcatProcess tomcat;
+    private final ContainerProcess tomcat;
 
-    private TomcatWithAgent(TomcatProcess tomcat) {
+    private TomcatWithAgent(ContainerProcess tomcat) {
         this.tomcat = tomcat;
     }
 
@@ -36,7 +37,7 @@ final class TomcatWithAgent implements AutoCloseable {
         Path home = home();
         AgentFixture.deleteRecursively(base);
         TomcatProcess.prepareBase(home, base);
-        int port = TomcatProcess.freePort();
+        int port = ContainerProcess.freePort();
         Files.writeString(base.resolve("conf/server.xml"), Files.readString(home.resolve("conf/server.xml"))
                 .replace("<Server port=\"8005\"", "<Server port=\"-1\"")
                 .replace("<Connector port=\"8080\" protocol=\"HTTP/1.1\"",
@@ -48,7 +49,7 @@ final class TomcatWithAgent implements AutoCloseable {
                 + "  <user username=\"" + MANAGER_USER + "\" password=\"" + MANAGER_PASSWORD + "\" roles=\"manager-script\"/>\n"
                 + "</tomcat-users>\n");
         Files2.copyTree(home.resolve("webapps/manager"), base.resolve("webapps/manager"));
-        return new TomcatWithAgent(TomcatProcess.launch(Path.of(jvm.java()), home, base, port,
+        return new TomcatWithAgent(TomcatProcess.launch(jvm.java(), home, base, port,
                 List.of("-javaagent:" + ForkedJvm.agentJar() + "=" + config)));
     }
 

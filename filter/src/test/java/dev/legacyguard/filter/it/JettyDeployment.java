@@ -56,9 +56,7 @@ final class JettyDeployment implements AutoCloseable {
     }
 
     private ExplodedWar war(String contextPath, Map<String, String> extra) {
-        ExplodedWar war = TestWars.jakarta(work.resolve(contextPath.substring(1)))
-                .property("logto.endpoint", tenant.issuer().endpoint())
-                .property("logto.audience", ProductsTenant.audiences());
+        ExplodedWar war = tenant.trustedBy(TestWars.jakarta(work.resolve(contextPath.substring(1))));
         settings.forEach(war::property);
         extra.forEach(war::property);
         return war;

@@ -14,8 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
 
+import dev.legacyguard.filter.it.support.BuildOutputs;
 import dev.legacyguard.filter.it.support.Http;
 import dev.legacyguard.filter.it.support.ProductsTenant;
 import dev.legacyguard.filter.it.support.Reply;
@@ -25,12 +27,12 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * What every container must show for the test WAR (the filter declared in its web.xml, the
  * shaded jar in WEB-INF/lib, tokens from the real issuer). Subclasses start one issuer and
- * one container per class.
+ * one container per class; the javax flavour's tests run it too.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ProtectedWarContract {
+public abstract class ProtectedWarContract {
 
-    static final String ALLOWED_ORIGIN = "https://shop.example.com";
+    protected static final String ALLOWED_ORIGIN = "https://shop.example.com";
 
     protected final Http http = new Http();
 
@@ -45,6 +47,11 @@ abstract class ProtectedWarContract {
 
     /** The root of another copy of the app behind the container's own CORS filter or handler, allowing {@link #ALLOWED_ORIGIN}. */
     protected abstract URI corsFrontedApp();
+
+    /** The drop-in jar the test WAR holds in {@code WEB-INF/lib}. */
+    protected Path dropInJar() {
+        return BuildOutputs.allJar();
+    }
 
     protected URI products() {
         return app().resolve("api/products/42");
@@ -79,7 +86,7 @@ abstract class ProtectedWarContract {
         Map<String, String> seen = http.get(products(), tenant().readToken()).echo();
 
         String codeSource = seen.get("token.codeSource");
-        assertTrue(codeSource.contains("WEB-INF/lib/") && codeSource.endsWith("-all.jar"), codeSource);
+        assertTrue(codeSource.endsWith("WEB-INF/lib/" + dropInJar().getFileName()), codeSource);
     }
 
     @Test

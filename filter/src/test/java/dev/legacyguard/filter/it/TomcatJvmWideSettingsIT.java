@@ -11,6 +11,7 @@ import java.util.Map;
 
 import dev.legacyguard.filter.it.support.Await;
 import dev.legacyguard.filter.it.support.BuildOutputs;
+import dev.legacyguard.filter.it.support.ContainerProcess;
 import dev.legacyguard.filter.it.support.Http;
 import dev.legacyguard.filter.it.support.ProductsTenant;
 import dev.legacyguard.filter.it.support.TomcatProcess;
@@ -30,7 +31,7 @@ class TomcatJvmWideSettingsIT {
 
     private final Http http = new Http();
     private ProductsTenant tenant;
-    private TomcatProcess tomcat;
+    private ContainerProcess tomcat;
 
     @BeforeAll
     void start() {

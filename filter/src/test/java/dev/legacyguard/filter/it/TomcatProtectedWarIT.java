@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,12 +13,11 @@ import java.util.Map;
 
 import dev.legacyguard.filter.it.support.Await;
 import dev.legacyguard.filter.it.support.BuildOutputs;
+import dev.legacyguard.filter.it.support.ContainerProcess;
+import dev.legacyguard.filter.it.support.ExplodedWar;
 import dev.legacyguard.filter.it.support.ProductsTenant;
-import dev.legacyguard.filter.it.support.Reply;
 import dev.legacyguard.filter.it.support.TomcatProcess;
 import dev.legacyguard.filter.token.TokenFingerprint;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,80 +26,47 @@ import org.junit.jupiter.api.Test;
  * setenv.sh; the WAR's logto.properties holds only the rules. Tomcat has no slf4j, so the
  * filter logs through java.util.logging into Tomcat's own logs. Tomcat's lib/ holds BouncyCastle's
  * provider, as some installations do, so here it verifies the ECDSA signatures (Jetty's test
- * runs with the JDK's SunEC).
+ * runs with the JDK's SunEC). Other Tomcat versions, and the javax flavour in Tomcat 9, run the
+ * same test in their distribution.
  */
-class TomcatProtectedWarIT extends ProtectedWarContract {
+public class TomcatProtectedWarIT extends DistributionContract {
 
-    private ProductsTenant tenant;
-    private TomcatProcess tomcat;
-
-    @BeforeAll
-    void start() throws IOException {
-        tenant = ProductsTenant.start();
-        Path work = BuildOutputs.workDir(getClass());
+    @Override
+    protected ContainerProcess start(ProductsTenant tenant, Path work) throws IOException {
         Map<String, Path> wars = Map.of(
-                "app", TestWars.jakarta(work.resolve("war")).build(),
-                "pass", TestWars.jakarta(work.resolve("war-pass")).property("logto.cors.preflight", "pass").build(),
-                "cors", TestWars.jakartaBehindTomcatCorsFilter(work.resolve("war-cors")).build());
+                "app", war(work.resolve("war")).build(),
+                "pass", war(work.resolve("war-pass")).property("logto.cors.preflight", "pass").build(),
+                "cors", war(work.resolve("war-cors")).webXml(TestWars.TOMCAT_CORS_WEB_XML).build());
         Files.copy(BuildOutputs.bouncyCastleJar(), Files.createDirectories(work.resolve("base/lib")).resolve("bcprov.jar"));
-        tomcat = TomcatProcess.start(BuildOutputs.tomcatHome(), work.resolve("base"), wars, Map.of(
+        return TomcatProcess.start(java(), home(), work.resolve("base"), wars, Map.of(
                 "logto.endpoint", tenant.issuer().endpoint(),
                 "logto.audience", ProductsTenant.audiences()), List.of("dev.legacyguard.filter"));
-        Reply health = http.get(tomcat.uri("app").resolve("health"), null);
-        if (health.status() != 200) {
-            throw new IllegalStateException("the test WAR did not start in Tomcat: " + health + "\n" + tomcat.logs());
-        }
     }
 
-    @AfterAll
-    void stop() {
-        if (tomcat != null) {
-            tomcat.close();
-        }
-        if (tenant != null) {
-            tenant.close();
-        }
+    /** The unpacked distribution ({@code CATALINA_HOME}). */
+    protected Path home() {
+        return BuildOutputs.tomcatHome();
     }
 
-    @Override
-    protected ProductsTenant tenant() {
-        return tenant;
-    }
-
-    @Override
-    protected URI app() {
-        return tomcat.uri("app");
-    }
-
-    @Override
-    protected URI preflightPassingApp() {
-        return tomcat.uri("pass");
-    }
-
-    @Override
-    protected URI corsFrontedApp() {
-        return tomcat.uri("cors");
-    }
-
-    @Test
-    void logsItsStartupLineThroughJavaUtilLoggingInAWarWithoutSlf4j() {
-        assertTrue(tomcat.logs().contains("Logto bearer filter started"), tomcat::logs);
+    /** The test WAR, built in {@code dir}. */
+    protected ExplodedWar war(Path dir) {
+        return TestWars.jakarta(dir);
     }
 
     @Test
     void verifiesEcdsaWithBouncyCastleFromTomcatsLibAndSaysSo() {
-        assertTrue(tomcat.logs().contains("Logto bearer filter verifies ECDSA signatures with BC (BouncyCastle"),
-                tomcat::logs);
+        assertTrue(logs().contains("Logto bearer filter verifies ECDSA signatures with BC (BouncyCastle"),
+                this::logs);
     }
 
     @Test
     void logsARejectionWithTheTokensFingerprintButNeverTheToken() {
-        String token = tenant.otherApiToken();
+        String token = tenant().otherApiToken();
         assertEquals(401, http.get(products(), token).status());
 
         String fingerprint = TokenFingerprint.of(token);
         String logs = Await.until("the rejection to be logged at debug level", Duration.ofSeconds(20),
-                tomcat::logs, (String text) -> text.contains(fingerprint));
+                this::logs, (String text) -> text.contains(fingerprint));
         String signature = token.substring(token.lastIndexOf('.') + 1);
         assertFalse(logs.contains(signature), "a token's signature is in Tomcat's logs");
         assertFalse(logs.contains("eyJhbGci"), "a JWT ({\"alg\"... in base64url) is in Tomcat's logs");

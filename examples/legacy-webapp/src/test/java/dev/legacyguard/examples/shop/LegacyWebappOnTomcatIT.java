@@ -10,6 +10,7 @@ import java.util.Map;
 
 import dev.legacyguard.filter.it.support.Http;
 import dev.legacyguard.filter.it.support.Reply;
+import dev.legacyguard.filter.it.support.ContainerProcess;
 import dev.legacyguard.filter.it.support.TomcatProcess;
 import dev.legacyguard.testissuer.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +28,7 @@ class LegacyWebappOnTomcatIT {
     private static final String PRODUCTS = "https://products.legacy.example/api";
 
     private static TestIssuer issuer;
-    private static TomcatProcess tomcat;
+    private static ContainerProcess tomcat;
     private static URI app;
     private static final Http HTTP = new Http();
 

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import dev.legacyguard.filter.it.support.BuildOutputs;
-import dev.legacyguard.filter.it.support.ExplodedWar;
 import dev.legacyguard.filter.it.support.Http;
 import dev.legacyguard.filter.it.support.ProductsTenant;
 import dev.legacyguard.filter.it.support.Reply;
@@ -38,14 +37,7 @@ class Jetty94WarIT {
     @BeforeAll
     void start() throws Exception {
         tenant = ProductsTenant.start();
-        Path war = ExplodedWar.at(BuildOutputs.workDir(getClass()).resolve("app"))
-                .webXml("it/javax-war/WEB-INF/web.xml")
-                .properties("it/war/WEB-INF/logto.properties")
-                .property("logto.endpoint", tenant.issuer().endpoint())
-                .property("logto.audience", ProductsTenant.audiences())
-                .appClass(JavaxEchoServlet.class)
-                .lib(BuildOutputs.javaxJar())
-                .build();
+        Path war = tenant.trustedBy(JavaxWars.app(BuildOutputs.workDir(getClass()).resolve("app"))).build();
         jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost("127.0.0.1");
@@ -79,7 +71,7 @@ class Jetty94WarIT {
 
     @Test
     void showsAnAsyncServletTheCallerAfterItsAsyncDispatch() {
-        Map<String, String> seen = http.get(products.resolve("/app/async/products"), tenant.readToken()).echo();
+        Map<String, String> seen = http.get(products.resolve("/app/async/dispatch"), tenant.readToken()).echo();
 
         assertEquals("ASYNC", seen.get("dispatcherType"));
         assertEquals("reader", seen.get("principal"));

@@ -3,13 +3,14 @@ package dev.legacyguard.filter.it.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Lays out a web application the way a user ships one: {@code WEB-INF/web.xml} declaring the
@@ -22,8 +23,10 @@ public final class ExplodedWar {
     private String webXml;
     private String properties;
     private final Map<String, String> extraProperties = new LinkedHashMap<>();
-    private final List<Class<?>> classes = new ArrayList<>();
+    private final List<String> classes = new ArrayList<>();
     private final List<Path> libs = new ArrayList<>();
+    private UnaryOperator<String> webXmlRewriter = UnaryOperator.identity();
+    private UnaryOperator<byte[]> classRewriter = UnaryOperator.identity();
 
     private ExplodedWar(Path dir) {
         this.dir = dir;
@@ -53,7 +56,24 @@ public final class ExplodedWar {
 
     /** An app class, copied from the test class path into {@code WEB-INF/classes}. */
     public ExplodedWar appClass(Class<?> type) {
-        classes.add(type);
+        return appClass(type.getName());
+    }
+
+    /** As above, by binary name: for a class the test JVM itself cannot load (another servlet API). */
+    public ExplodedWar appClass(String binaryName) {
+        classes.add(binaryName);
+        return this;
+    }
+
+    /** Rewrites the web.xml as it is written, e.g. into another servlet API's namespace. */
+    public ExplodedWar webXmlRewriter(UnaryOperator<String> rewriter) {
+        this.webXmlRewriter = rewriter;
+        return this;
+    }
+
+    /** Rewrites each app class file as it is copied, e.g. into another servlet API's packages. */
+    public ExplodedWar classRewriter(UnaryOperator<byte[]> rewriter) {
+        this.classRewriter = rewriter;
         return this;
     }
 
@@ -65,13 +85,13 @@ public final class ExplodedWar {
     public Path build() {
         Files2.deleteTree(dir);
         Path webInf = dir.resolve("WEB-INF");
-        Files2.write(webInf.resolve("web.xml"), resource(webXml));
+        Files2.write(webInf.resolve("web.xml"), webXmlRewriter.apply(resource(webXml)));
         StringBuilder props = new StringBuilder(resource(properties));
         extraProperties.forEach((key, value) -> props.append(key).append(" = ").append(value).append('\n'));
         Files2.write(webInf.resolve("logto.properties"), props.toString());
-        for (Class<?> type : classes) {
-            String classFile = type.getName().replace('.', '/') + ".class";
-            Files2.copy(classFileOf(type), webInf.resolve("classes").resolve(classFile));
+        for (String binaryName : classes) {
+            String classFile = binaryName.replace('.', '/') + ".class";
+            write(webInf.resolve("classes").resolve(classFile), classRewriter.apply(bytes(classFile)));
         }
         for (Path jar : libs) {
             Files2.copy(jar, webInf.resolve("lib").resolve(jar.getFileName().toString()));
@@ -79,11 +99,12 @@ public final class ExplodedWar {
         return dir;
     }
 
-    private static Path classFileOf(Class<?> type) {
+    private static void write(Path file, byte[] bytes) {
         try {
-            return Path.of(type.getResource(type.getSimpleName() + ".class").toURI());
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new IllegalStateException(type + " is not a class file in a directory; test-classes expected", e);
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -91,11 +112,15 @@ public final class ExplodedWar {
         if (name == null) {
             throw new IllegalStateException("the WAR needs both a web.xml and a logto.properties resource");
         }
-        try (InputStream in = ExplodedWar.class.getClassLoader().getResourceAsStream(name)) {
+        return new String(bytes(name), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String resource) {
+        try (InputStream in = ExplodedWar.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("test resource " + name + " is not on the class path");
+                throw new IllegalStateException("test resource " + resource + " is not on the class path");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

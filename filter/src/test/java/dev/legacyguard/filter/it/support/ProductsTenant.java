@@ -58,6 +58,11 @@ public final class ProductsTenant implements AutoCloseable {
         return API + "," + SHORT_LIVED_API;
     }
 
+    /** The WAR configured to trust this tenant: its endpoint and {@link #audiences()} appended to logto.properties. */
+    public ExplodedWar trustedBy(ExplodedWar war) {
+        return war.property("logto.endpoint", issuer.endpoint()).property("logto.audience", audiences());
+    }
+
     public String readToken() {
         return issuer.accessToken("reader", "reader-secret", API, READ);
     }

@@ -1,56 +1,34 @@
 package dev.legacyguard.filter.it.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A real Tomcat distribution started as its own JVM, the way {@code catalina.sh run} does:
  * {@code CATALINA_HOME} is the unpacked distribution, {@code CATALINA_BASE} a fresh directory
  * with a server.xml on a free loopback port and the WAR in its {@code webapps}.
  */
-public final class TomcatProcess implements AutoCloseable {
+public final class TomcatProcess {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
-
-    private final Process process;
-    private final Path base;
-    private final int port;
-
-    private TomcatProcess(Process process, Path base, int port) {
-        this.process = process;
-        this.base = base;
-        this.port = port;
+    private TomcatProcess() {
     }
 
     /**
-     * Starts Tomcat with the exploded WAR deployed at {@code /contextName} and the given JVM
+     * Starts Tomcat on the build's JDK with the exploded WAR deployed at {@code /contextName} and the given JVM
      * system properties, and returns once the connector accepts connections (Tomcat opens it
      * only after deploying its apps). The {@code debugLoggers} log at FINE, java.util.logging's debug.
      */
-    public static TomcatProcess start(Path home, Path base, Path war, String contextName,
+    public static ContainerProcess start(Path home, Path base, Path war, String contextName,
                                       Map<String, String> systemProperties, List<String> debugLoggers) {
-        return start(home, base, Map.of(contextName, war), systemProperties, debugLoggers);
+        return start(ContainerProcess.java(), home, base, Map.of(contextName, war), systemProperties, debugLoggers);
     }
 
-    /** As above, with each exploded WAR of {@code wars} deployed at {@code /<its key>}. */
-    public static TomcatProcess start(Path home, Path base, Map<String, Path> wars,
+    /** As above, run by the {@code java} {@code launcher} given, with each exploded WAR of {@code wars} deployed at {@code /<its key>}. */
+    public static ContainerProcess start(String launcher, Path home, Path base, Map<String, Path> wars,
                                       Map<String, String> systemProperties, List<String> debugLoggers) {
-        int port = freePort();
+        int port = ContainerProcess.freePort();
         prepareBase(home, base);
         StringBuilder logging = new StringBuilder(Files2.read(base.resolve("conf/logging.properties")));
         debugLoggers.forEach(logger -> logging.append('\n').append(logger).append(".level = FINE\n"));
@@ -59,7 +37,7 @@ public final class TomcatProcess implements AutoCloseable {
         wars.forEach((contextName, war) -> Files2.copyTree(war, base.resolve("webapps").resolve(contextName)));
         List<String> jvmOptions = new ArrayList<>();
         systemProperties.forEach((key, value) -> jvmOptions.add("-D" + key + "=" + value));
-        return launch(Path.of(System.getProperty("java.home"), "bin", "java"), home, base, port, jvmOptions);
+        return launch(launcher, home, base, port, jvmOptions);
     }
 
     /**
@@ -76,12 +54,12 @@ public final class TomcatProcess implements AutoCloseable {
 
     /**
      * Runs Tomcat from {@code home} on {@code base} (prepared by the caller, its server.xml
-     * listening on loopback {@code port}) with the {@code java} executable and the extra {@code jvmOptions},
+     * listening on loopback {@code port}) with the {@code java} {@code launcher} and the extra {@code jvmOptions},
      * and returns once the connector accepts connections.
      */
-    public static TomcatProcess launch(Path javaExecutable, Path home, Path base, int port, List<String> jvmOptions) {
+    public static ContainerProcess launch(String launcher, Path home, Path base, int port, List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
-        command.add(javaExecutable.toString());
+        command.add(launcher);
         // The module openings catalina.sh passes on JDK 9+, so Tomcat runs as it does for users.
         command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
         command.add("--add-opens=java.base/java.io=ALL-UNNAMED");
@@ -98,79 +76,7 @@ public final class TomcatProcess implements AutoCloseable {
         command.add(home.resolve("bin/bootstrap.jar") + java.io.File.pathSeparator + home.resolve("bin/tomcat-juli.jar"));
         command.add("org.apache.catalina.startup.Bootstrap");
         command.add("start");
-
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(base.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(base.resolve("logs/console.log").toFile());
-        // Only what the test passes configures the filter or the agent, never the machine's LOGTO_* variables.
-        builder.environment().keySet().removeIf(name -> name.startsWith("LOGTO_"));
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start Tomcat from " + home, e);
-        }
-        // Should the test JVM end without running close(), Tomcat must not outlive it.
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-tomcat"));
-        TomcatProcess tomcat = new TomcatProcess(process, base, port);
-        tomcat.awaitConnector();
-        return tomcat;
-    }
-
-    public long pid() {
-        return process.pid();
-    }
-
-    public URI uri(String contextName) {
-        return URI.create("http://127.0.0.1:" + port + "/" + contextName + "/");
-    }
-
-    /** Everything Tomcat has logged so far: the console and its log files. */
-    public String logs() {
-        try (Stream<Path> files = Files.list(base.resolve("logs"))) {
-            return files.sorted()
-                    .map(file -> "==> " + file.getFileName() + " <==\n" + Files2.read(file))
-                    .collect(Collectors.joining("\n"));
-        } catch (IOException e) {
-            return "(logs unreadable: " + e + ")";
-        }
-    }
-
-    private void awaitConnector() {
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Tomcat exited with code " + process.exitValue()
-                        + " before opening port " + port + "\n" + logs());
-            }
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return;
-            } catch (ConnectException notYet) {
-                if (Instant.now().isAfter(deadline)) {
-                    close();
-                    throw new IllegalStateException("Tomcat did not open port " + port + " within "
-                            + STARTUP_TIMEOUT.toSeconds() + " s\n" + logs());
-                }
-                Await.pause(Duration.ofMillis(200));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    @Override
-    public void close() {
-        // SIGTERM runs Tomcat's shutdown hook: a graceful stop of the apps and their filters.
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        return ContainerProcess.start("Tomcat", command, base, base.resolve("logs"), port);
     }
 
     private static String serverXml(int port) {
@@ -185,14 +91,5 @@ public final class TomcatProcess implements AutoCloseable {
                 + "    </Engine>\n"
                 + "  </Service>\n"
                 + "</Server>\n";
-    }
-
-    /** A loopback port nothing listens on now, for a server.xml written before {@link #launch}. */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

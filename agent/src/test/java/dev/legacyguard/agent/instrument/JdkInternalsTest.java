@@ -1,0 +1,110 @@
+package dev.legacyguard.agent.instrument;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.net.HttpURLConnection;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.legacyguard.agent.instrument.httpurlconnection.HttpUrlConnectionInstrumentation;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.method.MethodList;
+import net.bytebuddy.description.type.TypeDescription;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JDK-internal classes, methods and fields the HttpURLConnection advice is woven into and
+ * reads, checked on the JDK running this test (the build runs it on JDK 17 and Temurin 25; see
+ * docs/contributing/jdk-internals.md for 8, 11 and 21). A JDK that renames or drops one would
+ * otherwise match nothing at run time, and its calls would silently go out without a token.
+ */
+class JdkInternalsTest {
+
+    private static final String MESSAGE_HEADER = "sun.net.www.MessageHeader";
+
+    private final HttpUrlConnectionInstrumentation instrumentation = new HttpUrlConnectionInstrumentation();
+
+    @Test
+    void everyAdvisedJdkClassHasTheMethodTheAdviceIsWovenInto() throws ClassNotFoundException {
+        for (AdvisedType advised : instrumentation.advisedTypes()) {
+            MethodList<MethodDescription.InDefinedShape> matched = advisedMethods(advised);
+
+            assertFalse(matched.isEmpty(), advised.typeName() + " has no method the advice matches on "
+                    + Runtime.version() + ": " + TypeDescription.ForLoadedType.of(type(advised)).getDeclaredMethods());
+        }
+    }
+
+    @Test
+    void everyFieldTheAdviceReadsIsThereWithItsType() throws ClassNotFoundException {
+        List<String> read = new ArrayList<>();
+        for (AdvisedType advised : instrumentation.advisedTypes()) {
+            Class<?> type = type(advised);
+            for (Method method : Class.forName(advised.adviceClassName()).getDeclaredMethods()) {
+                for (Parameter parameter : method.getParameters()) {
+                    Advice.FieldValue fieldValue = parameter.getAnnotation(Advice.FieldValue.class);
+                    if (fieldValue != null) {
+                        Field field = field(type, fieldValue.value());
+                        assertTrue(parameter.getType().isAssignableFrom(field.getType()), field + " is not a "
+                                + parameter.getType().getName() + " on " + Runtime.version());
+                        read.add(fieldValue.value());
+                    }
+                    if (parameter.isAnnotationPresent(Advice.This.class)) {
+                        assertTrue(parameter.getType().isAssignableFrom(type), type + " is not a " + parameter.getType());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of("url", "requests", "userHeaders", "useProxyResponseCode"), read,
+                "the fields this test saw the advice read (keep docs/contributing/jdk-internals.md in step)");
+    }
+
+    /** ParseResponseAdvice takes the response headers from the first argument and the connection from the last. */
+    @Test
+    void parseHttpTakesTheResponseHeadersFirstAndTheConnectionLast() throws ClassNotFoundException {
+        AdvisedType httpClient = instrumentation.advisedTypes().stream()
+                .filter(advised -> advised.typeName().equals("sun.net.www.http.HttpClient")).findFirst().orElseThrow();
+        for (MethodDescription.InDefinedShape method : advisedMethods(httpClient)) {
+            List<TypeDescription> parameters = method.getParameters().asTypeList().asErasures();
+
+            assertEquals(MESSAGE_HEADER, parameters.get(0).getName(), method::toString);
+            assertTrue(parameters.get(parameters.size() - 1).isAssignableTo(HttpURLConnection.class), method::toString);
+        }
+    }
+
+    @Test
+    void theRequestAndResponseHeadersHaveTheMethodsTheAdviceCalls() throws ReflectiveOperationException {
+        Class<?> headers = Class.forName(MESSAGE_HEADER);
+
+        assertEquals(String.class, headers.getMethod("findValue", String.class).getReturnType());
+        assertEquals(String.class, headers.getMethod("getValue", int.class).getReturnType());
+        headers.getMethod("remove", String.class);
+        headers.getMethod("set", String.class, String.class);
+    }
+
+    private MethodList<MethodDescription.InDefinedShape> advisedMethods(AdvisedType advised) throws ClassNotFoundException {
+        return TypeDescription.ForLoadedType.of(type(advised)).getDeclaredMethods()
+                .filter(instrumentation.advisedMethods(advised.typeName()));
+    }
+
+    private static Class<?> type(AdvisedType advised) throws ClassNotFoundException {
+        return Class.forName(advised.typeName(), false, null);
+    }
+
+    /** The field as ByteBuddy's {@code @FieldValue} finds it: declared by the class or one of its superclasses. */
+    private static Field field(Class<?> type, String name) {
+        for (Class<?> declaring = type; declaring != null; declaring = declaring.getSuperclass()) {
+            try {
+                return declaring.getDeclaredField(name);
+            } catch (NoSuchFieldException notHere) {
+                // look in the superclass
+            }
+        }
+        throw new AssertionError(type.getName() + " has no field " + name + " on " + Runtime.version());
+    }
+}
