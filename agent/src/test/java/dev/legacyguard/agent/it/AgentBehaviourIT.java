@@ -44,6 +44,9 @@ abstract class AgentBehaviourIT {
             "dev.legacyguard.agent.instrument.AgentInstaller",
             "dev.legacyguard.agent.instrument.httpurlconnection.WriteRequestsAdvice");
 
+    /** A virtual host naming a host other than the URL's, written as the Host header. */
+    private static final String OTHER_HOST = "other.example:80";
+
     private AgentFixture fixture;
     private ForkedJvm jvm;
     private ForkedJvm.Run service;
@@ -88,6 +91,12 @@ abstract class AgentBehaviourIT {
             scenarios.add(client + "-proxy " + client + "-proxy " + fixture.api(api + "proxy") + " " + fixture.otherPort(""));
             scenarios.add(client + "-proxy-allowed " + client + "-proxy "
                     + fixture.api("/proxied/" + jdk() + "/" + client + "/proxy") + " " + fixture.otherPort(""));
+        }
+        for (String client : List.of("hc4", "hc4-legacy", "hc5")) {
+            String api = "/api/" + jdk() + "/" + client + "/";
+            scenarios.add(client + "-vhost-other " + client + "-vhost " + fixture.api(api + "vhost-other") + " " + OTHER_HOST);
+            scenarios.add(client + "-vhost-same " + client + "-vhost " + fixture.api(api + "vhost-same")
+                    + " 127.0.0.1:" + fixture.api.port());
         }
         List<String> extraResources = new ArrayList<>(List.of(
                 "logto.resource.unknown.indicator=https://unknown.test/api",
@@ -338,6 +347,50 @@ abstract class AgentBehaviourIT {
     void aHostHeaderNamingTheUrlsOwnHostKeepsTheToken(String client) {
         assertEquals("status=200", service.result(client + "-host-same"));
         assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", client, "host-same")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hc4", "hc4-legacy", "hc5"})
+    void aVirtualHostNamingAnotherHostGetsNoToken(String client) {
+        // HttpClient 4's ClientPNames.VIRTUAL_HOST, HttpClient 5's request authority: the connection
+        // goes to the URL's host, the Host header names the other one
+        String path = "/api/" + jdk() + "/" + client + "/vhost-other";
+        assertEquals("status=200", service.result(client + "-vhost-other"));
+        assertAll(
+                () -> assertEquals(OTHER_HOST, fixture.api.hostAt(path), "the Host header the API saw"),
+                () -> assertEquals(ResourceServer.NONE, fixture.api.authorizationAt(path)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hc4", "hc4-legacy", "hc5"})
+    void aVirtualHostNamingTheUrlsOwnHostKeepsTheToken(String client) {
+        assertEquals("status=200", service.result(client + "-vhost-same"));
+        assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", client, "vhost-same")));
+    }
+
+    @Test
+    void aCallWhoseVirtualHostNamesAnotherHostNeedsNoTokenSoDoesNotFailForWantOfOne() throws Exception {
+        // The token endpoint refuses (wrong secret): where the lease-time decision and the send-time
+        // one disagreed about the Host header, the first failed a call the second sends without a token.
+        List<String> clients = List.of("hc4", "hc4-legacy", "hc5");
+        List<String> scenarios = new ArrayList<>();
+        for (String client : clients) {
+            String api = "/api/" + jdk() + "/" + client + "/";
+            scenarios.add(client + "-vhost-other " + client + "-vhost " + fixture.api(api + "no-token-vhost-other") + " "
+                    + OTHER_HOST);
+            scenarios.add(client + "-vhost-same " + client + "-vhost " + fixture.api(api + "no-token-vhost-same")
+                    + " 127.0.0.1:" + fixture.api.port());
+        }
+        ForkedJvm.Run run = jvm.app(fixture.config("vhost-no-token-" + jdk(), fixture.issuer.endpoint(), "wrong-secret"),
+                fixture.scenarios("vhost-no-token-" + jdk(), scenarios), List.of());
+        System.out.println("JDK " + jdk() + ": the vhost-no-token run took " + run.took().toMillis() + " ms\n" + run);
+        for (String client : clients) {
+            String same = run.result(client + "-vhost-same");
+            assertAll(client,
+                    () -> assertEquals("status=200", run.result(client + "-vhost-other"), run::toString),
+                    () -> assertEquals(ResourceServer.NONE, received("api", client, "no-token-vhost-other")),
+                    () -> assertTrue(same.startsWith("error=java.net.ConnectException: no token for resource 'shop'"), same));
+        }
     }
 
     @ParameterizedTest
