@@ -46,6 +46,8 @@ abstract class AgentBehaviourIT {
 
     /** A virtual host naming a host other than the URL's, written as the Host header. */
     private static final String OTHER_HOST = "other.example:80";
+    /** A resource only a forward proxy can reach: {@code .invalid} names never resolve. */
+    private static final String REMOTE = "http://shop.invalid";
 
     private AgentFixture fixture;
     private ForkedJvm jvm;
@@ -425,6 +427,40 @@ abstract class AgentBehaviourIT {
                 () -> assertEquals(ResourceServer.NONE, fixture.otherPort.authorizationAt(path), "what the proxy saw"),
                 () -> assertTrue(run.agentLines().stream().anyMatch(line -> line.contains(
                         "went through a forward proxy in plain http")), run::toString));
+    }
+
+    @Test
+    void aPlainHttpRequestThroughTheHttpProxyHostPropertyGetsNoTokenUnlessTheResourceAllowsIt() throws Exception {
+        // The JDK proxies 127.* only if http.nonProxyHosts is empty (DefaultProxySelector adds
+        // localhost|127.*|... to any other value), which would send the token request to the
+        // loopback issuer through the proxy too. So the proxied resources are named by a host only
+        // the proxy reaches (.invalid never resolves): a 200 proves the request went through it.
+        String denied = "/api/" + jdk() + "/huc/system-proxy";
+        String allowed = "/proxied/" + jdk() + "/huc/system-proxy";
+        String loopback = "/api/" + jdk() + "/huc/system-proxy-loopback";
+        ForkedJvm.Run run = jvm.app(fixture.config("system-proxy-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET,
+                        "logto.resource.remote.indicator=" + AgentFixture.SHOP,
+                        "logto.resource.remote.urls=" + REMOTE + "/api/",
+                        "logto.resource.remote-proxied.indicator=" + AgentFixture.SHOP,
+                        "logto.resource.remote-proxied.urls=" + REMOTE + "/proxied/",
+                        "logto.resource.remote-proxied.via-proxy=allow"),
+                fixture.scenarios("system-proxy-" + jdk(), List.of(
+                        "system-proxy huc " + REMOTE + denied,
+                        "system-proxy-allowed huc " + REMOTE + allowed,
+                        "system-proxy-loopback huc " + fixture.api(loopback))),
+                List.of("-Dhttp.proxyHost=127.0.0.1", "-Dhttp.proxyPort=" + fixture.otherPort.port()));
+        System.out.println("JDK " + jdk() + ": the system-proxy run took " + run.took().toMillis() + " ms\n" + run);
+        assertAll(
+                () -> assertEquals("status=200", run.result("system-proxy"), run::toString),
+                () -> assertEquals(ResourceServer.NONE, fixture.otherPort.authorizationAt(denied), "what the proxy saw"),
+                () -> assertTrue(run.agentLines().stream().anyMatch(line -> line.contains(
+                        "went through a forward proxy in plain http")), run::toString),
+                () -> assertEquals("status=200", run.result("system-proxy-allowed"), run::toString),
+                () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(fixture.otherPort.authorizationAt(allowed))),
+                // a resource on loopback is called direct, as the JDK never proxies it, and keeps its token
+                () -> assertEquals("status=200", run.result("system-proxy-loopback"), run::toString),
+                () -> assertNull(fixture.otherPort.authorizationAt(loopback), "the proxy saw it"),
+                () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(fixture.api.authorizationAt(loopback))));
     }
 
     @Test
