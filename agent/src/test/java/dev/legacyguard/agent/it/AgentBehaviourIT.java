@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,6 +45,8 @@ abstract class AgentBehaviourIT {
             "dev.legacyguard.agent.instrument.AgentInstaller",
             "dev.legacyguard.agent.instrument.httpurlconnection.WriteRequestsAdvice");
 
+    /** The clients with a virtual host: HttpClient 4.5's exec chain, its DefaultHttpClient, HttpClient 5. */
+    private static final List<String> VIRTUAL_HOST_CLIENTS = List.of("hc4", "hc4-legacy", "hc5");
     /** A virtual host naming a host other than the URL's, written as the Host header. */
     private static final String OTHER_HOST = "other.example:80";
     /** A resource only a forward proxy can reach: {@code .invalid} names never resolve. */
@@ -94,11 +97,8 @@ abstract class AgentBehaviourIT {
             scenarios.add(client + "-proxy-allowed " + client + "-proxy "
                     + fixture.api("/proxied/" + jdk() + "/" + client + "/proxy") + " " + fixture.otherPort(""));
         }
-        for (String client : List.of("hc4", "hc4-legacy", "hc5")) {
-            String api = "/api/" + jdk() + "/" + client + "/";
-            scenarios.add(client + "-vhost-other " + client + "-vhost " + fixture.api(api + "vhost-other") + " " + OTHER_HOST);
-            scenarios.add(client + "-vhost-same " + client + "-vhost " + fixture.api(api + "vhost-same")
-                    + " 127.0.0.1:" + fixture.api.port());
+        for (String client : VIRTUAL_HOST_CLIENTS) {
+            scenarios.addAll(virtualHostScenarios(client, ""));
         }
         List<String> extraResources = new ArrayList<>(List.of(
                 "logto.resource.unknown.indicator=https://unknown.test/api",
@@ -165,6 +165,13 @@ abstract class AgentBehaviourIT {
 
     static List<String> clients() {
         return CLIENTS;
+    }
+
+    /** Calls to the API whose virtual host names another host, then the API's own, at paths starting with {@code prefix}. */
+    private List<String> virtualHostScenarios(String client, String prefix) {
+        String api = "/api/" + jdk() + "/" + client + "/" + prefix;
+        return List.of(client + "-vhost-other " + client + "-vhost " + fixture.api(api + "vhost-other") + " " + OTHER_HOST,
+                client + "-vhost-same " + client + "-vhost " + fixture.api(api + "vhost-same") + " 127.0.0.1:" + fixture.api.port());
     }
 
     private static String redirectTo(String url) {
@@ -344,11 +351,12 @@ abstract class AgentBehaviourIT {
         assertEquals(ResourceServer.NONE, received("api", client, "host-other"));
     }
 
+    /** The application's own Host header ({@code host}) or HttpClient's virtual host ({@code vhost}). */
     @ParameterizedTest
-    @ValueSource(strings = {"huc", "hc4", "hc5"})
-    void aHostHeaderNamingTheUrlsOwnHostKeepsTheToken(String client) {
-        assertEquals("status=200", service.result(client + "-host-same"));
-        assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", client, "host-same")));
+    @CsvSource({"huc, host", "hc4, host", "hc5, host", "hc4, vhost", "hc4-legacy, vhost", "hc5, vhost"})
+    void aHostHeaderNamingTheUrlsOwnHostKeepsTheToken(String client, String header) {
+        assertEquals("status=200", service.result(client + "-" + header + "-same"));
+        assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", client, header + "-same")));
     }
 
     @ParameterizedTest
@@ -363,30 +371,18 @@ abstract class AgentBehaviourIT {
                 () -> assertEquals(ResourceServer.NONE, fixture.api.authorizationAt(path)));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"hc4", "hc4-legacy", "hc5"})
-    void aVirtualHostNamingTheUrlsOwnHostKeepsTheToken(String client) {
-        assertEquals("status=200", service.result(client + "-vhost-same"));
-        assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", client, "vhost-same")));
-    }
-
     @Test
     void aCallWhoseVirtualHostNamesAnotherHostNeedsNoTokenSoDoesNotFailForWantOfOne() throws Exception {
         // The token endpoint refuses (wrong secret): where the lease-time decision and the send-time
         // one disagreed about the Host header, the first failed a call the second sends without a token.
-        List<String> clients = List.of("hc4", "hc4-legacy", "hc5");
         List<String> scenarios = new ArrayList<>();
-        for (String client : clients) {
-            String api = "/api/" + jdk() + "/" + client + "/";
-            scenarios.add(client + "-vhost-other " + client + "-vhost " + fixture.api(api + "no-token-vhost-other") + " "
-                    + OTHER_HOST);
-            scenarios.add(client + "-vhost-same " + client + "-vhost " + fixture.api(api + "no-token-vhost-same")
-                    + " 127.0.0.1:" + fixture.api.port());
+        for (String client : VIRTUAL_HOST_CLIENTS) {
+            scenarios.addAll(virtualHostScenarios(client, "no-token-"));
         }
         ForkedJvm.Run run = jvm.app(fixture.config("vhost-no-token-" + jdk(), fixture.issuer.endpoint(), "wrong-secret"),
                 fixture.scenarios("vhost-no-token-" + jdk(), scenarios), List.of());
         System.out.println("JDK " + jdk() + ": the vhost-no-token run took " + run.took().toMillis() + " ms\n" + run);
-        for (String client : clients) {
+        for (String client : VIRTUAL_HOST_CLIENTS) {
             String same = run.result(client + "-vhost-same");
             assertAll(client,
                     () -> assertEquals("status=200", run.result(client + "-vhost-other"), run::toString),
