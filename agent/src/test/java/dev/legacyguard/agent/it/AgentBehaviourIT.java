@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,6 +44,13 @@ abstract class AgentBehaviourIT {
             "dev.legacyguard.agent.config.AgentSettings",
             "dev.legacyguard.agent.instrument.AgentInstaller",
             "dev.legacyguard.agent.instrument.httpurlconnection.WriteRequestsAdvice");
+
+    /** The clients with a virtual host: HttpClient 4.5's exec chain, its DefaultHttpClient, HttpClient 5. */
+    private static final List<String> VIRTUAL_HOST_CLIENTS = List.of("hc4", "hc4-legacy", "hc5");
+    /** A virtual host naming a host other than the URL's, written as the Host header. */
+    private static final String OTHER_HOST = "other.example:80";
+    /** A resource only a forward proxy can reach: {@code .invalid} names never resolve. */
+    private static final String REMOTE = "http://shop.invalid";
 
     private AgentFixture fixture;
     private ForkedJvm jvm;
@@ -88,6 +96,9 @@ abstract class AgentBehaviourIT {
             scenarios.add(client + "-proxy " + client + "-proxy " + fixture.api(api + "proxy") + " " + fixture.otherPort(""));
             scenarios.add(client + "-proxy-allowed " + client + "-proxy "
                     + fixture.api("/proxied/" + jdk() + "/" + client + "/proxy") + " " + fixture.otherPort(""));
+        }
+        for (String client : VIRTUAL_HOST_CLIENTS) {
+            scenarios.addAll(virtualHostScenarios(client, ""));
         }
         List<String> extraResources = new ArrayList<>(List.of(
                 "logto.resource.unknown.indicator=https://unknown.test/api",
@@ -154,6 +165,13 @@ abstract class AgentBehaviourIT {
 
     static List<String> clients() {
         return CLIENTS;
+    }
+
+    /** Calls to the API whose virtual host names another host, then the API's own, at paths starting with {@code prefix}. */
+    private List<String> virtualHostScenarios(String client, String prefix) {
+        String api = "/api/" + jdk() + "/" + client + "/" + prefix;
+        return List.of(client + "-vhost-other " + client + "-vhost " + fixture.api(api + "vhost-other") + " " + OTHER_HOST,
+                client + "-vhost-same " + client + "-vhost " + fixture.api(api + "vhost-same") + " 127.0.0.1:" + fixture.api.port());
     }
 
     private static String redirectTo(String url) {
@@ -333,11 +351,44 @@ abstract class AgentBehaviourIT {
         assertEquals(ResourceServer.NONE, received("api", client, "host-other"));
     }
 
+    /** The application's own Host header ({@code host}) or HttpClient's virtual host ({@code vhost}). */
     @ParameterizedTest
-    @ValueSource(strings = {"huc", "hc4", "hc5"})
-    void aHostHeaderNamingTheUrlsOwnHostKeepsTheToken(String client) {
-        assertEquals("status=200", service.result(client + "-host-same"));
-        assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", client, "host-same")));
+    @CsvSource({"huc, host", "hc4, host", "hc5, host", "hc4, vhost", "hc4-legacy, vhost", "hc5, vhost"})
+    void aHostHeaderNamingTheUrlsOwnHostKeepsTheToken(String client, String header) {
+        assertEquals("status=200", service.result(client + "-" + header + "-same"));
+        assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", client, header + "-same")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hc4", "hc4-legacy", "hc5"})
+    void aVirtualHostNamingAnotherHostGetsNoToken(String client) {
+        // HttpClient 4's ClientPNames.VIRTUAL_HOST, HttpClient 5's request authority: the connection
+        // goes to the URL's host, the Host header names the other one
+        String path = "/api/" + jdk() + "/" + client + "/vhost-other";
+        assertEquals("status=200", service.result(client + "-vhost-other"));
+        assertAll(
+                () -> assertEquals(OTHER_HOST, fixture.api.hostAt(path), "the Host header the API saw"),
+                () -> assertEquals(ResourceServer.NONE, fixture.api.authorizationAt(path)));
+    }
+
+    @Test
+    void aCallWhoseVirtualHostNamesAnotherHostNeedsNoTokenSoDoesNotFailForWantOfOne() throws Exception {
+        // The token endpoint refuses (wrong secret): where the lease-time decision and the send-time
+        // one disagreed about the Host header, the first failed a call the second sends without a token.
+        List<String> scenarios = new ArrayList<>();
+        for (String client : VIRTUAL_HOST_CLIENTS) {
+            scenarios.addAll(virtualHostScenarios(client, "no-token-"));
+        }
+        ForkedJvm.Run run = jvm.app(fixture.config("vhost-no-token-" + jdk(), fixture.issuer.endpoint(), "wrong-secret"),
+                fixture.scenarios("vhost-no-token-" + jdk(), scenarios), List.of());
+        System.out.println("JDK " + jdk() + ": the vhost-no-token run took " + run.took().toMillis() + " ms\n" + run);
+        for (String client : VIRTUAL_HOST_CLIENTS) {
+            String same = run.result(client + "-vhost-same");
+            assertAll(client,
+                    () -> assertEquals("status=200", run.result(client + "-vhost-other"), run::toString),
+                    () -> assertEquals(ResourceServer.NONE, received("api", client, "no-token-vhost-other")),
+                    () -> assertTrue(same.startsWith("error=java.net.ConnectException: no token for resource 'shop'"), same));
+        }
     }
 
     @ParameterizedTest
@@ -372,6 +423,40 @@ abstract class AgentBehaviourIT {
                 () -> assertEquals(ResourceServer.NONE, fixture.otherPort.authorizationAt(path), "what the proxy saw"),
                 () -> assertTrue(run.agentLines().stream().anyMatch(line -> line.contains(
                         "went through a forward proxy in plain http")), run::toString));
+    }
+
+    @Test
+    void aPlainHttpRequestThroughTheHttpProxyHostPropertyGetsNoTokenUnlessTheResourceAllowsIt() throws Exception {
+        // The JDK proxies 127.* only if http.nonProxyHosts is empty (DefaultProxySelector adds
+        // localhost|127.*|... to any other value), which would send the token request to the
+        // loopback issuer through the proxy too. So the proxied resources are named by a host only
+        // the proxy reaches (.invalid never resolves): a 200 proves the request went through it.
+        String denied = "/api/" + jdk() + "/huc/system-proxy";
+        String allowed = "/proxied/" + jdk() + "/huc/system-proxy";
+        String loopback = "/api/" + jdk() + "/huc/system-proxy-loopback";
+        ForkedJvm.Run run = jvm.app(fixture.config("system-proxy-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET,
+                        "logto.resource.remote.indicator=" + AgentFixture.SHOP,
+                        "logto.resource.remote.urls=" + REMOTE + "/api/",
+                        "logto.resource.remote-proxied.indicator=" + AgentFixture.SHOP,
+                        "logto.resource.remote-proxied.urls=" + REMOTE + "/proxied/",
+                        "logto.resource.remote-proxied.via-proxy=allow"),
+                fixture.scenarios("system-proxy-" + jdk(), List.of(
+                        "system-proxy huc " + REMOTE + denied,
+                        "system-proxy-allowed huc " + REMOTE + allowed,
+                        "system-proxy-loopback huc " + fixture.api(loopback))),
+                List.of("-Dhttp.proxyHost=127.0.0.1", "-Dhttp.proxyPort=" + fixture.otherPort.port()));
+        System.out.println("JDK " + jdk() + ": the system-proxy run took " + run.took().toMillis() + " ms\n" + run);
+        assertAll(
+                () -> assertEquals("status=200", run.result("system-proxy"), run::toString),
+                () -> assertEquals(ResourceServer.NONE, fixture.otherPort.authorizationAt(denied), "what the proxy saw"),
+                () -> assertTrue(run.agentLines().stream().anyMatch(line -> line.contains(
+                        "went through a forward proxy in plain http")), run::toString),
+                () -> assertEquals("status=200", run.result("system-proxy-allowed"), run::toString),
+                () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(fixture.otherPort.authorizationAt(allowed))),
+                // a resource on loopback is called direct, as the JDK never proxies it, and keeps its token
+                () -> assertEquals("status=200", run.result("system-proxy-loopback"), run::toString),
+                () -> assertNull(fixture.otherPort.authorizationAt(loopback), "the proxy saw it"),
+                () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(fixture.api.authorizationAt(loopback))));
     }
 
     @Test

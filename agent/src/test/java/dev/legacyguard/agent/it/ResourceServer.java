@@ -23,7 +23,7 @@ import com.sun.net.httpserver.HttpsServer;
 
 /**
  * A loopback API that remembers the Authorization header of every request by path ("none"
- * when absent). {@code ?redirect=URL} answers 302 to URL; {@code ?use-proxy=URL} answers 305
+ * when absent), and its Host header. {@code ?redirect=URL} answers 302 to URL; {@code ?use-proxy=URL} answers 305
  * Use Proxy naming URL, unless URL names this server's port (it is then the proxy, and answers
  * as the API would: HttpURLConnection sends it the request line unchanged); a path
  * containing {@code /reject/} answers 401 {@code invalid_token} the way a Logto-protected API
@@ -35,6 +35,7 @@ final class ResourceServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, String> authorizationByPath = new ConcurrentHashMap<>();
+    private final Map<String, String> hostByPath = new ConcurrentHashMap<>();
 
     private ResourceServer(HttpServer server) {
         this.server = server;
@@ -76,8 +77,15 @@ final class ResourceServer implements AutoCloseable {
         return authorizationByPath.get(path);
     }
 
+    /** The Host header the request to {@code path} carried, "none", or null when no request came. */
+    String hostAt(String path) {
+        return hostByPath.get(path);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String header = exchange.getRequestHeaders().getFirst("Authorization");
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        hostByPath.put(exchange.getRequestURI().getPath(), host == null ? NONE : host);
         authorizationByPath.put(exchange.getRequestURI().getPath(), header == null ? NONE : header);
         exchange.getRequestBody().readAllBytes();
         String query = exchange.getRequestURI().getRawQuery();

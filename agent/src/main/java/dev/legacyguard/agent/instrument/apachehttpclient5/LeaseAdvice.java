@@ -7,6 +7,7 @@ import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.net.URIAuthority;
 
 import dev.legacyguard.agent.bootstrap.AddedHeaders;
 import dev.legacyguard.agent.bootstrap.Authorizations;
@@ -18,7 +19,10 @@ import net.bytebuddy.asm.Advice;
  * Inlined into {@code org.apache.hc.client5.http.impl.classic.ConnectExec#execute}, before it
  * acquires the endpoint: the same decision as {@link ExecuteAdvice} makes per hop, taken early
  * so that the deliberate token failure leaves no connection leased and opened. A token it
- * fetches is the one the hop then gets from the cache.
+ * fetches is the one the hop then gets from the cache. The request processor that writes the
+ * {@code Host} header from the request's authority runs only later (in {@code MainClientExec}
+ * since 5.2), so the header the request will carry is worked out here the same way: else a
+ * virtual host naming another host would fail for want of a token the hop never sends.
  */
 final class LeaseAdvice {
 
@@ -35,12 +39,16 @@ final class LeaseAdvice {
             HttpHost target = route.getTargetHost();
             String path = request.getPath();
             Header present = request.getFirstHeader("Authorization");
+            // Unless the application set it, the header RequestTargetHost will write: the authority without user info.
             Header host = request.getFirstHeader("Host");
+            URIAuthority authority = request.getAuthority();
+            String hostHeader = host != null ? host.getValue()
+                    : authority == null ? null : new URIAuthority(authority.getHostName(), authority.getPort()).toString();
             Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
                     (String) scope.clientContext.getAttribute(AddedHeaders.CONTEXT_HEADER),
                     RequestUrls.join(RequestUrls.origin(target.getSchemeName(), target.getHostName(), target.getPort()),
                             path == null ? "/" : path),
-                    host == null ? null : host.getValue(), route.getProxyHost() != null);
+                    hostHeader, route.getProxyHost() != null);
             return null;
         } catch (IOException deliberate) {
             return deliberate;

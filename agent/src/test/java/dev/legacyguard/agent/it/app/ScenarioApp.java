@@ -41,6 +41,9 @@ import org.apache.http.util.EntityUtils;
  * {@code NAME burst COUNT URL}, COUNT threads calling URL with HttpURLConnection at once;
  * {@code NAME huc-host|hc4-host|hc5-host URL HOST}, a call whose Host header the application sets
  * to HOST (HttpURLConnection needs {@code -Dsun.net.http.allowRestrictedHeaders=true});
+ * {@code NAME hc4-vhost|hc4-legacy-vhost|hc5-vhost URL HOST}, a call to URL's host whose virtual host
+ * is HOST ({@code host:port}): HttpClient 4's {@code ClientPNames.VIRTUAL_HOST}, HttpClient 5's
+ * request authority (the request sent to URL's host as its explicit target);
  * {@code NAME huc-proxy|hc4-proxy|hc5-proxy URL PROXY}, a call through the forward proxy PROXY
  * ({@code http://host:port}: a per-connection {@code Proxy}, HttpClient's route proxy);
  * {@code NAME proxy-selector PORT PROXY}, a default {@code ProxySelector} sending requests to port PORT
@@ -122,6 +125,9 @@ public final class ScenarioApp {
         try {
             if (scenario[1].endsWith("-via")) {
                 return name + " status=" + viaExplicitTarget(scenario[1], scenario[2], scenario[3]);
+            }
+            if (scenario[1].endsWith("-vhost")) {
+                return name + " status=" + withVirtualHost(scenario[1], scenario[2], scenario[3]);
             }
             if (scenario[1].endsWith("-host")) {
                 return name + " status=" + withHostHeader(scenario[1], scenario[2], scenario[3]);
@@ -238,6 +244,30 @@ public final class ScenarioApp {
                 });
             }
         }
+    }
+
+    @SuppressWarnings("deprecation")
+    private int withVirtualHost(String client, String url, String host) throws IOException {
+        int colon = host.lastIndexOf(':');
+        String hostName = host.substring(0, colon);
+        int port = Integer.parseInt(host.substring(colon + 1));
+        if (client.startsWith("hc4")) {
+            HttpGet get = new HttpGet(url);
+            get.getParams().setParameter(org.apache.http.client.params.ClientPNames.VIRTUAL_HOST,
+                    new org.apache.http.HttpHost(hostName, port));
+            try (CloseableHttpResponse response = (client.equals("hc4-vhost") ? httpClient4 : legacyHttpClient4).execute(get)) {
+                EntityUtils.consume(response.getEntity());
+                return response.getStatusLine().getStatusCode();
+            }
+        }
+        URL target = new URL(url);
+        org.apache.hc.client5.http.classic.methods.HttpGet get = new org.apache.hc.client5.http.classic.methods.HttpGet(url);
+        get.setAuthority(new org.apache.hc.core5.net.URIAuthority(hostName, port));
+        return httpClient5.execute(new org.apache.hc.core5.http.HttpHost(target.getProtocol(), target.getHost(), target.getPort()),
+                get, response -> {
+                    org.apache.hc.core5.http.io.entity.EntityUtils.consume(response.getEntity());
+                    return response.getCode();
+                });
     }
 
     @SuppressWarnings("deprecation")
