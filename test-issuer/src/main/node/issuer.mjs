@@ -4,7 +4,12 @@
 // Usage: node issuer.mjs CONFIG.json
 // CONFIG: { "apps": [{ "id", "secret", "grants": { "<indicator>": ["scope", ...] } }],
 //           "resources": [{ "indicator", "scopes": [...], "ttl": 3600 }],
+//           "organizations": [{ "id", "permissions": [...], "members": { "<app id>": {
+//               "permissions": [...], "grants": { "<indicator>": ["scope", ...] } } } }],
 //           "signingAlg": "ES384" }
+// An organization member's "permissions" and "grants" are what its organization roles hold:
+// organization permissions (for organization tokens) and API resource scopes (for tokens for a
+// resource requested with organization_id).
 // Prints "ISSUER_READY <endpoint>" once listening. Test-only controls live under /__admin:
 //   POST /__admin/rotate {"alg":"RS256","keepOld":true}  new signing key (first in JWKS)
 //   POST /__admin/drop-old                                 JWKS keeps only the current key
@@ -18,6 +23,9 @@ import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
 import Provider, { errors } from 'oidc-provider';
+// The provider's registry of each grant's accepted parameters; Logto adds organization_id to
+// client_credentials the same way.
+import instance from 'oidc-provider/lib/helpers/weak_cache.js';
 
 const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 
@@ -45,6 +53,46 @@ const state = {
 
 const resources = new Map(config.resources.map((r) => [r.indicator, r]));
 const apps = new Map(config.apps.map((a) => [a.id, a]));
+const organizations = new Map((config.organizations || []).map((o) => [o.id, o]));
+const ORGANIZATION_AUDIENCE = 'urn:logto:organization:';
+
+// Logto's message for each OIDC error it wraps (see logto-1.42-observed.json).
+const LOGTO_MESSAGES = {
+  invalid_target: 'Invalid resource indicator.',
+  access_denied: 'Access denied.',
+  invalid_client: 'An OIDC error occurred: oidc.invalid_client.',
+  invalid_request: 'Request is invalid.',
+  invalid_grant: 'Grant request is invalid.',
+  unsupported_grant_type: 'Unsupported `grant_type` requested.',
+};
+
+// What the app's organization roles hold in the organization the request names; Logto answers
+// 403 access_denied for an app that is not a member.
+function membership(ctx, client) {
+  const id = ctx.oidc.params.organization_id;
+  const member = organizations.get(id)?.members?.[client.clientId];
+  if (!member) {
+    const denied = new errors.AccessDenied('app has not associated with the organization');
+    denied.status = 403;
+    denied.statusCode = 403;
+    throw denied;
+  }
+  return member;
+}
+
+function organizationTokenInfo(ctx, indicator, client) {
+  if (indicator !== ORGANIZATION_AUDIENCE + ctx.oidc.params.organization_id) throw new errors.InvalidTarget();
+  const organization = organizations.get(ctx.oidc.params.organization_id);
+  const granted = (membership(ctx, client).permissions || [])
+    .filter((p) => (organization.permissions || []).includes(p));
+  return {
+    scope: granted.join(' '),
+    audience: indicator,
+    accessTokenTTL: 3600,
+    accessTokenFormat: 'jwt',
+    jwt: { sign: { alg: state.signingAlg } },
+  };
+}
 
 function buildProvider(endpoint) {
   const provider = new Provider(`${endpoint}/oidc`, {
@@ -59,6 +107,13 @@ function buildProvider(endpoint) {
       token_endpoint_auth_method: 'client_secret_basic',
     })),
     jwks: { keys: [...state.accessKeys, idTokenKey] },
+    // A token for an API resource requested with organization_id names the organization; an
+    // organization token names it only in its audience.
+    extraTokenClaims(ctx, token) {
+      const id = ctx.oidc.params?.organization_id;
+      const audience = token.resourceServer?.audience;
+      return id && audience && !audience.startsWith(ORGANIZATION_AUDIENCE) ? { organization_id: id } : undefined;
+    },
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
@@ -67,13 +122,22 @@ function buildProvider(endpoint) {
       revocation: { enabled: false },
       resourceIndicators: {
         enabled: true,
-        defaultResource: () => undefined,
+        // Without resource, organization_id asks for an organization token; without either,
+        // Logto refuses the request.
+        defaultResource(ctx) {
+          const id = ctx.oidc.params.organization_id;
+          if (id) return ORGANIZATION_AUDIENCE + id;
+          throw new errors.InvalidTarget('both `resource` and `organization_id` are not provided');
+        },
         useGrantedResource: () => false,
         getResourceServerInfo(ctx, indicator, client) {
+          if (indicator.startsWith(ORGANIZATION_AUDIENCE)) return organizationTokenInfo(ctx, indicator, client);
           const resource = resources.get(indicator);
           if (!resource) throw new errors.InvalidTarget();
-          // Logto grants exactly the scopes the app's M2M roles hold; others are dropped.
-          const granted = (apps.get(client.clientId)?.grants?.[indicator] || [])
+          // Logto grants exactly the scopes the app's M2M roles hold (with organization_id: its
+          // organization roles in that organization); others are dropped.
+          const grants = ctx.oidc.params.organization_id ? membership(ctx, client).grants : apps.get(client.clientId)?.grants;
+          const granted = (grants?.[indicator] || [])
             .filter((s) => resource.scopes.includes(s));
           return {
             scope: granted.join(' '),
@@ -87,6 +151,7 @@ function buildProvider(endpoint) {
     },
     clientAuthMethods: ['client_secret_basic', 'client_secret_post'],
   });
+  for (const grant of ['client_credentials', undefined]) instance(provider).grantTypeParams.get(grant).add('organization_id');
   // Logto wraps OIDC errors as {code: "oidc.<error>", message, error, error_description}.
   provider.use(async (ctx, next) => {
     await next();
@@ -98,7 +163,8 @@ function buildProvider(endpoint) {
       ctx.body = { error: 'invalid_client', error_description: 'client is invalid' };
     }
     if (ctx.body && typeof ctx.body === 'object' && ctx.body.error && !ctx.body.code) {
-      ctx.body = { code: `oidc.${ctx.body.error}`, message: ctx.body.error_description, ...ctx.body };
+      const message = LOGTO_MESSAGES[ctx.body.error] || ctx.body.error_description;
+      ctx.body = { code: `oidc.${ctx.body.error}`, message, ...ctx.body };
     }
   });
   return provider;

@@ -70,22 +70,36 @@ public final class TestIssuer implements AutoCloseable {
 
     /** Client-credentials grant with Basic auth, exactly as an M2M app asks Logto. */
     public TokenResponse clientCredentials(String appId, String appSecret, String resource, String... scopes) {
+        return clientCredentialsIn(null, appId, appSecret, resource, scopes);
+    }
+
+    /**
+     * Client-credentials grant with {@code organization_id} (null: none), as an M2M app that is a
+     * member of an organization asks Logto: without {@code resource} for an organization token
+     * ({@code aud} {@code urn:logto:organization:<id>}, the organization permissions as scopes), with it for a
+     * token for that API resource that also carries claim {@code organization_id}.
+     */
+    public TokenResponse clientCredentialsIn(String organizationId, String appId, String appSecret, String resource,
+                                             String... scopes) {
         String basic = Base64.getEncoder().encodeToString(
                 (enc(appId) + ":" + enc(appSecret)).getBytes(StandardCharsets.UTF_8));
         return token(HttpRequest.newBuilder(URI.create(tokenEndpoint())).header("Authorization", "Basic " + basic),
-                clientCredentialsForm(resource, scopes));
+                clientCredentialsForm(organizationId, resource, scopes));
     }
 
     /** Client-credentials grant with the App ID and App Secret in the form ({@code client_secret_post}), which Logto accepts too. */
     public TokenResponse clientCredentialsInBody(String appId, String appSecret, String resource, String... scopes) {
-        return token(HttpRequest.newBuilder(URI.create(tokenEndpoint())), clientCredentialsForm(resource, scopes)
+        return token(HttpRequest.newBuilder(URI.create(tokenEndpoint())), clientCredentialsForm(null, resource, scopes)
                 + "&client_id=" + enc(appId) + "&client_secret=" + enc(appSecret));
     }
 
-    private static String clientCredentialsForm(String resource, String... scopes) {
+    private static String clientCredentialsForm(String organizationId, String resource, String... scopes) {
         StringBuilder form = new StringBuilder("grant_type=client_credentials");
         if (resource != null) {
             form.append("&resource=").append(enc(resource));
+        }
+        if (organizationId != null) {
+            form.append("&organization_id=").append(enc(organizationId));
         }
         if (scopes.length > 0) {
             form.append("&scope=").append(enc(String.join(" ", scopes)));
@@ -104,7 +118,16 @@ public final class TestIssuer implements AutoCloseable {
 
     /** A token the test expects to be granted; fails loudly otherwise. */
     public String accessToken(String appId, String appSecret, String resource, String... scopes) {
-        TokenResponse response = clientCredentials(appId, appSecret, resource, scopes);
+        return granted(clientCredentials(appId, appSecret, resource, scopes));
+    }
+
+    /** A token in {@code organizationId} (see {@link #clientCredentialsIn}) the test expects to be granted. */
+    public String accessTokenIn(String organizationId, String appId, String appSecret, String resource,
+                                String... scopes) {
+        return granted(clientCredentialsIn(organizationId, appId, appSecret, resource, scopes));
+    }
+
+    private static String granted(TokenResponse response) {
         if (response.status() != 200) {
             throw new IllegalStateException("test issuer refused a token: " + response);
         }
@@ -230,6 +253,7 @@ public final class TestIssuer implements AutoCloseable {
 
         private final List<Map<String, Object>> apps = new ArrayList<>();
         private final List<Map<String, Object>> resources = new ArrayList<>();
+        private final Map<String, Map<String, Object>> organizations = new LinkedHashMap<>();
         private String signingAlg = "ES384";
 
         public Builder resource(String indicator, long ttlSeconds, String... scopes) {
@@ -257,6 +281,45 @@ public final class TestIssuer implements AutoCloseable {
             return this;
         }
 
+        /** An organization whose template defines the organization {@code permissions}. */
+        public Builder organization(String id, String... permissions) {
+            Map<String, Object> organization = new LinkedHashMap<>();
+            organization.put("id", id);
+            organization.put("permissions", List.of(permissions));
+            organization.put("members", new LinkedHashMap<String, Object>());
+            organizations.put(id, organization);
+            return this;
+        }
+
+        /**
+         * Adds the app to the organization (declared before) with organization roles that hold
+         * the organization {@code permissions}; what they grant on API resources is added by
+         * {@link #organizationGrant}.
+         */
+        public Builder organizationMember(String organizationId, String appId, String... permissions) {
+            member(organizationId, appId).put("permissions", List.of(permissions));
+            return this;
+        }
+
+        /** The app's organization roles (it is a member) also grant {@code scopes} on {@code indicator}. */
+        public Builder organizationGrant(String organizationId, String appId, String indicator, String... scopes) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> grants = (Map<String, Object>) member(organizationId, appId)
+                    .computeIfAbsent("grants", k -> new LinkedHashMap<String, Object>());
+            grants.put(indicator, List.of(scopes));
+            return this;
+        }
+
+        @SuppressWarnings("unchecked")
+        private Map<String, Object> member(String organizationId, String appId) {
+            Map<String, Object> organization = organizations.get(organizationId);
+            if (organization == null) {
+                throw new IllegalArgumentException("declare organization " + organizationId + " before its members");
+            }
+            return (Map<String, Object>) ((Map<String, Object>) organization.get("members"))
+                    .computeIfAbsent(appId, k -> new LinkedHashMap<String, Object>());
+        }
+
         public Builder signingAlg(String alg) {
             this.signingAlg = alg;
             return this;
@@ -281,6 +344,7 @@ public final class TestIssuer implements AutoCloseable {
                 Map<String, Object> config = new LinkedHashMap<>();
                 config.put("apps", apps);
                 config.put("resources", resources);
+                config.put("organizations", new ArrayList<>(organizations.values()));
                 config.put("signingAlg", signingAlg);
                 Path file = Files.createTempFile("test-issuer", ".json");
                 // issuer.mjs reads it before it says it is ready, so it can go then rather than at

@@ -1,6 +1,7 @@
 package dev.legacyguard.testissuer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class TestIssuerTest {
     private static final String API = "https://api.example.test";
+    private static final String ORG = "195o7u492pqf";
     private static TestIssuer issuer;
 
     @BeforeAll
@@ -20,6 +22,10 @@ class TestIssuerTest {
         issuer = TestIssuer.builder()
                 .resource(API, 3600, "read:products", "write:products")
                 .app("reader", "reader-secret", API, "read:products")
+                .app("outsider", "outsider-secret", API, "read:products")
+                .organization(ORG, "read:inventory", "write:inventory")
+                .organizationMember(ORG, "reader", "read:inventory")
+                .organizationGrant(ORG, "reader", API, "read:products")
                 .start();
     }
 
@@ -85,6 +91,53 @@ class TestIssuerTest {
         issuer.rotateKey("ES384", false);
         assertEquals(0, issuer.jwksRequests());
         assertNull(issuer.clientCredentials("reader", "reader-secret", API).scope());
+    }
+
+    @Test
+    void organizationIdWithoutResourceGivesAnOrganizationTokenWithTheHeldPermissionsOnly() {
+        TestIssuer.TokenResponse response =
+                issuer.clientCredentialsIn(ORG, "reader", "reader-secret", null, "read:inventory", "write:inventory");
+        assertEquals(200, response.status());
+        assertEquals("read:inventory", response.scope());
+        Map<String, Object> claims = claims(response.accessToken());
+        assertEquals("urn:logto:organization:" + ORG, claims.get("aud"));
+        assertEquals("read:inventory", claims.get("scope"));
+        assertEquals("reader", claims.get("sub"));
+        assertEquals("reader", claims.get("client_id"));
+        assertFalse(claims.containsKey("organization_id"), "an organization token names its organization only in aud");
+    }
+
+    @Test
+    void organizationIdWithResourceGivesATokenForTheResourceThatNamesTheOrganization() {
+        TestIssuer.TokenResponse response =
+                issuer.clientCredentialsIn(ORG, "reader", "reader-secret", API, "read:products", "write:products");
+        assertEquals(200, response.status());
+        Map<String, Object> claims = claims(response.accessToken());
+        assertEquals(API, claims.get("aud"));
+        assertEquals(ORG, claims.get("organization_id"));
+        assertEquals("read:products", claims.get("scope"));
+    }
+
+    @Test
+    void anAppOutsideTheOrganizationIsDeniedAsLogtoDeniesIt() {
+        TestIssuer.TokenResponse response = issuer.clientCredentialsIn(ORG, "outsider", "outsider-secret", null);
+        assertEquals(403, response.status());
+        assertEquals(Map.of("code", "oidc.access_denied", "message", "Access denied.", "error", "access_denied",
+                "error_description", "app has not associated with the organization"), response.body());
+        assertEquals(403, issuer.clientCredentialsIn(ORG, "outsider", "outsider-secret", API).status());
+    }
+
+    @Test
+    void neitherResourceNorOrganizationIsAnInvalidTargetAsLogtoAnswersIt() {
+        TestIssuer.TokenResponse response = issuer.clientCredentials("reader", "reader-secret", null, "read:products");
+        assertEquals(400, response.status());
+        assertEquals(Map.of("code", "oidc.invalid_target", "message", "Invalid resource indicator.", "error",
+                "invalid_target", "error_description", "both `resource` and `organization_id` are not provided"),
+                response.body());
+    }
+
+    private static Map<String, Object> claims(String token) {
+        return TestIssuer.parse(decode(token.split("\\.")[1]));
     }
 
     private static String decode(String part) {
