@@ -70,7 +70,7 @@ public final class CheckCommand {
     }
 
     private static boolean check(TokenClient client, AgentSettings settings, ResourceSettings resource, PrintStream out) {
-        String label = "resource '" + resource.name() + "' (" + resource.audience() + ", urls " + resource.urls() + "): ";
+        String label = "resource '" + resource.name() + "' (" + resource.target() + ", urls " + resource.urls() + "): ";
         TokenGrant grant;
         try {
             grant = client.request(resource);

@@ -87,12 +87,12 @@ public final class TokenCommand {
         try {
             grant = personalAccessToken == null ? client.request(resource) : client.exchange(resource, personalAccessToken);
         } catch (TokenFailure failure) {
-            err.println("no token for resource '" + resource.name() + "' (" + resource.audience() + ") from " + how
+            err.println("no token for resource '" + resource.name() + "' (" + resource.target() + ") from " + how
                     + ": token endpoint " + failure.problem() + "; fix: " + failure.advice());
             return NO_TOKEN;
         }
         err.println("token " + Fingerprint.of(grant.accessToken()) + " for resource '" + resource.name() + "' ("
-                + resource.audience() + ") from " + how + ", "
+                + resource.target() + ") from " + how + ", "
                 + (grant.grantedScopes().isEmpty() ? "no scopes" : "scopes " + String.join(" ", grant.grantedScopes()))
                 + ", expires in " + grant.expiresInSeconds() + " s");
         if (!grant.missingScopes().isEmpty()) {

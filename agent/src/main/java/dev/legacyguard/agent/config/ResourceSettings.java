@@ -50,8 +50,11 @@ public final class ResourceSettings {
         return organizationId;
     }
 
-    /** What the token is for, as the token's {@code aud} (and organization) shows it: for messages. */
-    public String audience() {
+    /**
+     * What the token is for, for messages: the indicator, the indicator "in organization" the
+     * organization, or an organization token's {@code aud}.
+     */
+    public String target() {
         if (indicator == null) {
             return ORGANIZATION_AUDIENCE + organizationId;
         }

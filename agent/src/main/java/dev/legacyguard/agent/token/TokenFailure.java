@@ -25,7 +25,7 @@ public final class TokenFailure extends Exception {
 
     private TokenFailure(ResourceSettings resource, String tokenEndpoint, int status, String problem, String advice,
             long retryAfterMillis) {
-        super("no token for resource '" + resource.name() + "' (" + resource.audience() + ") from " + tokenEndpoint
+        super("no token for resource '" + resource.name() + "' (" + resource.target() + ") from " + tokenEndpoint
                 + ": " + problem + "; " + advice, null, false, false);
         this.status = status;
         this.problem = problem;

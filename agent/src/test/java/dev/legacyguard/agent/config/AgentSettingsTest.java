@@ -180,7 +180,7 @@ class AgentSettingsTest {
         ResourceSettings tenantA = settings.resources().stream().filter(r -> r.name().equals("tenant-a")).findFirst().get();
         assertEquals("https://api.shop", tenantA.indicator());
         assertEquals("195o7u492pqf", tenantA.organizationId());
-        assertEquals("https://api.shop in organization 195o7u492pqf", tenantA.audience());
+        assertEquals("https://api.shop in organization 195o7u492pqf", tenantA.target());
         assertNull(settings.resources().stream().filter(r -> r.name().equals("shop")).findFirst().get().organizationId());
         assertFalse(log().contains("unknown key"), log());
     }
@@ -192,7 +192,7 @@ class AgentSettingsTest {
                 "logto.resource.org.urls=https://org.internal/"));
         ResourceSettings org = settings.resources().stream().filter(r -> r.name().equals("org")).findFirst().get();
         assertNull(org.indicator());
-        assertEquals("urn:logto:organization:195o7u492pqf", org.audience());
+        assertEquals("urn:logto:organization:195o7u492pqf", org.target());
     }
 
     @Test
