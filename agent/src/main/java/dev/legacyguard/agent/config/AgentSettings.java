@@ -327,7 +327,10 @@ public final class AgentSettings {
                     + " forward proxy goes without the token, which the proxy would see) or allow");
         }
 
-        /** Logto's organization IDs are short strings of lowercase letters and digits, e.g. 195o7u492pqf. */
+        /**
+         * Logto's organization IDs are short strings of letters and digits, e.g. 195o7u492pqf; a
+         * typo that pastes a space, a quote or a URL is told here rather than by a 403 later.
+         */
         private void checkOrganizationId(Setting organizationId) throws ConfigException {
             String id = organizationId.value;
             boolean plain = !id.isEmpty();

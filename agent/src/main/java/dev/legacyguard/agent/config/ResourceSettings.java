@@ -9,7 +9,7 @@ import dev.legacyguard.agent.match.UrlPrefix;
 public final class ResourceSettings {
 
     /** The {@code aud} of Logto's organization tokens, before the organization's ID. */
-    public static final String ORGANIZATION_AUDIENCE = "urn:logto:organization:";
+    private static final String ORGANIZATION_AUDIENCE = "urn:logto:organization:";
 
     private final String name;
     private final String indicator;
