@@ -2,11 +2,14 @@
 // configures it (see shared/LOGTO.md), mounted under /oidc, on a free loopback port.
 //
 // Usage: node issuer.mjs CONFIG.json
-// CONFIG: { "apps": [{ "id", "secret", "grants": { "<indicator>": ["scope", ...] } }],
+// CONFIG: { "apps": [{ "id", "secret", "grants": { "<indicator>": ["scope", ...] }, "allowTokenExchange" }],
 //           "resources": [{ "indicator", "scopes": [...], "ttl": 3600 }],
 //           "organizations": [{ "id", "permissions": [...], "members": { "<app id>": {
 //               "permissions": [...], "grants": { "<indicator>": ["scope", ...] } } } }],
+//           "users": [{ "id", "personalAccessTokens": [...], "grants": { "<indicator>": ["scope", ...] } }],
 //           "signingAlg": "ES384", "customDomain": false }
+// A user's "grants" are what the user's roles hold; an app with "allowTokenExchange" exchanges
+// the user's personal access tokens for access tokens (RFC 8693, as Logto does).
 // An organization member's "permissions" and "grants" are what its organization roles hold:
 // organization permissions (for organization tokens) and API resource scopes (for tokens for a
 // resource requested with organization_id).
@@ -56,6 +59,10 @@ const resources = new Map(config.resources.map((r) => [r.indicator, r]));
 const apps = new Map(config.apps.map((a) => [a.id, a]));
 const organizations = new Map((config.organizations || []).map((o) => [o.id, o]));
 const ORGANIZATION_AUDIENCE = 'urn:logto:organization:';
+const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const PERSONAL_ACCESS_TOKEN = 'urn:logto:token-type:personal_access_token';
+const usersByToken = new Map((config.users || [])
+  .flatMap((u) => (u.personalAccessTokens || []).map((pat) => [pat, u])));
 
 // Logto's message for each OIDC error it wraps (see logto-1.42-observed.json).
 const LOGTO_MESSAGES = {
@@ -95,12 +102,54 @@ function organizationTokenInfo(ctx, indicator, client) {
   };
 }
 
+function resourceTokenInfo(indicator, resource, granted) {
+  return {
+    scope: granted.filter((s) => resource.scopes.includes(s)).join(' '),
+    audience: indicator,
+    accessTokenTTL: resource.ttl || 3600,
+    accessTokenFormat: 'jwt',
+    jwt: { sign: { alg: state.signingAlg } },
+  };
+}
+
+// A personal access token exchanged for an access token: sub the user, client_id the app, the
+// requested scopes the user's roles hold (others dropped silently, as for client credentials).
+// oidc-provider has already refused apps not allowed the grant, as Logto does: 400
+// invalid_request "requested grant type is not allowed for this client".
+async function tokenExchange(ctx) {
+  const { params, client, provider } = ctx.oidc;
+  if (params.subject_token_type !== PERSONAL_ACCESS_TOKEN) {
+    throw new errors.InvalidRequest('unsupported subject token type');
+  }
+  const user = usersByToken.get(params.subject_token);
+  if (!user) throw new errors.InvalidGrant();
+  const resource = resources.get(params.resource);
+  if (!resource) throw new errors.InvalidTarget();
+  const requested = (params.scope || '').split(' ').filter(Boolean);
+  const held = user.grants?.[params.resource] || [];
+  const info = resourceTokenInfo(params.resource, resource, requested.filter((s) => held.includes(s)));
+  const token = new provider.AccessToken({
+    accountId: user.id,
+    client,
+    grantId: `exchange-${user.id}`,
+    scope: info.scope || undefined,
+    resourceServer: new provider.ResourceServer(params.resource, info),
+  });
+  const value = await token.save();
+  ctx.body = {
+    access_token: value,
+    expires_in: token.expiration,
+    scope: token.scope || undefined,
+    token_type: 'Bearer',
+  };
+}
+
 function buildProvider(endpoint) {
   const provider = new Provider(`${endpoint}/oidc`, {
     clients: config.apps.map((a) => ({
       client_id: a.id,
       client_secret: a.secret,
-      grant_types: ['client_credentials'],
+      grant_types: a.allowTokenExchange ? ['client_credentials', TOKEN_EXCHANGE] : ['client_credentials'],
       redirect_uris: [],
       response_types: [],
       // As Logto registers its M2M apps; oidc-provider then accepts the secret in the form
@@ -138,21 +187,14 @@ function buildProvider(endpoint) {
           // Logto grants exactly the scopes the app's M2M roles hold (with organization_id: its
           // organization roles in that organization); others are dropped.
           const grants = ctx.oidc.params.organization_id ? membership(ctx, client).grants : apps.get(client.clientId)?.grants;
-          const granted = (grants?.[indicator] || [])
-            .filter((s) => resource.scopes.includes(s));
-          return {
-            scope: granted.join(' '),
-            audience: indicator,
-            accessTokenTTL: resource.ttl || 3600,
-            accessTokenFormat: 'jwt',
-            jwt: { sign: { alg: state.signingAlg } },
-          };
+          return resourceTokenInfo(indicator, resource, grants?.[indicator] || []);
         },
       },
     },
     clientAuthMethods: ['client_secret_basic', 'client_secret_post'],
   });
   for (const grant of ['client_credentials', undefined]) instance(provider).grantTypeParams.get(grant).add('organization_id');
+  provider.registerGrantType(TOKEN_EXCHANGE, tokenExchange, ['subject_token', 'subject_token_type', 'resource', 'scope']);
   // Logto wraps OIDC errors as {code: "oidc.<error>", message, error, error_description}.
   provider.use(async (ctx, next) => {
     await next();

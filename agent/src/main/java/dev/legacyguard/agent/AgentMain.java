@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -31,6 +30,7 @@ public final class AgentMain {
 
     private static final String INSTALLER = "dev.legacyguard.agent.instrument.AgentInstaller";
     private static final String CHECK_COMMAND = "dev.legacyguard.agent.check.CheckCommand";
+    private static final String TOKEN_COMMAND = "dev.legacyguard.agent.check.TokenCommand";
 
     private AgentMain() {
     }
@@ -43,20 +43,31 @@ public final class AgentMain {
         start(agentArgs, instrumentation);
     }
 
-    /** {@code java -jar logto-agent.jar check CONFIG}: validates a configuration and asks for every token. */
+    /**
+     * {@code java -jar logto-agent.jar check CONFIG}: validates a configuration and asks for every token;
+     * {@code java -jar logto-agent.jar token CONFIG ...}: prints one token, for testing an API with curl.
+     */
     public static void main(String[] args) {
-        if (args.length == 0 || !args[0].equals("check")) {
+        String command = args.length == 0 ? "" : args[0];
+        if (!command.equals("check") && !command.equals("token")) {
             System.err.println("usage: java -jar logto-agent.jar check CONFIG"
+                    + " | java -jar logto-agent.jar token CONFIG [--resource NAME] [--personal-access-token -|PAT]"
                     + " (as an agent: java -javaagent:logto-agent.jar=CONFIG -jar your-service.jar)");
             System.exit(2);
             return;
         }
         int exitCode;
         try {
-            Method run = isolatedLoader(agentJar()).loadClass(CHECK_COMMAND).getMethod("run", String[].class, PrintStream.class);
-            exitCode = (Integer) run.invoke(null, Arrays.copyOfRange(args, 1, args.length), System.out);
+            String[] rest = Arrays.copyOfRange(args, 1, args.length);
+            ClassLoader loader = isolatedLoader(agentJar());
+            exitCode = command.equals("check")
+                    ? (Integer) loader.loadClass(CHECK_COMMAND).getMethod("run", String[].class, PrintStream.class)
+                            .invoke(null, rest, System.out)
+                    : (Integer) loader.loadClass(TOKEN_COMMAND)
+                            .getMethod("run", String[].class, InputStream.class, PrintStream.class, PrintStream.class)
+                            .invoke(null, rest, System.in, System.out, System.err);
         } catch (Throwable t) {
-            System.err.println("[logto-agent] ERROR the check could not run: " + describe(t));
+            System.err.println("[logto-agent] ERROR the " + command + " command could not run: " + describe(t));
             exitCode = 1;
         }
         System.exit(exitCode);

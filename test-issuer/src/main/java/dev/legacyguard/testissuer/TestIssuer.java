@@ -130,6 +130,23 @@ public final class TestIssuer implements AutoCloseable {
         return form.toString();
     }
 
+    /**
+     * Token exchange of a user's personal access token by an app, as Logto takes it: {@code sub}
+     * the user, {@code client_id} the app, the requested scopes the user's roles hold.
+     */
+    public TokenResponse exchangePersonalAccessToken(String appId, String appSecret, String personalAccessToken,
+                                                     String resource, String... scopes) {
+        StringBuilder form = new StringBuilder("grant_type=").append(enc("urn:ietf:params:oauth:grant-type:token-exchange"))
+                .append("&subject_token=").append(enc(personalAccessToken))
+                .append("&subject_token_type=").append(enc("urn:logto:token-type:personal_access_token"))
+                .append("&resource=").append(enc(resource));
+        if (scopes.length > 0) {
+            form.append("&scope=").append(enc(String.join(" ", scopes)));
+        }
+        form.append("&client_id=").append(enc(appId)).append("&client_secret=").append(enc(appSecret));
+        return token(HttpRequest.newBuilder(URI.create(tokenEndpoint())), form.toString());
+    }
+
     private TokenResponse token(HttpRequest.Builder request, String form) {
         HttpResponse<String> response = send(request
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -280,6 +297,7 @@ public final class TestIssuer implements AutoCloseable {
         private final List<Map<String, Object>> apps = new ArrayList<>();
         private final List<Map<String, Object>> resources = new ArrayList<>();
         private final Map<String, Map<String, Object>> organizations = new LinkedHashMap<>();
+        private final Map<String, Map<String, Object>> users = new LinkedHashMap<>();
         private String signingAlg = "ES384";
         private boolean customDomain;
 
@@ -304,6 +322,39 @@ public final class TestIssuer implements AutoCloseable {
             });
             @SuppressWarnings("unchecked")
             Map<String, Object> grants = (Map<String, Object>) app.get("grants");
+            grants.put(indicator, List.of(scopes));
+            return this;
+        }
+
+        /**
+         * Lets the app (declared before) exchange personal access tokens for access tokens
+         * (Logto Console: the app's "Allow token exchange"); without it Logto answers 400
+         * invalid_request "requested grant type is not allowed for this client".
+         */
+        public Builder allowTokenExchange(String appId) {
+            apps.stream().filter(a -> a.get("id").equals(appId)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("declare app " + appId + " before allowing it token exchange"))
+                    .put("allowTokenExchange", true);
+            return this;
+        }
+
+        /**
+         * A user holding {@code personalAccessToken} whose roles grant {@code scopes} on
+         * {@code indicator}; exchanged, it gives a token with {@code sub} the user.
+         */
+        public Builder user(String id, String personalAccessToken, String indicator, String... scopes) {
+            Map<String, Object> user = users.computeIfAbsent(id, k -> {
+                Map<String, Object> created = new LinkedHashMap<>();
+                created.put("id", id);
+                created.put("personalAccessTokens", new ArrayList<String>());
+                created.put("grants", new LinkedHashMap<String, Object>());
+                return created;
+            });
+            @SuppressWarnings("unchecked")
+            List<String> tokens = (List<String>) user.get("personalAccessTokens");
+            tokens.add(personalAccessToken);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> grants = (Map<String, Object>) user.get("grants");
             grants.put(indicator, List.of(scopes));
             return this;
         }
@@ -378,6 +429,7 @@ public final class TestIssuer implements AutoCloseable {
                 config.put("apps", apps);
                 config.put("resources", resources);
                 config.put("organizations", new ArrayList<>(organizations.values()));
+                config.put("users", new ArrayList<>(users.values()));
                 config.put("signingAlg", signingAlg);
                 config.put("customDomain", customDomain);
                 Path file = Files.createTempFile("test-issuer", ".json");

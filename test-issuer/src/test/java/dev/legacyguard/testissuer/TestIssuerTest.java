@@ -28,6 +28,9 @@ class TestIssuerTest {
                 .organizationMember(ORG, "reader", "read:inventory")
                 .organizationGrant(ORG, "reader", API, "read:products")
                 .customDomain()
+                .app("exchanger", "exchanger-secret", API)
+                .allowTokenExchange("exchanger")
+                .user("olcbpj0f2hiw", "pat_valid", API, "read:products")
                 .start();
     }
 
@@ -150,6 +153,37 @@ class TestIssuerTest {
 
     private static Map<String, Object> header(String token) {
         return TestIssuer.parse(decode(token.split("\\.")[0]));
+    }
+
+    @Test
+    void aPersonalAccessTokenExchangedGivesATokenForTheUserWithTheScopesTheUserHolds() {
+        TestIssuer.TokenResponse response = issuer.exchangePersonalAccessToken("exchanger", "exchanger-secret",
+                "pat_valid", API, "read:products", "write:products");
+        assertEquals(200, response.status(), response.toString());
+        assertEquals("read:products", response.scope());
+        Map<String, Object> claims = claims(response.accessToken());
+        assertEquals("olcbpj0f2hiw", claims.get("sub"));
+        assertEquals("exchanger", claims.get("client_id"));
+        assertEquals(API, claims.get("aud"));
+        assertEquals("read:products", claims.get("scope"));
+    }
+
+    @Test
+    void anAppWithoutTokenExchangeIsRefusedAsLogtoRefusesIt() {
+        TestIssuer.TokenResponse response =
+                issuer.exchangePersonalAccessToken("reader", "reader-secret", "pat_valid", API, "read:products");
+        assertEquals(400, response.status());
+        assertEquals(Map.of("code", "oidc.invalid_request", "message", "Request is invalid.", "error", "invalid_request",
+                "error_description", "requested grant type is not allowed for this client"), response.body());
+    }
+
+    @Test
+    void anUnknownPersonalAccessTokenIsAnInvalidGrant() {
+        TestIssuer.TokenResponse response =
+                issuer.exchangePersonalAccessToken("exchanger", "exchanger-secret", "pat_wrong", API, "read:products");
+        assertEquals(400, response.status());
+        assertEquals("invalid_grant", response.body().get("error"));
+        assertEquals("grant request is invalid", response.body().get("error_description"));
     }
 
     private static Map<String, Object> claims(String token) {

@@ -11,6 +11,7 @@ import dev.legacyguard.agent.config.ConfigException;
 import dev.legacyguard.agent.config.ResourceSettings;
 import dev.legacyguard.agent.log.AgentLog;
 import dev.legacyguard.agent.log.Fingerprint;
+import dev.legacyguard.agent.token.ScopeAdvice;
 import dev.legacyguard.agent.token.TokenClient;
 import dev.legacyguard.agent.token.TokenFailure;
 import dev.legacyguard.agent.token.TokenGrant;
@@ -69,7 +70,7 @@ public final class CheckCommand {
     }
 
     private static boolean check(TokenClient client, AgentSettings settings, ResourceSettings resource, PrintStream out) {
-        String label = "resource '" + resource.name() + "' (" + resource.indicator() + ", urls " + resource.urls() + "): ";
+        String label = "resource '" + resource.name() + "' (" + resource.target() + ", urls " + resource.urls() + "): ";
         TokenGrant grant;
         try {
             grant = client.request(resource);
@@ -85,7 +86,7 @@ public final class CheckCommand {
             return true;
         }
         out.println(label + "MISSING SCOPES " + String.join(" ", grant.missingScopes()) + " (Logto dropped them; "
-                + token + "); fix: in Logto Console, assign an M2M role that holds them to app " + settings.appId());
+                + token + "); fix: " + ScopeAdvice.howToGrant(resource, settings.appId()));
         return false;
     }
 }

@@ -40,7 +40,8 @@ public final class AgentSettings {
     static final List<String> KEYS =
             Collections.unmodifiableList(Arrays.asList(ENDPOINT, TOKEN_ENDPOINT, APP_ID, APP_SECRET, ON_TOKEN_FAILURE, FAIL_FAST));
     static final Set<String> RESOURCE_ATTRIBUTES =
-            Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList("indicator", "urls", "scopes", "via-proxy")));
+            Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList("indicator", "organization-id", "urls", "scopes",
+                    "via-proxy")));
 
     private static final String URL_EXPECTATION =
             "expected an absolute http(s) URL without user info, query or fragment";
@@ -291,18 +292,26 @@ public final class AgentSettings {
         private ResourceSettings resource(String name) throws ConfigException {
             String prefix = ConfigSources.RESOURCE_PREFIX + name + ".";
             Setting indicator = sources.get(prefix + "indicator");
-            if (indicator == null) {
-                throw missing(prefix + "indicator", "expected the API resource's indicator (API Identifier in Logto "
-                        + "Console), e.g. https://api.example.com");
+            Setting organizationId = sources.get(prefix + "organization-id");
+            if (organizationId != null) {
+                checkOrganizationId(organizationId);
             }
-            checkIndicator(indicator);
+            // Without an indicator Logto gives an organization token (aud urn:logto:organization:<id>).
+            if (indicator == null && organizationId == null) {
+                throw missing(prefix + "indicator", "expected the API resource's indicator (API Identifier in Logto "
+                        + "Console), e.g. https://api.example.com, or " + prefix + "organization-id for an organization token");
+            }
+            if (indicator != null) {
+                checkIndicator(indicator);
+            }
             Setting urls = sources.get(prefix + "urls");
             if (urls == null) {
                 throw missing(prefix + "urls", "expected comma-separated URL prefixes whose requests get this resource's "
                         + "token, e.g. https://shop.internal:8443/api/");
             }
             Setting scopes = sources.get(prefix + "scopes");
-            return new ResourceSettings(name, indicator.value, urlPrefixes(urls),
+            return new ResourceSettings(name, indicator == null ? null : indicator.value,
+                    organizationId == null ? null : organizationId.value, urlPrefixes(urls),
                     scopes == null ? Collections.<String>emptyList() : scopes(scopes), viaProxy(sources.get(prefix + "via-proxy")));
         }
 
@@ -316,6 +325,23 @@ public final class AgentSettings {
             }
             throw bad(viaProxy, "is neither allow nor deny; expected deny (the default: a plain-http request through a"
                     + " forward proxy goes without the token, which the proxy would see) or allow");
+        }
+
+        /**
+         * Logto's organization IDs are short strings of letters and digits, e.g. 195o7u492pqf; a
+         * typo that pastes a space, a quote or a URL is told here rather than by a 403 later.
+         */
+        private void checkOrganizationId(Setting organizationId) throws ConfigException {
+            String id = organizationId.value;
+            boolean plain = !id.isEmpty();
+            for (int i = 0; i < id.length() && plain; i++) {
+                char c = id.charAt(i);
+                plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_';
+            }
+            if (!plain) {
+                throw bad(organizationId, "is not an organization ID; expected the ID shown in Logto Console "
+                        + "(Organizations, the organization's page), e.g. 195o7u492pqf");
+            }
         }
 
         private void checkIndicator(Setting indicator) throws ConfigException {
@@ -416,7 +442,7 @@ public final class AgentSettings {
                 String nearest = KeySuggestion.nearest(key, candidatesFor(key));
                 log.warn("unknown key " + key + " (" + sources.originOfNamedKey(key) + ") is ignored; "
                         + (nearest != null ? "did you mean " + nearest + "?" : "known keys are " + String.join(", ", KEYS)
-                        + " and logto.resource.NAME.indicator|urls|scopes|via-proxy"));
+                        + " and logto.resource.NAME.indicator|organization-id|urls|scopes|via-proxy"));
             }
         }
 

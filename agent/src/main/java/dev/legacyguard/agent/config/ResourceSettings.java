@@ -8,16 +8,21 @@ import dev.legacyguard.agent.match.UrlPrefix;
 /** One {@code logto.resource.NAME.*} block: an API resource and the URLs that get its token. */
 public final class ResourceSettings {
 
+    /** The {@code aud} of Logto's organization tokens, before the organization's ID. */
+    private static final String ORGANIZATION_AUDIENCE = "urn:logto:organization:";
+
     private final String name;
     private final String indicator;
+    private final String organizationId;
     private final List<UrlPrefix> urls;
     private final List<String> scopes;
     private final boolean plainHttpThroughProxy;
 
-    ResourceSettings(String name, String indicator, List<UrlPrefix> urls, List<String> scopes,
+    ResourceSettings(String name, String indicator, String organizationId, List<UrlPrefix> urls, List<String> scopes,
             boolean plainHttpThroughProxy) {
         this.name = name;
         this.indicator = indicator;
+        this.organizationId = organizationId;
         this.urls = Collections.unmodifiableList(urls);
         this.scopes = Collections.unmodifiableList(scopes);
         this.plainHttpThroughProxy = plainHttpThroughProxy;
@@ -28,9 +33,32 @@ public final class ResourceSettings {
         return name;
     }
 
-    /** The API resource indicator, sent as {@code resource} in the token request. */
+    /**
+     * The API resource indicator, sent as {@code resource} in the token request; null for an
+     * organization token (only {@link #organizationId()} configured).
+     */
     public String indicator() {
         return indicator;
+    }
+
+    /**
+     * The Logto organization the token is for, sent as {@code organization_id}; null when none
+     * is configured. With an indicator, Logto's token is for the API and carries claim
+     * {@code organization_id}; without one it is an organization token.
+     */
+    public String organizationId() {
+        return organizationId;
+    }
+
+    /**
+     * What the token is for, for messages: the indicator, the indicator "in organization" the
+     * organization, or an organization token's {@code aud}.
+     */
+    public String target() {
+        if (indicator == null) {
+            return ORGANIZATION_AUDIENCE + organizationId;
+        }
+        return organizationId == null ? indicator : indicator + " in organization " + organizationId;
     }
 
     public List<UrlPrefix> urls() {

@@ -18,7 +18,8 @@ final class StartupBanner {
                 + settings.tokenEndpoint() + " for app " + settings.appId() + ", on token failure "
                 + settings.onTokenFailure().configValue());
         for (ResourceSettings resource : settings.resources()) {
-            log.info("resource '" + resource.name() + "': indicator " + resource.indicator() + ", urls "
+            log.info("resource '" + resource.name() + "': " + (resource.indicator() == null ? "" : "indicator " + resource.indicator() + ", ")
+                    + (resource.organizationId() == null ? "" : "organization " + resource.organizationId() + ", ") + "urls "
                     + resource.urls() + ", scopes " + (resource.scopes().isEmpty() ? "(none)" : String.join(" ", resource.scopes())));
         }
         List<String> names = new ArrayList<>();

@@ -204,9 +204,9 @@ final class ResourceTokens {
         }
         if (!grant.missingScopes().isEmpty()) {
             log.warnOnce("missing-scopes " + resource.name() + " " + grant.missingScopes(), "resource '" + resource.name()
-                    + "' (" + resource.indicator() + "): Logto did not grant the requested scopes "
-                    + String.join(" ", grant.missingScopes()) + "; calls needing them will get 403. Fix: in Logto "
-                    + "Console, assign an M2M role that holds them to app " + client.appId());
+                    + "' (" + resource.target() + "): Logto did not grant the requested scopes "
+                    + String.join(" ", grant.missingScopes()) + "; calls needing them will get 403. Fix: "
+                    + ScopeAdvice.howToGrant(resource, client.appId()));
         }
         scheduleRefresh(token, token.refreshAt - clock.millis());
     }
@@ -280,7 +280,7 @@ final class ResourceTokens {
         log.warn("resource '" + resource.name() + "' rejected token " + dropped.fingerprint
                 + " as invalid_token; dropped it, the next call gets a new one"
                 + (inARow > 1 ? " (" + inARow + " rejections in a row: the next rejection is believed after "
-                        + millisBetweenEvictions(inARow) / 1000 + " s; check that the resource server accepts tokens for " + resource.indicator()
+                        + millisBetweenEvictions(inARow) / 1000 + " s; check that the resource server accepts tokens for " + resource.target()
                         + " from this Logto tenant)" : ""));
     }
 

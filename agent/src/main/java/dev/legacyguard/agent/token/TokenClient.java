@@ -28,7 +28,8 @@ import dev.legacyguard.agent.config.ResourceSettings;
 
 /**
  * One client-credentials request to the token endpoint, as Logto expects it: a form POST of
- * {@code grant_type}, {@code resource} and {@code scope}, authenticated by the App ID and App
+ * {@code grant_type}, {@code resource}, {@code organization_id} and {@code scope} (or, for the
+ * {@code token} command, a token exchange of a personal access token), authenticated by the App ID and App
  * Secret in the same form ({@code client_secret_post}, RFC 6749 section 2.3.1, which Logto
  * accepts as well as Basic). Not Basic: the JDK's FINE logging of {@code HttpURLConnection},
  * which an application may turn on to debug its own calls, prints request headers; no JDK
@@ -40,6 +41,8 @@ public final class TokenClient {
     static final int READ_TIMEOUT_MILLIS = 10_000;
     private static final int MAX_BODY_BYTES = 64 * 1024;
     private static final long MAX_LIFETIME_SECONDS = 366L * 24 * 3600;
+    private static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
+    private static final String PERSONAL_ACCESS_TOKEN = "urn:logto:token-type:personal_access_token";
 
     private final AgentSettings settings;
     private final long deadlineMillis;
@@ -64,6 +67,20 @@ public final class TokenClient {
 
     /** Asks for a token for {@code resource}; blocks for at most the connect and read timeouts together. */
     public TokenGrant request(ResourceSettings resource) throws TokenFailure {
+        return post(resource, clientCredentialsForm(resource), null);
+    }
+
+    /**
+     * Exchanges a user's personal access token for a token for {@code resource} (RFC 8693 as
+     * Logto takes it: the app must allow token exchange); {@code sub} of the token is the user.
+     * The personal access token, like the App Secret, appears in no failure message.
+     */
+    public TokenGrant exchange(ResourceSettings resource, String personalAccessToken) throws TokenFailure {
+        return post(resource, exchangeForm(resource, personalAccessToken), personalAccessToken);
+    }
+
+    /** {@code subjectToken}: the token exchanged, hidden like the App Secret; null for client credentials. */
+    private TokenGrant post(ResourceSettings resource, String requestForm, String subjectToken) throws TokenFailure {
         int status;
         String body;
         String retryAfter;
@@ -83,7 +100,7 @@ public final class TokenClient {
                 connection.setDoOutput(true);
                 connection.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
                 connection.setRequestProperty("Accept", "application/json");
-                byte[] form = form(resource).getBytes(StandardCharsets.UTF_8);
+                byte[] form = requestForm.getBytes(StandardCharsets.UTF_8);
                 try (OutputStream out = connection.getOutputStream()) {
                     out.write(form);
                 }
@@ -95,14 +112,14 @@ public final class TokenClient {
                 connection.disconnect();
             }
         } catch (IOException | RuntimeException e) {
-            throw TokenFailure.unreachable(settings, resource, deadline != null && deadline.passed()
+            throw TokenFailure.unreachable(settings, resource, subjectToken, deadline != null && deadline.passed()
                     ? new SocketTimeoutException("no complete answer within " + deadlineMillis + " ms") : e);
         }
         if (status == 429) {
             // Whatever the body says (a gateway's text, Logto's JSON): the limit is what matters.
             throw TokenFailure.rateLimited(settings, resource, RetryAfter.millis(retryAfter, System.currentTimeMillis()));
         }
-        return interpret(resource, status, body);
+        return interpret(resource, status, body, subjectToken);
     }
 
     /**
@@ -121,10 +138,30 @@ public final class TokenClient {
         connection.setHostnameVerifier(RefuseHostNames.INSTANCE);
     }
 
-    /** Built per token request (rare), so the encoded secret lives no longer than the request. */
-    private String form(ResourceSettings resource) {
-        StringBuilder form = new StringBuilder("grant_type=client_credentials&resource=")
-                .append(formEncode(resource.indicator()));
+    /**
+     * Built per token request (rare), so the encoded secret lives no longer than the request.
+     * With {@code organization_id} and no {@code resource} Logto gives an organization token.
+     */
+    private String clientCredentialsForm(ResourceSettings resource) {
+        StringBuilder form = new StringBuilder("grant_type=client_credentials");
+        if (resource.indicator() != null) {
+            form.append("&resource=").append(formEncode(resource.indicator()));
+        }
+        if (resource.organizationId() != null) {
+            form.append("&organization_id=").append(formEncode(resource.organizationId()));
+        }
+        return withScopesAndClient(form, resource);
+    }
+
+    private String exchangeForm(ResourceSettings resource, String personalAccessToken) {
+        StringBuilder form = new StringBuilder("grant_type=").append(formEncode(TOKEN_EXCHANGE))
+                .append("&subject_token=").append(formEncode(personalAccessToken))
+                .append("&subject_token_type=").append(formEncode(PERSONAL_ACCESS_TOKEN))
+                .append("&resource=").append(formEncode(resource.indicator()));
+        return withScopesAndClient(form, resource);
+    }
+
+    private String withScopesAndClient(StringBuilder form, ResourceSettings resource) {
         if (!resource.scopes().isEmpty()) {
             form.append("&scope=").append(formEncode(String.join(" ", resource.scopes())));
         }
@@ -132,7 +169,8 @@ public final class TokenClient {
                 .append("&client_secret=").append(formEncode(settings.appSecret())).toString();
     }
 
-    private TokenGrant interpret(ResourceSettings resource, int status, String body) throws TokenFailure {
+    private TokenGrant interpret(ResourceSettings resource, int status, String body, String subjectToken)
+            throws TokenFailure {
         if (body == null || body.trim().isEmpty()) {
             throw TokenFailure.unusable(settings, resource, status, "an empty body");
         }
@@ -152,7 +190,7 @@ public final class TokenClient {
                 throw TokenFailure.unusable(settings, resource, status, "no OAuth error code");
             }
             Object description = json.get("error_description");
-            throw TokenFailure.refused(settings, resource, status, (String) error,
+            throw TokenFailure.refused(settings, resource, subjectToken, status, (String) error,
                     description instanceof String ? (String) description : null);
         }
         Object token = json.get("access_token");

@@ -12,6 +12,7 @@ public final class TokenFailure extends Exception {
 
     private static final long serialVersionUID = 1L;
     private static final String HIDDEN = "(App Secret hidden)";
+    private static final String SUBJECT_TOKEN_HIDDEN = "(personal access token hidden)";
 
     private final int status;
     private final String problem;
@@ -24,7 +25,7 @@ public final class TokenFailure extends Exception {
 
     private TokenFailure(ResourceSettings resource, String tokenEndpoint, int status, String problem, String advice,
             long retryAfterMillis) {
-        super("no token for resource '" + resource.name() + "' (" + resource.indicator() + ") from " + tokenEndpoint
+        super("no token for resource '" + resource.name() + "' (" + resource.target() + ") from " + tokenEndpoint
                 + ": " + problem + "; " + advice, null, false, false);
         this.status = status;
         this.problem = problem;
@@ -32,17 +33,19 @@ public final class TokenFailure extends Exception {
         this.retryAfterMillis = retryAfterMillis;
     }
 
-    static TokenFailure unreachable(AgentSettings settings, ResourceSettings resource, Exception cause) {
+    /** {@code subjectToken}: a personal access token being exchanged, hidden like the secret; null when none. */
+    static TokenFailure unreachable(AgentSettings settings, ResourceSettings resource, String subjectToken,
+            Exception cause) {
         String problem = "could not reach it (" + cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + foreign(settings, cause.getMessage())) + ")";
+                + (cause.getMessage() == null ? "" : ": " + foreign(settings, subjectToken, cause.getMessage())) + ")";
         return new TokenFailure(resource, settings.tokenEndpoint(), 0, problem, "check "
                 + settings.tokenEndpointKey() + " and that this machine can reach it");
     }
 
-    static TokenFailure refused(AgentSettings settings, ResourceSettings resource, int status, String error,
-            String description) {
-        String problem = "answered " + status + " " + foreign(settings, error)
-                + (description == null ? "" : " (" + foreign(settings, description) + ")");
+    static TokenFailure refused(AgentSettings settings, ResourceSettings resource, String subjectToken, int status,
+            String error, String description) {
+        String problem = "answered " + status + " " + foreign(settings, subjectToken, error)
+                + (description == null ? "" : " (" + foreign(settings, subjectToken, description) + ")");
         return new TokenFailure(resource, settings.tokenEndpoint(), status, problem,
                 advice(settings, resource, status, error, description));
     }
@@ -77,13 +80,27 @@ public final class TokenFailure extends Exception {
                 return "check logto.app-id and logto.app-secret: they must be the App ID and App Secret of a "
                         + "machine-to-machine app in Logto Console";
             case "invalid_target":
-                return "create an API resource with the indicator " + resource.indicator() + " in Logto Console "
+                return resource.indicator() == null ? "Logto's error_description says what it refused" : "create an API resource with the indicator " + resource.indicator() + " in Logto Console "
                         + "(API resources), or fix " + resource.key("indicator");
             case "invalid_request":
+                if (description != null && description.contains("grant type is not allowed")) {
+                    return "app " + settings.appId() + " may not exchange tokens: in Logto Console, open Applications, "
+                            + "app " + settings.appId() + ", and turn on \"Allow token exchange\" in its \"Token exchange\" "
+                            + "section, or give logto.app-id and logto.app-secret of an app that allows it";
+                }
                 return description != null && description.contains("expired")
                         ? "the App Secret has expired: create a new secret for app " + settings.appId()
                         + " in Logto Console and set it as logto.app-secret"
                         : "check logto.app-id and logto.app-secret";
+            case "invalid_grant":
+                return "the personal access token is unknown, expired or deleted: check it, or create one in Logto "
+                        + "Console (User management, the user's details, \"Personal access tokens\" in the Authentication card)";
+            case "access_denied":
+                return resource.organizationId() == null ? "Logto's error_description says what it refused"
+                        : "app " + settings.appId() + " is not a member of organization " + resource.organizationId()
+                        + ": in Logto Console, open Organizations, the organization, add app " + settings.appId()
+                        + " to its machine-to-machine apps and give it an organization role; or fix "
+                        + resource.key("organization-id");
             case "unauthorized_client":
                 return "app " + settings.appId() + " may not use the client credentials grant: use a machine-to-machine app";
             case "invalid_scope":
@@ -97,11 +114,17 @@ public final class TokenFailure extends Exception {
 
     /**
      * Text the agent did not write (an answer's error description, an exception's message),
-     * which could echo the request it answers: shown on one line, the App Secret in it hidden.
+     * which could echo the request it answers: shown on one line, the App Secret and the
+     * exchanged personal access token in it hidden.
      */
-    private static String foreign(AgentSettings settings, String text) {
+    private static String foreign(AgentSettings settings, String subjectToken, String text) {
         String secret = settings.appSecret();
-        return oneLine(text.replace(secret, HIDDEN).replace(TokenClient.formEncode(secret), HIDDEN));
+        String shown = text.replace(secret, HIDDEN).replace(TokenClient.formEncode(secret), HIDDEN);
+        if (subjectToken != null && !subjectToken.isEmpty()) {
+            shown = shown.replace(subjectToken, SUBJECT_TOKEN_HIDDEN)
+                    .replace(TokenClient.formEncode(subjectToken), SUBJECT_TOKEN_HIDDEN);
+        }
+        return oneLine(shown);
     }
 
     private static String oneLine(String text) {

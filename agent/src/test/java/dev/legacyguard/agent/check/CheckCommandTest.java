@@ -29,6 +29,9 @@ class CheckCommandTest {
     private static final String APP = "m2m-app";
     private static final String SECRET = "check-secret-98765";
 
+    private static final String ORG = "195o7u492pqf";
+    private static final String OTHER_ORG = "x7ut9qaa01bc";
+
     private static TestIssuer issuer;
 
     @TempDir
@@ -44,6 +47,10 @@ class CheckCommandTest {
                 .resource("https://api.billing", 3600, "read")
                 .app(APP, SECRET, "https://api.shop", "read:products")
                 .app(APP, SECRET, "https://api.billing", "read")
+                .organization(ORG, "read:inventory", "write:inventory")
+                .organizationMember(ORG, APP, "read:inventory")
+                .organizationGrant(ORG, APP, "https://api.shop", "read:products")
+                .organization(OTHER_ORG, "read:inventory")
                 .start();
     }
 
@@ -100,6 +107,39 @@ class CheckCommandTest {
         assertTrue(output().contains("MISSING SCOPES admin:all (Logto dropped them; token sha256:"), output());
         assertTrue(output().contains("fix: in Logto Console, assign an M2M role that holds them to app " + APP), output());
         assertTrue(output().contains("1 of 1 resource(s) have problems"), output());
+    }
+
+    @Test
+    void anAppOutsideTheOrganizationIsToldToJoinItWithAnOrganizationRole() throws IOException {
+        Path file = config("logto.resource.shop.organization-id=" + OTHER_ORG);
+        assertEquals(1, check("check", file.toString()), output());
+        assertTrue(output().contains("resource 'shop' (https://api.shop in organization " + OTHER_ORG + ", urls "
+                + "[https://shop.internal/api/]): FAILED: token endpoint answered 403 access_denied (app has not "
+                + "associated with the organization); fix: app " + APP + " is not a member of organization " + OTHER_ORG
+                + ": in Logto Console, open Organizations, the organization, add app " + APP + " to its machine-to-machine"
+                + " apps and give it an organization role; or fix logto.resource.shop.organization-id"), output());
+    }
+
+    @Test
+    void anOrganizationResourceGrantedItsScopesIsOk() throws IOException {
+        Path file = config("logto.resource.shop.organization-id=" + ORG);
+        assertEquals(0, check("check", file.toString()), output());
+        assertTrue(output().contains("resource 'shop' (https://api.shop in organization " + ORG + ", urls "
+                + "[https://shop.internal/api/]): ok, token sha256:"), output());
+    }
+
+    @Test
+    void droppedOrganizationPermissionsNameTheOrganizationRoleFix() throws IOException {
+        Path file = config("logto.resource.inventory.organization-id=" + ORG,
+                "logto.resource.inventory.urls=https://inventory.internal/",
+                "logto.resource.inventory.scopes=read:inventory write:inventory");
+        assertEquals(1, check("check", file.toString()), output());
+        assertTrue(output().contains("resource 'inventory' (urn:logto:organization:" + ORG + ", urls "
+                + "[https://inventory.internal/]): MISSING SCOPES write:inventory (Logto dropped them; token sha256:"),
+                output());
+        assertTrue(output().contains("with scopes read:inventory, expires in 3600 s); fix: in Logto Console, open "
+                + "Organizations, organization " + ORG + ", and give app " + APP + " an organization role that holds them"
+                + " (organization permissions)"), output());
     }
 
     @Test

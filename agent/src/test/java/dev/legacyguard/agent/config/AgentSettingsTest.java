@@ -172,6 +172,46 @@ class AgentSettingsTest {
     }
 
     @Test
+    void aResourceMayNameTheOrganizationItsTokenIsFor() throws Exception {
+        AgentSettings settings = load(validFile(
+                "logto.resource.tenant-a.indicator=https://api.shop",
+                "logto.resource.tenant-a.organization-id=195o7u492pqf",
+                "logto.resource.tenant-a.urls=https://a.shop.internal/"));
+        ResourceSettings tenantA = settings.resources().stream().filter(r -> r.name().equals("tenant-a")).findFirst().get();
+        assertEquals("https://api.shop", tenantA.indicator());
+        assertEquals("195o7u492pqf", tenantA.organizationId());
+        assertEquals("https://api.shop in organization 195o7u492pqf", tenantA.target());
+        assertNull(settings.resources().stream().filter(r -> r.name().equals("shop")).findFirst().get().organizationId());
+        assertFalse(log().contains("unknown key"), log());
+    }
+
+    @Test
+    void anOrganizationWithoutIndicatorAsksForAnOrganizationToken() throws Exception {
+        AgentSettings settings = load(validFile(
+                "logto.resource.org.organization-id=195o7u492pqf",
+                "logto.resource.org.urls=https://org.internal/"));
+        ResourceSettings org = settings.resources().stream().filter(r -> r.name().equals("org")).findFirst().get();
+        assertNull(org.indicator());
+        assertEquals("urn:logto:organization:195o7u492pqf", org.target());
+    }
+
+    @Test
+    void neitherIndicatorNorOrganizationSaysWhatToSet() throws Exception {
+        ConfigException e = failure(validFile("logto.resource.org.urls=https://org.internal/"));
+        assertTrue(e.getMessage().startsWith("logto.resource.org.indicator is not set"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("or logto.resource.org.organization-id for an organization token"), e.getMessage());
+    }
+
+    @Test
+    void anOrganizationIdWithOtherCharactersIsRejectedWithTheExpectedForm() throws Exception {
+        ConfigException e = failure(validFile("logto.resource.org.organization-id=195o7u492pqf&x=1",
+                "logto.resource.org.urls=https://org.internal/"));
+        assertTrue(e.getMessage().startsWith("logto.resource.org.organization-id = '195o7u492pqf&x=1' ("), e.getMessage());
+        assertTrue(e.getMessage().endsWith("is not an organization ID; expected the ID shown in Logto Console "
+                + "(Organizations, the organization's page), e.g. 195o7u492pqf"), e.getMessage());
+    }
+
+    @Test
     void blankValueCountsAsNotSet() throws Exception {
         systemProperties.setProperty("logto.app-id", "  ");
         assertEquals("m2m-app", load(validFile()).appId());

@@ -112,7 +112,11 @@ abstract class AgentBehaviourIT {
                 "logto.resource.issuer.urls=" + fixture.issuer.endpoint() + "/oidc/",
                 "logto.resource.proxied.indicator=" + AgentFixture.SHOP,
                 "logto.resource.proxied.urls=" + fixture.api("/proxied/"),
-                "logto.resource.proxied.via-proxy=allow"));
+                "logto.resource.proxied.via-proxy=allow",
+                "logto.resource.org.indicator=" + AgentFixture.SHOP,
+                "logto.resource.org.organization-id=" + AgentFixture.ORGANIZATION,
+                "logto.resource.org.urls=" + fixture.api("/org/"),
+                "logto.resource.org.scopes=read:products"));
         for (String client : CLIENTS) {
             // The broker drops a token at most once per interval, so each client gets its own cache entry.
             extraResources.add("logto.resource.evict-" + client + ".indicator=" + AgentFixture.SHOP);
@@ -156,6 +160,7 @@ abstract class AgentBehaviourIT {
                 client + "-redirect-in " + client + " " + fixture.api(at.apply("public") + "redirect-in")
                         + redirectTo(fixture.api(at.apply("api") + "landing-in")),
                 client + "-invalid-target " + client + " " + fixture.api(at.apply("unknown") + "invalid-target"),
+                client + "-organization " + client + " " + fixture.api(at.apply("org") + "organization"),
                 client + "-reject " + client + " " + fixture.api(at.apply("evict-" + client) + "reject/once"),
                 client + "-after-reject " + client + " " + fixture.api(at.apply("evict-" + client) + "after-reject"),
                 client + "-filtered-read " + client + " " + fixture.filteredApi.url("/products/42"),
@@ -180,6 +185,19 @@ abstract class AgentBehaviourIT {
 
     private String received(String area, String client, String scenario) {
         return fixture.api.authorizationAt("/" + area + "/" + jdk() + "/" + client + "/" + scenario);
+    }
+
+    @ParameterizedTest
+    @MethodSource("clients")
+    void aResourceInAnOrganizationGetsATokenForTheApiNamingTheOrganization(String client) {
+        assertEquals("status=200", service.result(client + "-organization"));
+        Map<String, Object> claims = BearerHeader.claims(received("org", client, "organization"));
+        assertAll(
+                () -> assertEquals(AgentFixture.SHOP, claims.get("aud")),
+                () -> assertEquals(AgentFixture.ORGANIZATION, claims.get("organization_id")),
+                () -> assertEquals("read:products", claims.get("scope")));
+        assertNull(BearerHeader.claims(received("api", client, "match")).get("organization_id"),
+                "the resource without organization-id gets a token without organization");
     }
 
     @ParameterizedTest
@@ -803,12 +821,84 @@ abstract class AgentBehaviourIT {
     }
 
     @Test
-    void theJarRunWithoutCheckExplainsItsTwoUses() throws Exception {
+    void theJarRunWithoutACommandExplainsItsUses() throws Exception {
         ForkedJvm.Run run = jvm.jar();
         assertAll(
                 () -> assertEquals(2, run.exitCode(), run::toString),
-                () -> assertEquals(List.of("usage: java -jar logto-agent.jar check CONFIG (as an agent: "
+                () -> assertEquals(List.of("usage: java -jar logto-agent.jar check CONFIG | java -jar logto-agent.jar token"
+                        + " CONFIG [--resource NAME] [--personal-access-token -|PAT] (as an agent: "
                         + "java -javaagent:logto-agent.jar=CONFIG -jar your-service.jar)"), run.stderr()));
+    }
+
+    @Test
+    void tokenPrintsTheAppsTokenAloneOnStandardOutput() throws Exception {
+        ForkedJvm.Run run = jvm.jar("token",
+                fixture.config("token-app-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET).toString(),
+                "--resource", "billing");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(1, run.stdout().size(), run::toString);
+        Map<String, Object> claims = BearerHeader.claims("Bearer " + run.stdout().get(0));
+        String errors = String.join("\n", run.stderr());
+        assertAll(
+                () -> assertEquals(AgentFixture.BILLING, claims.get("aud")),
+                () -> assertEquals(AgentFixture.APP_ID, claims.get("sub")),
+                () -> assertTrue(errors.contains("from client credentials of app " + AgentFixture.APP_ID
+                        + ", scopes read:invoices, expires in 3600 s"), errors),
+                () -> assertFalse(errors.contains(AgentFixture.APP_SECRET), errors));
+    }
+
+    @Test
+    void tokenExchangesAPersonalAccessTokenReadFromStandardInput() throws Exception {
+        ForkedJvm.Run run = jvm.jarWithInput(AgentFixture.PERSONAL_ACCESS_TOKEN + "\n", "token",
+                exchangerConfig("token-pat-" + jdk(), AgentFixture.EXCHANGER_ID, AgentFixture.EXCHANGER_SECRET).toString(),
+                "--resource", "shop", "--personal-access-token", "-");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(1, run.stdout().size(), run::toString);
+        Map<String, Object> claims = BearerHeader.claims("Bearer " + run.stdout().get(0));
+        String errors = String.join("\n", run.stderr());
+        assertAll(
+                () -> assertEquals(AgentFixture.USER_ID, claims.get("sub")),
+                () -> assertEquals(AgentFixture.EXCHANGER_ID, claims.get("client_id")),
+                () -> assertEquals(AgentFixture.SHOP, claims.get("aud")),
+                () -> assertEquals("read:products", claims.get("scope")),
+                () -> assertTrue(errors.contains("from personal access token sha256:"), errors),
+                () -> assertFalse(errors.contains(AgentFixture.PERSONAL_ACCESS_TOKEN), errors));
+    }
+
+    @Test
+    void tokenExplainsAnAppNotAllowedTokenExchange() throws Exception {
+        ForkedJvm.Run run = jvm.jarWithInput(AgentFixture.PERSONAL_ACCESS_TOKEN + "\n", "token",
+                fixture.config("token-no-exchange-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET).toString(),
+                "--resource", "shop", "--personal-access-token", "-");
+        String errors = String.join("\n", run.stderr());
+        assertAll(
+                () -> assertEquals(1, run.exitCode(), run::toString),
+                () -> assertEquals(List.of(), run.stdout()),
+                () -> assertTrue(errors.contains("answered 400 invalid_request (requested grant type is not allowed for this"
+                        + " client); fix: app " + AgentFixture.APP_ID + " may not exchange tokens: in Logto Console, open "
+                        + "Applications, app " + AgentFixture.APP_ID + ", and turn on \"Allow token exchange\""), errors));
+    }
+
+    @Test
+    void tokenExplainsAnUnknownPersonalAccessToken() throws Exception {
+        ForkedJvm.Run run = jvm.jarWithInput("pat_revoked\n", "token",
+                exchangerConfig("token-bad-pat-" + jdk(), AgentFixture.EXCHANGER_ID, AgentFixture.EXCHANGER_SECRET).toString(),
+                "--resource", "shop", "--personal-access-token", "-");
+        String errors = String.join("\n", run.stderr());
+        assertAll(
+                () -> assertEquals(1, run.exitCode(), run::toString),
+                () -> assertEquals(List.of(), run.stdout()),
+                () -> assertTrue(errors.contains("answered 400 invalid_grant (grant request is invalid); fix: the personal "
+                        + "access token is unknown, expired or deleted: check it, or create one in Logto Console"), errors),
+                () -> assertFalse(errors.contains("pat_revoked"), errors));
+    }
+
+    /** The fixture's configuration with another app's credentials. */
+    private Path exchangerConfig(String name, String appId, String appSecret) throws Exception {
+        Path config = fixture.config(name, fixture.issuer.endpoint(), appSecret);
+        Files.writeString(config, Files.readString(config).replace("logto.app-id=" + AgentFixture.APP_ID,
+                "logto.app-id=" + appId));
+        return config;
     }
 
     /** One plain call per client to {@code /api/JDK/CLIENT/NAME} in a JVM configured by {@code config}. */

@@ -22,6 +22,13 @@ final class AgentFixture {
     static final String BILLING = "https://billing.test/api";
     static final String APP_ID = "legacy-service";
     static final String APP_SECRET = "legacy-service-secret";
+    /** A Logto organization the app is a member of, whose organization roles grant read:products on SHOP. */
+    static final String ORGANIZATION = "195o7u492pqf";
+    /** An app allowed token exchange, and a user's personal access token it exchanges. */
+    static final String EXCHANGER_ID = "pat-tester";
+    static final String EXCHANGER_SECRET = "pat-tester-secret";
+    static final String USER_ID = "olcbpj0f2hiw";
+    static final String PERSONAL_ACCESS_TOKEN = "pat_bGVnYWN5LXNlcnZpY2UtdXNlcg";
     /** An app whose credentials change under form and URL encoding, so that every encoding of them can be looked for. */
     static final String ODD_APP_ID = "legacy:service+odd";
     static final String ODD_APP_SECRET = "odd+secret/with:?&=%chars";
@@ -48,6 +55,12 @@ final class AgentFixture {
                 .app(APP_ID, APP_SECRET, SHOP, "read:products")
                 .app(APP_ID, APP_SECRET, BILLING, "read:invoices")
                 .app(ODD_APP_ID, ODD_APP_SECRET, SHOP, "read:products")
+                .organization(ORGANIZATION)
+                .organizationMember(ORGANIZATION, APP_ID)
+                .organizationGrant(ORGANIZATION, APP_ID, SHOP, "read:products")
+                .app(EXCHANGER_ID, EXCHANGER_SECRET, SHOP)
+                .allowTokenExchange(EXCHANGER_ID)
+                .user(USER_ID, PERSONAL_ACCESS_TOKEN, SHOP, "read:products", "write:products")
                 .start();
         certificate = SelfSignedCertificate.create(dir);
         api = ResourceServer.http();

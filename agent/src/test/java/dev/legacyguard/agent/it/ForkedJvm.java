@@ -2,6 +2,7 @@ package dev.legacyguard.agent.it;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,13 +156,18 @@ final class ForkedJvm {
 
     /** {@code java -jar AGENT ARGS...}. */
     Run jar(String... args) throws IOException, InterruptedException {
+        return jarWithInput("", args);
+    }
+
+    /** {@code java -jar AGENT ARGS...} with {@code input} on its standard input. */
+    Run jarWithInput(String input, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java(), "-jar", agentJar().toString()));
         command.addAll(List.of(args));
         StringBuilder name = new StringBuilder("jar");
         for (String arg : args) {
             name.append('-').append(stem(arg));
         }
-        return run(command, name.toString());
+        return run(command, name.toString(), input);
     }
 
     /** {@code JAVA_HOME/bin/java} of this JDK. */
@@ -182,6 +188,10 @@ final class ForkedJvm {
     }
 
     private Run run(List<String> command, String label) throws IOException, InterruptedException {
+        return run(command, label, "");
+    }
+
+    private Run run(List<String> command, String label, String input) throws IOException, InterruptedException {
         Path dir = Files.createDirectories(inTarget("forked-jvm").resolve(jdk));
         Path out = dir.resolve(label + ".out");
         Path err = dir.resolve(label + ".err");
@@ -190,6 +200,9 @@ final class ForkedJvm {
         builder.environment().keySet().removeIf(name -> name.startsWith("LOGTO_"));
         long started = System.nanoTime();
         Process process = builder.start();
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("the forked JVM did not finish within " + TIMEOUT + ": " + command

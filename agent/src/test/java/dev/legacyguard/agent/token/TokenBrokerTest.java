@@ -46,6 +46,9 @@ class TokenBrokerTest {
     private static final String SHORT_URL = "https://short.internal/api/x";
     private static final String APP = "m2m-app";
     private static final String SECRET = "m2m-secret-0123456789";
+    private static final String ORG_A = "195o7u492pqf";
+    private static final String ORG_B = "8kq2n5xw1zr0";
+    private static final String ORG_ELSEWHERE = "z0z0z0z0z0z0";
     private static final String INVALID_TOKEN = "Bearer error=\"invalid_token\"";
 
     private static TestIssuer issuer;
@@ -61,6 +64,13 @@ class TokenBrokerTest {
                 .resource("https://api.short", 6, "read")
                 .app(APP, SECRET, "https://api.shop", "read:products", "write:orders")
                 .app(APP, SECRET, "https://api.short", "read")
+                .organization(ORG_A, "read:inventory", "write:inventory")
+                .organizationMember(ORG_A, APP, "read:inventory")
+                .organizationGrant(ORG_A, APP, "https://api.shop", "read:products")
+                .organization(ORG_B)
+                .organizationMember(ORG_B, APP)
+                .organizationGrant(ORG_B, APP, "https://api.shop", "read:products", "write:orders")
+                .organization(ORG_ELSEWHERE, "read:inventory")
                 .start();
     }
 
@@ -315,6 +325,73 @@ class TokenBrokerTest {
             assertTrue(e.getMessage().contains("answered 400 invalid_target"), e.getMessage());
             assertTrue(e.getMessage().endsWith("create an API resource with the indicator https://api.unknown in Logto "
                     + "Console (API resources), or fix logto.resource.shop.indicator"), e.getMessage());
+        }
+    }
+
+    private static AgentSettings inOrganizations() {
+        return settings(
+                "logto.resource.shop-a.indicator", "https://api.shop",
+                "logto.resource.shop-a.organization-id", ORG_A,
+                "logto.resource.shop-a.urls", "https://a.shop.internal/",
+                "logto.resource.shop-a.scopes", "read:products write:orders",
+                "logto.resource.shop-b.indicator", "https://api.shop",
+                "logto.resource.shop-b.organization-id", ORG_B,
+                "logto.resource.shop-b.urls", "https://b.shop.internal/",
+                "logto.resource.shop-b.scopes", "read:products write:orders",
+                "logto.resource.inventory-a.organization-id", ORG_A,
+                "logto.resource.inventory-a.urls", "https://inventory.internal/",
+                "logto.resource.inventory-a.scopes", "read:inventory write:inventory",
+                "logto.resource.elsewhere.indicator", "https://api.shop",
+                "logto.resource.elsewhere.organization-id", ORG_ELSEWHERE,
+                "logto.resource.elsewhere.urls", "https://elsewhere.internal/");
+    }
+
+    @Test
+    void eachOrganizationOfAResourceGetsItsOwnCachedTokenNamingIt() throws Exception {
+        try (TokenBroker broker = broker(inOrganizations(), clock)) {
+            Map<String, Object> a = claims(broker.authorizationFor("https://a.shop.internal/x", null, false));
+            Map<String, Object> b = claims(broker.authorizationFor("https://b.shop.internal/x", null, false));
+            Map<String, Object> none = claims(broker.authorizationFor(SHOP_URL, null, false));
+            assertEquals("https://api.shop", a.get("aud"));
+            assertEquals(ORG_A, a.get("organization_id"));
+            assertEquals("read:products", a.get("scope"), "what the app's organization roles in A hold");
+            assertEquals("https://api.shop", b.get("aud"));
+            assertEquals(ORG_B, b.get("organization_id"));
+            assertEquals("read:products write:orders", b.get("scope"));
+            assertNull(none.get("organization_id"));
+            broker.authorizationFor("https://a.shop.internal/y", null, false);
+            broker.authorizationFor("https://b.shop.internal/y", null, false);
+            assertEquals(3, issuer.tokenRequests(), "one token per resource and organization, then the cache");
+        }
+    }
+
+    @Test
+    void anOrganizationWithoutIndicatorGetsAnOrganizationTokenWithItsPermissions() throws Exception {
+        try (TokenBroker broker = broker(inOrganizations(), clock)) {
+            Map<String, Object> claims = claims(broker.authorizationFor("https://inventory.internal/stock", null, false));
+            assertEquals("urn:logto:organization:" + ORG_A, claims.get("aud"));
+            assertEquals("read:inventory", claims.get("scope"));
+            assertNull(claims.get("organization_id"));
+            assertTrue(log().contains("WARN resource 'inventory-a' (urn:logto:organization:" + ORG_A + "): Logto did not "
+                    + "grant the requested scopes write:inventory; calls needing them will get 403. Fix: in Logto Console, "
+                    + "open Organizations, organization " + ORG_A + ", and give app " + APP + " an organization role "
+                    + "that holds them (organization permissions)"), log());
+        }
+    }
+
+    @Test
+    void anAppOutsideTheOrganizationIsDeniedWithTheFix() throws Exception {
+        try (TokenBroker broker = broker(inOrganizations(), clock)) {
+            IOException e = assertThrows(IOException.class,
+                    () -> broker.authorizationFor("https://elsewhere.internal/x", null, false));
+            assertTrue(e.getMessage().contains("no token for resource 'elsewhere' (https://api.shop in organization "
+                    + ORG_ELSEWHERE + ")"), e.getMessage());
+            assertTrue(e.getMessage().contains("answered 403 access_denied (app has not associated with the organization)"),
+                    e.getMessage());
+            assertTrue(e.getMessage().endsWith("app " + APP + " is not a member of organization " + ORG_ELSEWHERE
+                    + ": in Logto Console, open Organizations, the organization, add app " + APP + " to its "
+                    + "machine-to-machine apps and give it an organization role; or fix "
+                    + "logto.resource.elsewhere.organization-id"), e.getMessage());
         }
     }
 
