@@ -8,7 +8,6 @@ import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 
-import dev.legacyguard.agent.bootstrap.AddedHeaders;
 import dev.legacyguard.agent.bootstrap.Authorizations;
 import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
 import dev.legacyguard.agent.bootstrap.RequestUrls;
@@ -37,7 +36,7 @@ final class LeaseAdvice {
             Header present = request.getFirstHeader("Authorization");
             Header host = request.getFirstHeader("Host");
             Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
-                    (String) scope.clientContext.getAttribute(AddedHeaders.CONTEXT_HEADER),
+                    (String) scope.clientContext.getAttribute(ContextAttributes.ADDED_HEADER),
                     RequestUrls.join(RequestUrls.origin(target.getSchemeName(), target.getHostName(), target.getPort()),
                             path == null ? "/" : path),
                     host == null ? null : host.getValue(), route.getProxyHost() != null);
