@@ -1,33 +1,50 @@
 package dev.legacyguard.agent.bootstrap;
 
 /**
- * How deep the current thread is inside one instrumented client's advice, so that nested
- * calls (a method calling its own overload or itself on retry) decide only once.
+ * How deep the current thread is inside the advice of one key class, so that nested calls (a
+ * method calling its own overload or itself on retry) decide only once. Advice names its key
+ * class, normally the class it is woven into: {@code CallDepth.forClass(HttpRequestExecutor.class)}.
+ * A client's copy in each class loader is its own key, and its entry goes when that class is
+ * unloaded.
  */
 public final class CallDepth {
 
-    public static final CallDepth HTTP_URL_CONNECTION_SEND = new CallDepth();
-    public static final CallDepth HTTP_URL_CONNECTION_RESPONSE = new CallDepth();
-    public static final CallDepth APACHE_HTTPCLIENT_4 = new CallDepth();
-    public static final CallDepth APACHE_HTTPCLIENT_5 = new CallDepth();
-
-    private final ThreadLocal<int[]> depth = new ThreadLocal<int[]>() {
+    // Classes, not lambdas: the first lambda a Java 8 JVM links costs milliseconds of
+    // bootstrapping, which the service's first outgoing call would pay.
+    private static final ClassValue<ThreadLocal<CallDepth>> PER_THREAD = new ClassValue<ThreadLocal<CallDepth>>() {
         @Override
-        protected int[] initialValue() {
-            return new int[1];
+        protected ThreadLocal<CallDepth> computeValue(Class<?> key) {
+            return new PerThread();
         }
     };
+
+    private int depth;
 
     private CallDepth() {
     }
 
+    /**
+     * The current thread's depth inside the advice keyed by {@code key}. A ClassValue and a
+     * ThreadLocal: two lookups that neither lock nor hash a name, on every call the advice sees.
+     */
+    public static CallDepth forClass(Class<?> key) {
+        return PER_THREAD.get(key).get();
+    }
+
     /** Enters one level; true when this is the outermost call, the one that acts. */
     public boolean enter() {
-        return ++depth.get()[0] == 1;
+        return ++depth == 1;
     }
 
     /** Leaves one level; true when the outermost call is leaving. */
     public boolean exit() {
-        return --depth.get()[0] == 0;
+        return --depth == 0;
+    }
+
+    private static final class PerThread extends ThreadLocal<CallDepth> {
+        @Override
+        protected CallDepth initialValue() {
+            return new CallDepth();
+        }
     }
 }

@@ -2,31 +2,29 @@ package dev.legacyguard.agent.bootstrap;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
- * A public no-argument method of a type the advice names instead of referring to it. The
- * HttpClient advice is inlined into httpcore's {@code HttpRequestExecutor}, whose class loader
- * may be a parent of httpclient's (httpcore in a container's shared lib, httpclient in a web
- * app): a reference to an httpclient type in that code cannot resolve, but the object the
- * client hands over reaches the type through its own class.
+ * A public no-argument method of a type that advice names instead of referring to it. Advice
+ * inlined into a class of one library (httpcore's {@code HttpRequestExecutor}) may run in a
+ * class loader that is a parent of another's (httpcore in a container's shared lib, httpclient
+ * in a web app): a reference to the other library's type in that code cannot resolve, but the
+ * object the library hands over reaches the type through its own class. Advice asks for the
+ * getter where it uses it, with constant names:
+ * {@code NamedGetter.of("org.apache.http.conn.routing.RouteInfo", "getTargetHost").get(route)}.
  */
 public final class NamedGetter {
 
-    public static final NamedGetter HTTPCLIENT_4_ROUTE_TARGET =
-            new NamedGetter("org.apache.http.conn.routing.RouteInfo", "getTargetHost");
-    public static final NamedGetter HTTPCLIENT_4_ROUTE_PROXY =
-            new NamedGetter("org.apache.http.conn.routing.RouteInfo", "getProxyHost");
-    // 5.4+ keeps the route in a field, not under the http.route attribute.
-    public static final NamedGetter HTTPCLIENT_5_CONTEXT_ROUTE =
-            new NamedGetter("org.apache.hc.client5.http.protocol.HttpClientContext", "getHttpRoute");
-    public static final NamedGetter HTTPCLIENT_5_ROUTE_TARGET =
-            new NamedGetter("org.apache.hc.client5.http.RouteInfo", "getTargetHost");
-    public static final NamedGetter HTTPCLIENT_5_ROUTE_PROXY =
-            new NamedGetter("org.apache.hc.client5.http.RouteInfo", "getProxyHost");
+    // Every getter advice asked for, by type name, then method name. The names are constants
+    // in the advice, so each lookup finds its key by identity, its hash code already computed;
+    // and only advice adds to it, so it stays as small as the advice's own list of names.
+    private static final ConcurrentMap<String, ConcurrentMap<String, NamedGetter>> BY_NAME =
+            new ConcurrentHashMap<String, ConcurrentMap<String, NamedGetter>>();
 
     private final String typeName;
     private final String methodName;
-    // Per receiver class, so that a web app's copy of httpclient has its own entry, which goes
+    // Per receiver class, so that a web app's copy of a library has its own entry, which goes
     // when the web app's classes are unloaded; null for a class not of the type.
     private final ClassValue<Method> methods = new ClassValue<Method>() {
         @Override
@@ -46,6 +44,21 @@ public final class NamedGetter {
     private NamedGetter(String typeName, String methodName) {
         this.typeName = typeName;
         this.methodName = methodName;
+    }
+
+    /** The getter of {@code typeName}'s public no-argument method {@code methodName}, made once. */
+    public static NamedGetter of(String typeName, String methodName) {
+        ConcurrentMap<String, NamedGetter> ofType = BY_NAME.get(typeName);
+        if (ofType == null) {
+            BY_NAME.putIfAbsent(typeName, new ConcurrentHashMap<String, NamedGetter>());
+            ofType = BY_NAME.get(typeName);
+        }
+        NamedGetter getter = ofType.get(methodName);
+        if (getter == null) {
+            ofType.putIfAbsent(methodName, new NamedGetter(typeName, methodName));
+            getter = ofType.get(methodName);
+        }
+        return getter;
     }
 
     /** What the method returns for {@code receiver}; null when the receiver is null or not of the type. */

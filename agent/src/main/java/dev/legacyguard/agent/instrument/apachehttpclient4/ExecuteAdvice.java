@@ -7,8 +7,8 @@ import org.apache.http.HttpRequest;
 import org.apache.http.HttpResponse;
 import org.apache.http.RequestLine;
 import org.apache.http.protocol.HttpContext;
+import org.apache.http.protocol.HttpRequestExecutor;
 
-import dev.legacyguard.agent.bootstrap.AddedHeaders;
 import dev.legacyguard.agent.bootstrap.Authorizations;
 import dev.legacyguard.agent.bootstrap.CallDepth;
 import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
@@ -29,6 +29,7 @@ import net.bytebuddy.asm.Advice;
 final class ExecuteAdvice {
 
     private static final String CLIENT = "Apache HttpClient 4";
+    private static final String ROUTE_INFO = "org.apache.http.conn.routing.RouteInfo";
 
     private ExecuteAdvice() {
     }
@@ -36,7 +37,7 @@ final class ExecuteAdvice {
     /** The deliberate token failure, or null; a failure carried out of here skips the method's body. */
     @Advice.OnMethodEnter(suppress = Throwable.class, skipOn = Advice.OnNonDefaultValue.class)
     static IOException decide(@Advice.Argument(0) HttpRequest request, @Advice.Argument(2) HttpContext context) {
-        if (!CallDepth.APACHE_HTTPCLIENT_4.enter()) {
+        if (!CallDepth.forClass(HttpRequestExecutor.class).enter()) {
             return null;
         }
         try {
@@ -46,7 +47,7 @@ final class ExecuteAdvice {
             }
             // RouteInfo by name: it is httpclient's, which httpcore's class loader may not see.
             Object route = context.getAttribute("http.route");
-            Object target = NamedGetter.HTTPCLIENT_4_ROUTE_TARGET.get(route);
+            Object target = NamedGetter.of(ROUTE_INFO, "getTargetHost").get(route);
             if (target == null) {
                 // Without a route, httpcore is used on its own: the application connects to the target it names.
                 target = context.getAttribute("http.target_host");
@@ -56,8 +57,8 @@ final class ExecuteAdvice {
             // The Host header is the application's own or the virtual host (RequestConfig) by now.
             Header host = request.getFirstHeader("Host");
             String header = Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
-                    (String) context.getAttribute(AddedHeaders.CONTEXT_HEADER), url, host == null ? null : host.getValue(),
-                    NamedGetter.HTTPCLIENT_4_ROUTE_PROXY.get(route) != null);
+                    (String) context.getAttribute(ContextAttributes.ADDED_HEADER), url, host == null ? null : host.getValue(),
+                    NamedGetter.of(ROUTE_INFO, "getProxyHost").get(route) != null);
             if (header == Authorizations.LEAVE_ALONE) {
                 return null;
             }
@@ -66,10 +67,10 @@ final class ExecuteAdvice {
             }
             if (header != null) {
                 request.setHeader("Authorization", header);
-                context.setAttribute(AddedHeaders.CONTEXT_HEADER, header);
-                context.setAttribute(AddedHeaders.CONTEXT_URL, url);
+                context.setAttribute(ContextAttributes.ADDED_HEADER, header);
+                context.setAttribute(ContextAttributes.ADDED_FOR_URL, url);
             } else {
-                context.removeAttribute(AddedHeaders.CONTEXT_HEADER);
+                context.removeAttribute(ContextAttributes.ADDED_HEADER);
             }
             return null;
         } catch (IOException deliberate) {
@@ -88,7 +89,7 @@ final class ExecuteAdvice {
         if (refused != null) {
             thrown = refused;
         }
-        if (!CallDepth.APACHE_HTTPCLIENT_4.exit() || response == null) {
+        if (!CallDepth.forClass(HttpRequestExecutor.class).exit() || response == null) {
             return;
         }
         try {
@@ -99,8 +100,8 @@ final class ExecuteAdvice {
             Header present = request.getFirstHeader("Authorization");
             Header challenge = response.getFirstHeader("WWW-Authenticate");
             Authorizations.answeredHop(CLIENT, present == null ? null : present.getValue(),
-                    (String) context.getAttribute(AddedHeaders.CONTEXT_HEADER),
-                    (String) context.getAttribute(AddedHeaders.CONTEXT_URL), status,
+                    (String) context.getAttribute(ContextAttributes.ADDED_HEADER),
+                    (String) context.getAttribute(ContextAttributes.ADDED_FOR_URL), status,
                     challenge == null ? null : challenge.getValue());
         } catch (Throwable unexpected) {
             InstrumentationFailures.report(CLIENT, unexpected);

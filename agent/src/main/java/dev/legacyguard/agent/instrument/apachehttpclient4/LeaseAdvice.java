@@ -7,7 +7,6 @@ import org.apache.http.client.methods.HttpRequestWrapper;
 import org.apache.http.client.protocol.HttpClientContext;
 import org.apache.http.conn.routing.HttpRoute;
 
-import dev.legacyguard.agent.bootstrap.AddedHeaders;
 import dev.legacyguard.agent.bootstrap.Authorizations;
 import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
 import dev.legacyguard.agent.bootstrap.RequestUrls;
@@ -34,7 +33,7 @@ final class LeaseAdvice {
             Header present = request.getFirstHeader("Authorization");
             Header host = request.getFirstHeader("Host");
             Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
-                    (String) context.getAttribute(AddedHeaders.CONTEXT_HEADER),
+                    (String) context.getAttribute(ContextAttributes.ADDED_HEADER),
                     RequestUrls.join(route.getTargetHost().toURI(), request.getRequestLine().getUri()),
                     host == null ? null : host.getValue(), route.getProxyHost() != null);
             return null;

@@ -6,10 +6,10 @@ import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.net.URIAuthority;
 
-import dev.legacyguard.agent.bootstrap.AddedHeaders;
 import dev.legacyguard.agent.bootstrap.Authorizations;
 import dev.legacyguard.agent.bootstrap.CallDepth;
 import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
@@ -27,6 +27,7 @@ import net.bytebuddy.asm.Advice;
 final class ExecuteAdvice {
 
     private static final String CLIENT = "Apache HttpClient 5";
+    private static final String ROUTE_INFO = "org.apache.hc.client5.http.RouteInfo";
 
     private ExecuteAdvice() {
     }
@@ -34,7 +35,7 @@ final class ExecuteAdvice {
     /** The deliberate token failure, or null; a failure carried out of here skips the method's body. */
     @Advice.OnMethodEnter(suppress = Throwable.class, skipOn = Advice.OnNonDefaultValue.class)
     static IOException decide(@Advice.Argument(0) ClassicHttpRequest request, @Advice.Argument(3) HttpContext context) {
-        if (!CallDepth.APACHE_HTTPCLIENT_5.enter()) {
+        if (!CallDepth.forClass(HttpRequestExecutor.class).enter()) {
             return null;
         }
         try {
@@ -42,9 +43,10 @@ final class ExecuteAdvice {
                 return null;
             }
             // HttpClientContext and RouteInfo by name: they are httpclient's, which httpcore's class
-            // loader may not see. HttpHost is httpcore's own.
-            Object route = NamedGetter.HTTPCLIENT_5_CONTEXT_ROUTE.get(context);
-            HttpHost target = (HttpHost) NamedGetter.HTTPCLIENT_5_ROUTE_TARGET.get(route);
+            // loader may not see. HttpHost is httpcore's own. 5.4+ keeps the route in a field, not
+            // under the http.route attribute.
+            Object route = NamedGetter.of("org.apache.hc.client5.http.protocol.HttpClientContext", "getHttpRoute").get(context);
+            HttpHost target = (HttpHost) NamedGetter.of(ROUTE_INFO, "getTargetHost").get(route);
             // Not request.getUri(): it parses a java.net.URI for every new request, which was half
             // of what the advice cost a call. The same string, built without parsing; without a
             // route, httpcore is used on its own: the application connects to the authority it names.
@@ -57,8 +59,8 @@ final class ExecuteAdvice {
             // The Host header is the application's own or the request's authority by now.
             Header host = request.getFirstHeader("Host");
             String header = Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
-                    (String) context.getAttribute(AddedHeaders.CONTEXT_HEADER), url, host == null ? null : host.getValue(),
-                    NamedGetter.HTTPCLIENT_5_ROUTE_PROXY.get(route) != null);
+                    (String) context.getAttribute(ContextAttributes.ADDED_HEADER), url, host == null ? null : host.getValue(),
+                    NamedGetter.of(ROUTE_INFO, "getProxyHost").get(route) != null);
             if (header == Authorizations.LEAVE_ALONE) {
                 return null;
             }
@@ -67,10 +69,10 @@ final class ExecuteAdvice {
             }
             if (header != null) {
                 request.setHeader("Authorization", header);
-                context.setAttribute(AddedHeaders.CONTEXT_HEADER, header);
-                context.setAttribute(AddedHeaders.CONTEXT_URL, url);
+                context.setAttribute(ContextAttributes.ADDED_HEADER, header);
+                context.setAttribute(ContextAttributes.ADDED_FOR_URL, url);
             } else {
-                context.removeAttribute(AddedHeaders.CONTEXT_HEADER);
+                context.removeAttribute(ContextAttributes.ADDED_HEADER);
             }
             return null;
         } catch (IOException deliberate) {
@@ -89,7 +91,7 @@ final class ExecuteAdvice {
         if (refused != null) {
             thrown = refused;
         }
-        if (!CallDepth.APACHE_HTTPCLIENT_5.exit() || response == null) {
+        if (!CallDepth.forClass(HttpRequestExecutor.class).exit() || response == null) {
             return;
         }
         try {
@@ -100,8 +102,8 @@ final class ExecuteAdvice {
             Header present = request.getFirstHeader("Authorization");
             Header challenge = response.getFirstHeader("WWW-Authenticate");
             Authorizations.answeredHop(CLIENT, present == null ? null : present.getValue(),
-                    (String) context.getAttribute(AddedHeaders.CONTEXT_HEADER),
-                    (String) context.getAttribute(AddedHeaders.CONTEXT_URL), status,
+                    (String) context.getAttribute(ContextAttributes.ADDED_HEADER),
+                    (String) context.getAttribute(ContextAttributes.ADDED_FOR_URL), status,
                     challenge == null ? null : challenge.getValue());
         } catch (Throwable unexpected) {
             InstrumentationFailures.report(CLIENT, unexpected);

@@ -9,7 +9,6 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.net.URIAuthority;
 
-import dev.legacyguard.agent.bootstrap.AddedHeaders;
 import dev.legacyguard.agent.bootstrap.Authorizations;
 import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
 import dev.legacyguard.agent.bootstrap.RequestUrls;
@@ -45,7 +44,7 @@ final class LeaseAdvice {
             String hostHeader = host != null ? host.getValue()
                     : authority == null ? null : new URIAuthority(authority.getHostName(), authority.getPort()).toString();
             Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
-                    (String) scope.clientContext.getAttribute(AddedHeaders.CONTEXT_HEADER),
+                    (String) scope.clientContext.getAttribute(ContextAttributes.ADDED_HEADER),
                     RequestUrls.join(RequestUrls.origin(target.getSchemeName(), target.getHostName(), target.getPort()),
                             path == null ? "/" : path),
                     hostHeader, route.getProxyHost() != null);

@@ -9,6 +9,7 @@ import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
 import dev.legacyguard.agent.bootstrap.RequestUrls;
 import net.bytebuddy.asm.Advice;
 import sun.net.www.MessageHeader;
+import sun.net.www.http.HttpClient;
 
 /**
  * Inlined into {@code sun.net.www.http.HttpClient#parseHTTP}, which reads each response's status
@@ -23,12 +24,12 @@ final class ParseResponseAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void enter() {
-        CallDepth.HTTP_URL_CONNECTION_RESPONSE.enter();
+        CallDepth.forClass(HttpClient.class).enter();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void report(@Advice.AllArguments Object[] arguments) {
-        if (!CallDepth.HTTP_URL_CONNECTION_RESPONSE.exit()) {
+        if (!CallDepth.forClass(HttpClient.class).exit()) {
             return;
         }
         try {

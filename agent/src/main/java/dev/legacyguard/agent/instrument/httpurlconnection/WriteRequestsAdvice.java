@@ -32,7 +32,7 @@ final class WriteRequestsAdvice {
             @Advice.FieldValue("requests") MessageHeader requests,
             @Advice.FieldValue("userHeaders") MessageHeader userHeaders,
             @Advice.FieldValue("useProxyResponseCode") boolean afterUseProxyAnswer) {
-        if (!CallDepth.HTTP_URL_CONNECTION_SEND.enter()) {
+        if (!CallDepth.forClass(sun.net.www.protocol.http.HttpURLConnection.class).enter()) {
             return null;
         }
         try {
@@ -67,6 +67,6 @@ final class WriteRequestsAdvice {
         if (refused != null) {
             thrown = refused;
         }
-        CallDepth.HTTP_URL_CONNECTION_SEND.exit();
+        CallDepth.forClass(sun.net.www.protocol.http.HttpURLConnection.class).exit();
     }
 }
