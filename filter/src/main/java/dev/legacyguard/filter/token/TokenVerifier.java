@@ -127,8 +127,22 @@ public final class TokenVerifier implements AutoCloseable {
         keys.close();
     }
 
-    int cachedTokens() {
+    public int cachedTokens() {
         return cache == null ? 0 : cache.size();
+    }
+
+    /** Lookups that found the token in the cache (it may then still fail its time or key check). */
+    public long cacheHits() {
+        return cache == null ? 0 : cache.hits();
+    }
+
+    public long cacheMisses() {
+        return cache == null ? 0 : cache.misses();
+    }
+
+    /** The issuer's keys, for the operator's view (JMX). */
+    public JwksKeySource keySource() {
+        return keys;
     }
 
     private Verification fromCache(String token, VerifiedTokenCache.Entry hit) {

@@ -3,6 +3,7 @@ package dev.legacyguard.filter.token;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
 import dev.legacyguard.filter.keys.KeySet;
@@ -19,6 +20,9 @@ final class VerifiedTokenCache {
     private final ConcurrentHashMap<TokenKey, Entry> entries;
     private final ConcurrentLinkedQueue<TokenKey> insertionOrder = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
+    /** Striped counters: request threads counting at once never contend on one field. */
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     VerifiedTokenCache(int maxEntries) {
         this.maxEntries = maxEntries;
@@ -26,7 +30,9 @@ final class VerifiedTokenCache {
     }
 
     Entry get(String token) {
-        return entries.get(new TokenKey(token));
+        Entry entry = entries.get(new TokenKey(token));
+        (entry != null ? hits : misses).increment();
+        return entry;
     }
 
     void put(String token, Entry entry) {
@@ -56,6 +62,14 @@ final class VerifiedTokenCache {
 
     int size() {
         return entries.size();
+    }
+
+    long hits() {
+        return hits.sum();
+    }
+
+    long misses() {
+        return misses.sum();
     }
 
     /**

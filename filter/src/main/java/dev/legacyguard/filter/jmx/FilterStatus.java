@@ -1,0 +1,132 @@
+package dev.legacyguard.filter.jmx;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+
+import javax.management.MBeanRegistration;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+import dev.legacyguard.filter.keys.JwksKeySource;
+import dev.legacyguard.filter.keys.KeySet;
+import dev.legacyguard.filter.token.TokenVerifier;
+
+/**
+ * The MXBean of one filter: reads its request counts and its verifier's keys and cache when
+ * jconsole asks, so that nothing on the request path works for JMX beyond the counting. It
+ * knows whether it is still the one registered under its name, so that a filter never
+ * unregisters another web application's bean that took the name over.
+ */
+final class FilterStatus implements LogtoBearerFilterMXBean, MBeanRegistration {
+
+    private final RequestCounts counts;
+    private final TokenVerifier verifier;
+    private volatile boolean registered;
+
+    FilterStatus(RequestCounts counts, TokenVerifier verifier) {
+        this.counts = counts;
+        this.verifier = verifier;
+    }
+
+    boolean registered() {
+        return registered;
+    }
+
+    @Override
+    public long getRequestsAccepted() {
+        return counts.accepted();
+    }
+
+    @Override
+    public long getRequestsRefused() {
+        return counts.refused();
+    }
+
+    @Override
+    public Map<String, Long> getRequestsByOutcome() {
+        return counts.byOutcome();
+    }
+
+    @Override
+    public Map<String, Long> getInvalidTokensByCheck() {
+        return counts.invalidTokensByCheck();
+    }
+
+    @Override
+    public String getJwksUri() {
+        return verifier.keySource().jwksUri();
+    }
+
+    @Override
+    public Date getJwksLastFetchTime() {
+        return date(verifier.keySource().lastFetchEnded());
+    }
+
+    @Override
+    public String getJwksLastFetchOutcome() {
+        JwksKeySource keys = verifier.keySource();
+        if (keys.lastFetchEnded() == null) {
+            return "none yet";
+        }
+        String error = keys.lastFetchError();
+        return error == null ? "succeeded" : "failed: " + error;
+    }
+
+    @Override
+    public Date getKeysFetchedAt() {
+        KeySet keys = verifier.keySource().current();
+        return keys == null ? null : new Date(keys.fetchedAtMillis());
+    }
+
+    @Override
+    public String[] getKeyIds() {
+        KeySet keys = verifier.keySource().current();
+        return keys == null ? new String[0] : keys.kids().toArray(new String[0]);
+    }
+
+    @Override
+    public int getCachedTokens() {
+        return verifier.cachedTokens();
+    }
+
+    @Override
+    public long getCacheHits() {
+        return verifier.cacheHits();
+    }
+
+    @Override
+    public long getCacheMisses() {
+        return verifier.cacheMisses();
+    }
+
+    @Override
+    public double getCacheHitRate() {
+        long hits = verifier.cacheHits();
+        long lookups = hits + verifier.cacheMisses();
+        return lookups == 0 ? 0 : (double) hits / lookups;
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    @Override
+    public ObjectName preRegister(MBeanServer server, ObjectName name) {
+        return name;
+    }
+
+    @Override
+    public void postRegister(Boolean registrationDone) {
+        registered = Boolean.TRUE.equals(registrationDone);
+    }
+
+    @Override
+    public void preDeregister() {
+    }
+
+    @Override
+    public void postDeregister() {
+        registered = false;
+    }
+}
