@@ -2,6 +2,7 @@ package dev.legacyguard.agent.it;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -107,6 +108,9 @@ abstract class WildFlyIT {
             assertEquals(4, beans.queryNames(new ObjectName("dev.legacyguard:type=LogtoAgent,*"), null).size(),
                     "one bean per configured resource");
         }
+        String log = server.consoleLog();
+        assertFalse(log.contains("WFLYLOG0078") || log.contains("\"logto-agent-jmx\""),
+                "registering the beans must neither take logging from WildFly nor fail\n" + log);
     }
 
     @Test
