@@ -18,10 +18,8 @@ import java.util.List;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 
-import com.sun.tools.attach.VirtualMachine;
+import dev.legacyguard.agent.it.app.LocalJmx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,14 +89,7 @@ abstract class WildFlyIT {
      */
     @Test
     void showsTheAgentsBeansOverJmxInWildFly() throws Exception {
-        VirtualMachine vm = VirtualMachine.attach(String.valueOf(server.serverPid()));
-        String address;
-        try {
-            address = vm.startLocalManagementAgent();
-        } finally {
-            vm.detach();
-        }
-        try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address))) {
+        try (JMXConnector connector = LocalJmx.connect(server.serverPid())) {
             MBeanServerConnection beans = connector.getMBeanServerConnection();
             ObjectName shop = new ObjectName("dev.legacyguard:type=LogtoAgent,resource=shop");
             for (long deadline = System.nanoTime() + 30_000_000_000L; !beans.isRegistered(shop); Thread.sleep(200)) {

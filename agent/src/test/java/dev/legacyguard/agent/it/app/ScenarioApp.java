@@ -337,15 +337,7 @@ public final class ScenarioApp {
      */
     private static String readAgentBean(String resource) {
         try {
-            VirtualMachine vm = VirtualMachine.attach(String.valueOf(ProcessHandle.current().pid()));
-            String address;
-            try {
-                address = vm.startLocalManagementAgent();
-            } finally {
-                vm.detach();
-            }
-            try (javax.management.remote.JMXConnector connector = javax.management.remote.JMXConnectorFactory.connect(
-                    new javax.management.remote.JMXServiceURL(address))) {
+            try (javax.management.remote.JMXConnector connector = LocalJmx.connect(ProcessHandle.current().pid())) {
                 javax.management.MBeanServerConnection server = connector.getMBeanServerConnection();
                 javax.management.ObjectName bean =
                         new javax.management.ObjectName("dev.legacyguard:type=LogtoAgent,resource=" + resource);
