@@ -1,6 +1,7 @@
 package dev.legacyguard.filter;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +27,8 @@ import dev.legacyguard.filter.config.StartupLine;
 import dev.legacyguard.filter.http.AuthenticatedRequest;
 import dev.legacyguard.filter.http.BearerAnswers;
 import dev.legacyguard.filter.http.ProtectedResourceMetadata;
+import dev.legacyguard.filter.jmx.FilterMBeanRegistration;
+import dev.legacyguard.filter.jmx.RequestCounts;
 import dev.legacyguard.filter.log.Log;
 import dev.legacyguard.filter.rules.AccessRules;
 import dev.legacyguard.filter.token.TokenFingerprint;
@@ -49,6 +52,8 @@ public final class LogtoBearerFilter implements Filter {
     private Decider decider;
     private BearerAnswers answers;
     private ProtectedResourceMetadata metadata;
+    private final RequestCounts counts = new RequestCounts();
+    private FilterMBeanRegistration mbean;
 
     public LogtoBearerFilter() {
         this(null, null);
@@ -80,8 +85,20 @@ public final class LogtoBearerFilter implements Filter {
                 : null;
         verifier = TokenVerifier.create(options);
         decider = new Decider(rules, verifier, metadata != null, settings.passCorsPreflights());
+        ServletContext context = config.getServletContext();
+        mbean = FilterMBeanRegistration.register(ManagementFactory.getPlatformMBeanServer(), virtualHost(context),
+                context.getContextPath(), config.getFilterName(), counts, verifier);
         LOG.info("Logto bearer filter started: {}", StartupLine.of(settings));
         LOG.info("Logto bearer filter verifies ECDSA signatures with {}", options.ecdsaProvider().describe());
+    }
+
+    /** Tomcat names the host ("Catalina/localhost"); a Servlet 3.0 container has no such method. */
+    private static String virtualHost(ServletContext context) {
+        try {
+            return context.getVirtualServerName();
+        } catch (RuntimeException | LinkageError e) {
+            return null;
+        }
     }
 
     private FilterSettings load(FilterConfig config) throws ConfigException {
@@ -109,6 +126,7 @@ public final class LogtoBearerFilter implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         RequestDecision decision = decider.decide(request);
+        counts.count(decision);
         if (decision.refused()) {
             debug(request, decision);
         }
@@ -165,6 +183,9 @@ public final class LogtoBearerFilter implements Filter {
 
     @Override
     public void destroy() {
+        if (mbean != null) {
+            mbean.close();
+        }
         if (verifier != null) {
             verifier.close();
         }

@@ -10,6 +10,7 @@ import dev.legacyguard.agent.config.ConfigException;
 import dev.legacyguard.agent.instrument.apachehttpclient4.ApacheHttpClient4Instrumentation;
 import dev.legacyguard.agent.instrument.apachehttpclient5.ApacheHttpClient5Instrumentation;
 import dev.legacyguard.agent.instrument.httpurlconnection.HttpUrlConnectionInstrumentation;
+import dev.legacyguard.agent.jmx.AgentMBeans;
 import dev.legacyguard.agent.log.AgentLog;
 import dev.legacyguard.agent.token.TokenBroker;
 
@@ -60,5 +61,6 @@ public final class AgentInstaller {
             return;
         }
         StartupBanner.print(log, AgentInstaller.class.getPackage().getImplementationVersion(), settings, CLIENTS);
+        AgentMBeans.registerWhenSafe(broker.statuses(), instrumentation, log);
     }
 }

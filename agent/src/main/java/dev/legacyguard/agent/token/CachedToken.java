@@ -19,14 +19,17 @@ final class CachedToken {
     final String fingerprint;
     final long refreshAt;
     final long usableUntil;
+    /** When the token itself expires ("sent + expires_in"), on the same clock. */
+    final long expiresAt;
     /** Whether a caller has used this token; an unused one is not refreshed ahead. */
     volatile boolean used;
 
-    private CachedToken(String header, String fingerprint, long refreshAt, long usableUntil) {
+    private CachedToken(String header, String fingerprint, long refreshAt, long usableUntil, long expiresAt) {
         this.header = header;
         this.fingerprint = fingerprint;
         this.refreshAt = refreshAt;
         this.usableUntil = usableUntil;
+        this.expiresAt = expiresAt;
     }
 
     static CachedToken of(TokenGrant grant, long requestedAt) {
@@ -34,7 +37,7 @@ final class CachedToken {
         long margin = Math.min(EXP_GRANULARITY_MILLIS + Math.min(MAX_SKEW_MILLIS, lifetime / 10), lifetime / 2);
         long usable = lifetime - margin;
         return new CachedToken("Bearer " + grant.accessToken(), Fingerprint.of(grant.accessToken()),
-                requestedAt + usable * 3 / 4, requestedAt + usable);
+                requestedAt + usable * 3 / 4, requestedAt + usable, requestedAt + lifetime);
     }
 
     boolean usableAt(long now) {

@@ -1,6 +1,8 @@
 package dev.legacyguard.agent.token;
 
 import java.io.InterruptedIOException;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,6 +40,11 @@ final class ResourceTokens {
     private final ScheduledExecutorService refresher;
     private final String failureConsequence;
     private final AtomicLong callerWaits = new AtomicLong();
+    private final AtomicLong tokenRequests = new AtomicLong();
+    /** For JMX: unlike lastFailure, kept after a success, with the wall-clock time it happened. */
+    private volatile TokenFailure latestFailure;
+    private volatile long latestFailureAtMillis;
+    private volatile List<String> missingScopes = Collections.emptyList();
 
     private volatile CachedToken current;
     /** The last token the resource rejected, handed out while no new one can be had; null once replaced. */
@@ -163,6 +170,7 @@ final class ResourceTokens {
     /** Runs the token request on this thread and completes {@code fetch} whatever happens. */
     private void fetch(CompletableFuture<CachedToken> fetch) {
         long requestedAt = clock.millis();
+        tokenRequests.incrementAndGet();
         OwnRequest.enter();
         try {
             TokenGrant grant = client.request(resource);
@@ -195,6 +203,7 @@ final class ResourceTokens {
             retryAt = 0;
             lastFailure = null;
         }
+        missingScopes = grant.missingScopes();
         fetch.complete(token);
         if (first || recovered) {
             log.info("resource '" + resource.name() + "': " + (recovered ? "token endpoint answers again; " : "")
@@ -225,6 +234,8 @@ final class ResourceTokens {
             firstOfStreak = failures == 1;
             token = current != null ? current : rejected;
         }
+        latestFailureAtMillis = System.currentTimeMillis();
+        latestFailure = failure;
         fetch.completeExceptionally(failure);
         if (firstOfStreak) {
             String retrying = failure.retryAfterMillis() > 0
@@ -291,6 +302,33 @@ final class ResourceTokens {
 
     ResourceSettings resource() {
         return resource;
+    }
+
+    /** The token handed out now, or null. */
+    CachedToken current() {
+        return current;
+    }
+
+    long nowMillis() {
+        return clock.millis();
+    }
+
+    long tokenRequests() {
+        return tokenRequests.get();
+    }
+
+    /** The last failed token request, even when a later one succeeded; null if none failed. */
+    TokenFailure latestFailure() {
+        return latestFailure;
+    }
+
+    long latestFailureAtMillis() {
+        return latestFailureAtMillis;
+    }
+
+    /** Scopes requested but not granted in the last token answer. */
+    List<String> missingScopes() {
+        return missingScopes;
     }
 
     /** How many times a caller had to wait for a token request (the first token, or none usable). */

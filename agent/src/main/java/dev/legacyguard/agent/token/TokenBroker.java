@@ -117,6 +117,15 @@ public final class TokenBroker implements BearerSource, AutoCloseable {
         }
     }
 
+    /** Each resource's view for JMX, in the configuration's order. */
+    public List<ResourceStatus> statuses() {
+        List<ResourceStatus> statuses = new ArrayList<>(resources.size());
+        for (ResourceTokens tokens : resources) {
+            statuses.add(new ResourceStatus(tokens));
+        }
+        return statuses;
+    }
+
     /** How many times callers had to wait for a token request, over all resources. */
     long callerWaits() {
         long waits = 0;

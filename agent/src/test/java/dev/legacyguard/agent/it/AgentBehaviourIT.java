@@ -17,6 +17,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,6 +102,8 @@ abstract class AgentBehaviourIT {
         for (String client : VIRTUAL_HOST_CLIENTS) {
             scenarios.addAll(virtualHostScenarios(client, ""));
         }
+        // Last: read after every call, as an operator would, over JMX.
+        scenarios.addAll(List.of("jmx-shop jmx shop", "jmx-dropped jmx dropped", "jmx-unknown jmx unknown"));
         List<String> extraResources = new ArrayList<>(List.of(
                 "logto.resource.unknown.indicator=https://unknown.test/api",
                 "logto.resource.unknown.urls=" + fixture.api("/unknown/"),
@@ -135,6 +139,7 @@ abstract class AgentBehaviourIT {
     private List<String> serviceOptions() {
         List<String> options = new ArrayList<>(fixture.trustStoreOptions());
         options.add("-Dsun.net.http.allowRestrictedHeaders=true");
+        options.add("-Djdk.attach.allowAttachSelf=true"); // the jmx scenarios start the JMX agent through the attach API
         return options;
     }
 
@@ -621,6 +626,41 @@ abstract class AgentBehaviourIT {
                 .filter(line -> line.contains("'dropped'") && line.contains("not grant the requested scopes write:products"))
                 .toList();
         assertEquals(1, warnings.size(), service::toString);
+    }
+
+    @Test
+    void showsEachResourcesTokenOverJmxByFingerprintNeverTheToken() {
+        String shop = service.result("jmx-shop");
+        Matcher fingerprint = Pattern.compile("TokenFingerprint=(sha256:[0-9a-f]{12})[,}]").matcher(shop);
+        assertTrue(fingerprint.find(), shop);
+        assertTrue(service.agentLines().stream().anyMatch(line -> line.contains("resource 'shop': token "
+                + fingerprint.group(1) + " granted")), "the bean names the token the log named\n" + shop + "\n" + service);
+        assertTrue(shop.contains("ResourceIndicator=" + AgentFixture.SHOP + ","), shop);
+        assertTrue(shop.contains("OrganizationId=null,"), shop);
+        assertTrue(shop.contains("MissingScopes=[]"), shop);
+        assertTrue(shop.contains("LastFailure=null"), shop);
+        long secondsToExpiry = Long.parseLong(value(shop, "SecondsToExpiry"));
+        assertTrue(secondsToExpiry > 0 && secondsToExpiry <= 3600, shop);
+        assertTrue(Long.parseLong(value(shop, "TokenRequests")) >= 1, shop);
+        assertFalse(shop.contains("eyJ"), "a JWT's first characters: the token itself must never show\n" + shop);
+    }
+
+    @Test
+    void showsOverJmxTheScopesLogtoDroppedAndTheLastFailedTokenRequest() {
+        String dropped = service.result("jmx-dropped");
+        assertTrue(dropped.contains("MissingScopes=[write:products]"), dropped);
+        String unknown = service.result("jmx-unknown");
+        assertTrue(unknown.contains("LastFailure=no token for resource 'unknown' (https://unknown.test/api)"), unknown);
+        assertTrue(unknown.contains("LastFailureTime=set"), unknown);
+        assertTrue(unknown.contains("TokenFingerprint=null"), unknown);
+        assertEquals("-1", value(unknown, "SecondsToExpiry"), unknown);
+        assertTrue(Long.parseLong(value(unknown, "TokenRequests")) >= 1, unknown);
+    }
+
+    private static String value(String attributes, String name) {
+        Matcher value = Pattern.compile(name + "=([^,}]*)").matcher(attributes);
+        assertTrue(value.find(), attributes);
+        return value.group(1);
     }
 
     @Test

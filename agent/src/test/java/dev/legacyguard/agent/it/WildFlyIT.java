@@ -2,6 +2,7 @@ package dev.legacyguard.agent.it;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,6 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+
+import dev.legacyguard.agent.it.app.LocalJmx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,6 +81,27 @@ abstract class WildFlyIT {
                 () -> assertTrue(lines.stream().noneMatch(line -> line.startsWith("[logto-agent] WARN")
                         || line.startsWith("[logto-agent] ERROR")), log),
                 () -> assertTrue(server.deployed(WAR), log));
+    }
+
+    /**
+     * The agent registers its beans only once JBoss Modules has installed the JBoss LogManager;
+     * read here as jconsole would, through the attach API and a JMX connector to WildFly's JVM.
+     */
+    @Test
+    void showsTheAgentsBeansOverJmxInWildFly() throws Exception {
+        try (JMXConnector connector = LocalJmx.connect(server.serverPid())) {
+            MBeanServerConnection beans = connector.getMBeanServerConnection();
+            ObjectName shop = new ObjectName("dev.legacyguard:type=LogtoAgent,resource=shop");
+            for (long deadline = System.nanoTime() + 30_000_000_000L; !beans.isRegistered(shop); Thread.sleep(200)) {
+                assertTrue(System.nanoTime() < deadline, "no bean " + shop + " in WildFly's JVM after 30 s");
+            }
+            assertEquals(AgentFixture.SHOP, beans.getAttribute(shop, "ResourceIndicator"));
+            assertEquals(4, beans.queryNames(new ObjectName("dev.legacyguard:type=LogtoAgent,*"), null).size(),
+                    "one bean per configured resource");
+        }
+        String log = server.consoleLog();
+        assertFalse(log.contains("WFLYLOG0078") || log.contains("\"logto-agent-jmx\""),
+                "registering the beans must neither take logging from WildFly nor fail\n" + log);
     }
 
     @Test

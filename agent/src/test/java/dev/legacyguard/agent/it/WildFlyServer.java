@@ -123,6 +123,13 @@ final class WildFlyServer implements AutoCloseable {
         }
     }
 
+    /** The server JVM's process id: the java process the start script runs. */
+    long serverPid() {
+        return process.descendants().filter(each -> each.info().command().map(command -> command.endsWith("java")).orElse(false))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no WildFly JVM under the start script"))
+                .pid();
+    }
+
     /** Stops the server JVM (a child of the start script) and the script, and waits for both. */
     @Override
     public void close() throws InterruptedException {

@@ -140,13 +140,23 @@ public final class RequestDecision {
 
     /** True when the request goes on to the application. */
     public boolean passes() {
-        return outcome == Outcome.PASS_RESUMED || outcome == Outcome.PASS_PREFLIGHT || outcome == Outcome.PASS_PUBLIC
-                || outcome == Outcome.PASS_AUTHENTICATED;
+        return passes(outcome);
     }
 
     /** True when the filter answers the request with a refusal (400, 401, 403 or 503). */
     public boolean refused() {
-        return !passes() && outcome != Outcome.SERVE_METADATA;
+        return refuses(outcome);
+    }
+
+    /** True when {@code outcome} lets the request go on to the application. */
+    public static boolean passes(Outcome outcome) {
+        return outcome == Outcome.PASS_RESUMED || outcome == Outcome.PASS_PREFLIGHT || outcome == Outcome.PASS_PUBLIC
+                || outcome == Outcome.PASS_AUTHENTICATED;
+    }
+
+    /** True when {@code outcome} is a refusal; every outcome but the passes and the metadata document is. */
+    public static boolean refuses(Outcome outcome) {
+        return !passes(outcome) && outcome != Outcome.SERVE_METADATA;
     }
 
     /**

@@ -63,6 +63,7 @@ public final class JwksKeySource implements AutoCloseable {
 
     private volatile KeySet current;
     private volatile String lastError;
+    private volatile long lastFetchEndedMillis = NEVER;
     private CompletableFuture<KeySet> inFlight;
     private long lastAttemptMillis = NEVER;
     private ScheduledExecutorService refresher;
@@ -151,6 +152,17 @@ public final class JwksKeySource implements AutoCloseable {
         return key != null ? KeyLookup.found(key, keys) : KeyLookup.unknownKid(keys);
     }
 
+    /** When the last fetch ended, successful or not; null before any. */
+    public Instant lastFetchEnded() {
+        long ended = lastFetchEndedMillis;
+        return ended == NEVER ? null : Instant.ofEpochMilli(ended);
+    }
+
+    /** Why the last fetch failed (with the JWKS URL: for operators, not for clients); null after a successful one. */
+    public String lastFetchError() {
+        return lastError;
+    }
+
     public String jwksUri() {
         return fetcher.url();
     }
@@ -223,6 +235,7 @@ public final class JwksKeySource implements AutoCloseable {
             }
             current = fetched;
             lastError = null;
+            lastFetchEndedMillis = clock.millis();
             logFetched(previous, fetched);
             for (Consumer<KeySet> listener : listeners) {
                 listener.accept(fetched);
@@ -230,6 +243,7 @@ public final class JwksKeySource implements AutoCloseable {
             return fetched;
         } catch (JwksFetchException | RuntimeException e) {
             lastError = e.getMessage();
+            lastFetchEndedMillis = clock.millis();
             if (previous == null) {
                 LOG.warn("JWKS fetch failed: {}; no keys cached yet, so tokens are answered 503 until a fetch succeeds",
                         e.getMessage());

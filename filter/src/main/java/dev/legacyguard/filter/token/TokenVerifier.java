@@ -129,8 +129,22 @@ public final class TokenVerifier implements AutoCloseable {
         }
     }
 
-    int cachedTokens() {
+    public int cachedTokens() {
         return cache == null ? 0 : cache.size();
+    }
+
+    /** Lookups that found the token in the cache (it may then still fail its time or key check). */
+    public long cacheHits() {
+        return cache == null ? 0 : cache.hits();
+    }
+
+    public long cacheMisses() {
+        return cache == null ? 0 : cache.misses();
+    }
+
+    /** Every JWKS the verifier fetches (one, or one per issuer), for the operator's view (JMX). */
+    public List<JwksKeySource> keySources() {
+        return keys.sources();
     }
 
     private Verification fromCache(String token, VerifiedTokenCache.Entry hit) {

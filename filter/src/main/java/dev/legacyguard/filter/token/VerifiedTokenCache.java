@@ -3,6 +3,7 @@ package dev.legacyguard.filter.token;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
 import dev.legacyguard.filter.keys.JwksKeySource;
@@ -20,6 +21,9 @@ final class VerifiedTokenCache {
     private final ConcurrentHashMap<TokenKey, Entry> entries;
     private final ConcurrentLinkedQueue<TokenKey> insertionOrder = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
+    /** Striped counters: request threads counting at once never contend on one field. */
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     VerifiedTokenCache(int maxEntries) {
         this.maxEntries = maxEntries;
@@ -27,7 +31,9 @@ final class VerifiedTokenCache {
     }
 
     Entry get(String token) {
-        return entries.get(new TokenKey(token));
+        Entry entry = entries.get(new TokenKey(token));
+        (entry != null ? hits : misses).increment();
+        return entry;
     }
 
     void put(String token, Entry entry) {
@@ -57,6 +63,14 @@ final class VerifiedTokenCache {
 
     int size() {
         return entries.size();
+    }
+
+    long hits() {
+        return hits.sum();
+    }
+
+    long misses() {
+        return misses.sum();
     }
 
     /**

@@ -45,6 +45,10 @@ final class JettyDeployment implements AutoCloseable {
         return jetty.deploy(war(contextPath, Map.of()).build(), contextPath);
     }
 
+    void undeploy(String contextPath) {
+        jetty.undeploy(contextPath);
+    }
+
     /** Another copy of the WAR with {@code extra} settings appended to its logto.properties. */
     URI deploy(String contextPath, Map<String, String> extra) {
         return jetty.deploy(war(contextPath, extra).build(), contextPath);

@@ -50,7 +50,8 @@ import org.apache.http.util.EntityUtils;
  * through PROXY and the others direct; {@code NAME background CLIENT URL}, a call on another thread whose result {@code NAME join BACKGROUND}
  * prints when it ends; {@code NAME sleep MILLIS}; {@code NAME repeat SECONDS URL}, calls to URL with
  * HttpURLConnection every 200 ms for SECONDS, reporting how many got each status;
- * {@code NAME attach JAR ARGUMENT}, which loads an agent into this running JVM; or
+ * {@code NAME attach JAR ARGUMENT}, which loads an agent into this running JVM;
+ * {@code NAME jmx RESOURCE}, the agent's JMX attributes for RESOURCE, read over a JMX connector; or
  * {@code NAME classes CLASS,...}, which reports which of the named classes the application's
  * class loader can load.
  */
@@ -81,6 +82,9 @@ public final class ScenarioApp {
         String name = scenario[0];
         if (scenario[1].equals("classes")) {
             return name + " " + loadable(scenario[2].split(","));
+        }
+        if (scenario[1].equals("jmx")) {
+            return name + " " + readAgentBean(scenario[2]);
         }
         if (scenario[1].equals("attach")) {
             return name + " " + attach(scenario[2], scenario[3]);
@@ -351,6 +355,37 @@ public final class ScenarioApp {
                 vm.detach();
             }
             return "attached";
+        } catch (Exception e) {
+            return "error=" + e;
+        }
+    }
+
+    /**
+     * Reads the agent's bean for {@code resource} as jconsole does: the attach API starts this
+     * JVM's local management agent, and a JMX connector to it reads the attributes by name. The
+     * agent registers its beans a little after start, so this waits for the bean up to 30 s.
+     */
+    private static String readAgentBean(String resource) {
+        try {
+            try (javax.management.remote.JMXConnector connector = LocalJmx.connect(ProcessHandle.current().pid())) {
+                javax.management.MBeanServerConnection server = connector.getMBeanServerConnection();
+                javax.management.ObjectName bean =
+                        new javax.management.ObjectName("dev.legacyguard:type=LogtoAgent,resource=" + resource);
+                for (long deadline = System.nanoTime() + 30_000_000_000L; !server.isRegistered(bean); Thread.sleep(100)) {
+                    if (System.nanoTime() > deadline) {
+                        return "error=no bean " + bean;
+                    }
+                }
+                Map<String, Object> values = new TreeMap<>();
+                for (String attribute : List.of("ResourceIndicator", "OrganizationId", "TokenFingerprint", "SecondsToExpiry",
+                        "TokenRequests",
+                        "LastFailure", "LastFailureTime", "MissingScopes")) {
+                    Object value = server.getAttribute(bean, attribute);
+                    values.put(attribute, value instanceof String[] ? List.of((String[]) value)
+                            : value instanceof java.util.Date ? "set" : value);
+                }
+                return values.toString().replace('\n', ' ');
+            }
         } catch (Exception e) {
             return "error=" + e;
         }

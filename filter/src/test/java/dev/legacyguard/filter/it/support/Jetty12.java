@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
@@ -66,6 +67,22 @@ public final class Jetty12 implements AutoCloseable {
             throw new IllegalStateException("the web app " + webapp.getWar() + " did not start in Jetty", e);
         }
         return URI.create("http://127.0.0.1:" + connector.getLocalPort() + contextPath + "/");
+    }
+
+    /** Stops the web app at {@code contextPath} and removes it, as undeploying it would: its filter is destroyed. */
+    public void undeploy(String contextPath) {
+        for (Handler handler : contexts.getHandlers()) {
+            if (handler instanceof WebAppContext && ((WebAppContext) handler).getContextPath().equals(contextPath)) {
+                try {
+                    handler.stop();
+                } catch (Exception e) {
+                    throw new IllegalStateException("the web app at " + contextPath + " did not stop in Jetty", e);
+                }
+                contexts.removeHandler(handler);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no web app at " + contextPath);
     }
 
     @Override
