@@ -15,8 +15,8 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.legacyguard.core.config.ConfigException;
 import dev.legacyguard.core.log.Fingerprint;
-import dev.legacyguard.filter.config.ConfigException;
 import dev.legacyguard.filter.config.ConfigFile;
 import dev.legacyguard.filter.config.ConfigSources;
 import dev.legacyguard.filter.config.FilterSettings;

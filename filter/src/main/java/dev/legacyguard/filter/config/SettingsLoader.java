@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.legacyguard.core.config.ConfigException;
+import dev.legacyguard.core.config.Setting;
 import dev.legacyguard.filter.rules.AccessRule;
 import dev.legacyguard.filter.rules.AccessRules;
 import dev.legacyguard.filter.rules.UnmatchedPolicy;
@@ -41,8 +43,8 @@ public final class SettingsLoader {
     private FilterSettings load() throws ConfigException {
         List<String> warnings = new ArrayList<>();
         for (Setting unknown : sources.unknownKeys()) {
-            warnings.add("unknown key " + unknown.key() + " (in " + unknown.source() + ") is ignored; did you mean "
-                    + ConfigKeys.nearest(unknown.key()) + "?");
+            warnings.add("unknown key " + unknown.key() + " (in " + unknown.source() + ") is ignored; "
+                    + ConfigKeys.hint(unknown.key()));
         }
         VerifierOptions.Builder options = VerifierOptions.builder();
         resolveEndpoints(options, warnings);
