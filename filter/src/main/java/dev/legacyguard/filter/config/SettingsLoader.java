@@ -26,7 +26,6 @@ import dev.legacyguard.filter.token.VerifierOptions;
 public final class SettingsLoader {
     static final List<String> SUPPORTED_ALGORITHMS = Collections.unmodifiableList(Arrays.asList(
             "ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512"));
-    static final String DEFAULT_ALGORITHMS = "ES384,ES256,ES512,RS256";
 
     private final ConfigSources sources;
     /** Every setting read, by key, so the start-up line can say where each came from. */
@@ -159,9 +158,11 @@ public final class SettingsLoader {
 
     private List<String> algorithms() throws ConfigException {
         Setting setting = setting(ConfigKeys.ALGORITHMS);
-        String text = setting == null ? DEFAULT_ALGORITHMS : setting.value();
+        if (setting == null) {
+            return VerifierOptions.DEFAULT_ALGORITHMS;
+        }
         Set<String> algorithms = new LinkedHashSet<>();
-        for (String name : text.split(",", -1)) {
+        for (String name : setting.value().split(",", -1)) {
             String alg = name.trim().toUpperCase(Locale.ROOT);
             if (alg.equals("NONE") || alg.startsWith("HS")) {
                 throw setting.invalid(name.trim() + " is refused: it is not an asymmetric algorithm, so anyone who"
