@@ -16,14 +16,15 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.legacyguard.filter.config.ConfigException;
+import dev.legacyguard.core.config.ConfigException;
+import dev.legacyguard.core.log.Fingerprint;
 import dev.legacyguard.filter.config.ConfigFile;
 import dev.legacyguard.filter.config.ConfigSources;
 import dev.legacyguard.filter.config.FilterSettings;
 import dev.legacyguard.filter.config.SettingsLoader;
+import dev.legacyguard.filter.config.StartupLine;
 import dev.legacyguard.filter.decision.Decider;
 import dev.legacyguard.filter.decision.RequestDecision;
-import dev.legacyguard.filter.config.StartupLine;
 import dev.legacyguard.filter.http.AuthenticatedRequest;
 import dev.legacyguard.filter.http.BearerAnswers;
 import dev.legacyguard.filter.http.ProtectedResourceMetadata;
@@ -31,7 +32,6 @@ import dev.legacyguard.filter.jmx.FilterMBeanRegistration;
 import dev.legacyguard.filter.jmx.RequestCounts;
 import dev.legacyguard.filter.log.Log;
 import dev.legacyguard.filter.rules.AccessRules;
-import dev.legacyguard.filter.token.TokenFingerprint;
 import dev.legacyguard.filter.token.TokenVerifier;
 import dev.legacyguard.filter.token.VerifierOptions;
 
@@ -177,7 +177,7 @@ public final class LogtoBearerFilter implements Filter {
         if (LOG.isDebugEnabled()) {
             String token = refusal.compactToken();
             LOG.debug("rejected {} {}: [{}] {}{}", request.getMethod(), request.getRequestURI(), refusal.check(),
-                    refusal.description(), token == null ? "" : " (token " + TokenFingerprint.of(token) + ")");
+                    refusal.description(), token == null ? "" : " (token " + Fingerprint.of(token) + ")");
         }
     }
 

@@ -16,11 +16,11 @@ import dev.legacyguard.agent.config.AgentSettings;
 import dev.legacyguard.agent.config.ConfigException;
 import dev.legacyguard.agent.config.ResourceSettings;
 import dev.legacyguard.agent.log.AgentLog;
-import dev.legacyguard.agent.log.Fingerprint;
 import dev.legacyguard.agent.token.ScopeAdvice;
 import dev.legacyguard.agent.token.TokenClient;
 import dev.legacyguard.agent.token.TokenFailure;
 import dev.legacyguard.agent.token.TokenGrant;
+import dev.legacyguard.core.log.Fingerprint;
 
 /**
  * {@code java -jar logto-agent.jar token CONFIG [--resource NAME] [--personal-access-token -|PAT]}:

@@ -23,6 +23,8 @@ import java.util.Set;
 import dev.legacyguard.agent.log.AgentLog;
 import dev.legacyguard.agent.match.UrlPrefix;
 import dev.legacyguard.agent.match.UrlRefused;
+import dev.legacyguard.core.config.KeySuggestion;
+import dev.legacyguard.core.config.Setting;
 
 /**
  * The agent's configuration, read from the agent argument's properties file, environment
@@ -88,7 +90,7 @@ public final class AgentSettings {
     }
 
     private static boolean asksToFailFast(Setting failFast) {
-        return failFast != null && !failFast.value.equals("false");
+        return failFast != null && !failFast.value().equals("false");
     }
 
     private static String configPath(String agentArgs, boolean failFast) throws ConfigException {
@@ -170,7 +172,7 @@ public final class AgentSettings {
         AgentSettings read() throws ConfigException {
             warnAboutUnknownKeys();
             Setting failFastSetting = sources.get(FAIL_FAST);
-            if (failFastSetting != null && !failFastSetting.value.equals("true") && !failFastSetting.value.equals("false")) {
+            if (failFastSetting != null && !failFastSetting.value().equals("true") && !failFastSetting.value().equals("false")) {
                 throw bad(failFastSetting, "is neither true nor false; expected true or false");
             }
             String endpoint = endpoint();
@@ -190,7 +192,7 @@ public final class AgentSettings {
                 }
                 return null;
             }
-            String endpoint = stripTrailingSlashes(setting.value);
+            String endpoint = stripTrailingSlashes(setting.value());
             checkHttpUrl(setting, endpoint);
             return endpoint;
         }
@@ -200,8 +202,8 @@ public final class AgentSettings {
             if (setting == null) {
                 return endpoint + "/oidc/token";
             }
-            checkHttpUrl(setting, setting.value);
-            return setting.value;
+            checkHttpUrl(setting, setting.value());
+            return setting.value();
         }
 
         private void checkHttpUrl(Setting setting, String url) throws ConfigException {
@@ -212,7 +214,7 @@ public final class AgentSettings {
                 throw bad(setting, refused.getMessage() + "; " + URL_EXPECTATION);
             }
             if (parsed.toString().startsWith("http://") && !isLoopback(parsed)) {
-                log.warn(setting.key + " = " + url + " (" + setting.origin + ") uses plain http to a host that is not "
+                log.warn(setting.key() + " = " + url + " (" + setting.source() + ") uses plain http to a host that is not "
                         + "this machine: the App Secret and tokens travel unencrypted; use https");
             }
         }
@@ -227,10 +229,10 @@ public final class AgentSettings {
             if (setting == null) {
                 throw missing(APP_ID, "expected the App ID of a machine-to-machine app in Logto Console");
             }
-            if (hasWhitespaceOrControl(setting.value)) {
+            if (hasWhitespaceOrControl(setting.value())) {
                 throw bad(setting, "contains whitespace; expected the App ID exactly as Logto Console shows it");
             }
-            return setting.value;
+            return setting.value();
         }
 
         private String appSecret() throws ConfigException {
@@ -239,16 +241,16 @@ public final class AgentSettings {
                 throw missing(APP_SECRET, "expected the M2M app's App Secret, best set as the environment variable "
                         + ConfigSources.environmentName(APP_SECRET));
             }
-            if (hasWhitespaceOrControl(setting.value)) {
+            if (hasWhitespaceOrControl(setting.value())) {
                 // Never echo the value: it is a credential, even when mistyped.
-                throw new ConfigException(APP_SECRET + " (" + setting.origin + ", value hidden) contains whitespace; "
+                throw new ConfigException(APP_SECRET + " (" + setting.source() + ", value hidden) contains whitespace; "
                         + "expected the App Secret exactly as Logto Console shows it", failFast);
             }
             String exposure = SecretExposure.warning(setting, sources.fileName());
             if (exposure != null) {
                 log.warn(exposure);
             }
-            return setting.value;
+            return setting.value();
         }
 
         private OnTokenFailure onTokenFailure() throws ConfigException {
@@ -256,7 +258,7 @@ public final class AgentSettings {
             if (setting == null) {
                 return OnTokenFailure.FAIL;
             }
-            OnTokenFailure mode = OnTokenFailure.fromConfig(setting.value);
+            OnTokenFailure mode = OnTokenFailure.fromConfig(setting.value());
             if (mode == null) {
                 throw bad(setting, "is not a known mode; expected fail or send-without");
             }
@@ -310,17 +312,17 @@ public final class AgentSettings {
                         + "token, e.g. https://shop.internal:8443/api/");
             }
             Setting scopes = sources.get(prefix + "scopes");
-            return new ResourceSettings(name, indicator == null ? null : indicator.value,
-                    organizationId == null ? null : organizationId.value, urlPrefixes(urls),
+            return new ResourceSettings(name, indicator == null ? null : indicator.value(),
+                    organizationId == null ? null : organizationId.value(), urlPrefixes(urls),
                     scopes == null ? Collections.<String>emptyList() : scopes(scopes), viaProxy(sources.get(prefix + "via-proxy")));
         }
 
         /** Whether plain-http requests through a forward proxy get the token: only when asked for. */
         private boolean viaProxy(Setting viaProxy) throws ConfigException {
-            if (viaProxy == null || viaProxy.value.equals("deny")) {
+            if (viaProxy == null || viaProxy.value().equals("deny")) {
                 return false;
             }
-            if (viaProxy.value.equals("allow")) {
+            if (viaProxy.value().equals("allow")) {
                 return true;
             }
             throw bad(viaProxy, "is neither allow nor deny; expected deny (the default: a plain-http request through a"
@@ -332,7 +334,7 @@ public final class AgentSettings {
          * typo that pastes a space, a quote or a URL is told here rather than by a 403 later.
          */
         private void checkOrganizationId(Setting organizationId) throws ConfigException {
-            String id = organizationId.value;
+            String id = organizationId.value();
             boolean plain = !id.isEmpty();
             for (int i = 0; i < id.length() && plain; i++) {
                 char c = id.charAt(i);
@@ -347,7 +349,7 @@ public final class AgentSettings {
         private void checkIndicator(Setting indicator) throws ConfigException {
             String expected = "is not an absolute URI without fragment; expected exactly the API Identifier shown in Logto Console";
             try {
-                URI uri = new URI(indicator.value);
+                URI uri = new URI(indicator.value());
                 if (!uri.isAbsolute() || uri.getRawFragment() != null) {
                     throw bad(indicator, expected);
                 }
@@ -363,7 +365,7 @@ public final class AgentSettings {
 
         private List<UrlPrefix> urlPrefixes(Setting urls) throws ConfigException {
             List<UrlPrefix> prefixes = new ArrayList<>();
-            for (String entry : urls.value.split(",", -1)) {
+            for (String entry : urls.value().split(",", -1)) {
                 String text = entry.trim();
                 if (text.isEmpty()) {
                     throw bad(urls, "has an empty entry; expected comma-separated URL prefixes such as "
@@ -384,7 +386,7 @@ public final class AgentSettings {
 
         private List<String> scopes(Setting scopes) throws ConfigException {
             Set<String> unique = new LinkedHashSet<>();
-            for (String scope : splitOnWhitespace(scopes.value)) {
+            for (String scope : splitOnWhitespace(scopes.value())) {
                 if (scope.indexOf(',') >= 0) {
                     throw bad(scopes, "contains a comma; expected scopes separated by spaces, e.g. read:orders write:orders");
                 }
@@ -465,7 +467,7 @@ public final class AgentSettings {
         }
 
         private ConfigException bad(Setting setting, String expectation) {
-            return new ConfigException(setting.key + " = '" + UserInfoMask.mask(setting.value) + "' (" + setting.origin + ") "
+            return new ConfigException(setting.key() + " = '" + UserInfoMask.mask(setting.value()) + "' (" + setting.source() + ") "
                     + expectation, failFast);
         }
 

@@ -1,10 +1,7 @@
 package dev.legacyguard.agent.config;
 
-/**
- * A configuration the agent cannot run with. The message is one line: the key, where its
- * value came from, the bad value (never a secret's) and what is expected.
- */
-public final class ConfigException extends Exception {
+/** A configuration the agent cannot run with; it also knows whether the service should exit for it. */
+public final class ConfigException extends dev.legacyguard.core.config.ConfigException {
 
     private static final long serialVersionUID = 1L;
 

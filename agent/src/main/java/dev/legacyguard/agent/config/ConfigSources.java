@@ -7,6 +7,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.legacyguard.core.config.Setting;
+import dev.legacyguard.core.config.SourceKind;
+
 /**
  * The three places a key can be set, asked in order of precedence: system property,
  * environment variable ({@code logto.resource.shop.urls} is {@code LOGTO_RESOURCE_SHOP_URLS}),
@@ -57,16 +60,16 @@ final class ConfigSources {
     Setting get(String key) {
         String value = systemProperties.get(key);
         if (isSet(value)) {
-            return new Setting(key, value.trim(), "system property " + key, Setting.Source.SYSTEM_PROPERTY);
+            return new Setting(key, value.trim(), "system property " + key, SourceKind.SYSTEM_PROPERTY);
         }
         String envName = environmentName(key);
         value = environment.get(envName);
         if (isSet(value)) {
-            return new Setting(key, value.trim(), "environment variable " + envName, Setting.Source.ENVIRONMENT);
+            return new Setting(key, value.trim(), "environment variable " + envName, SourceKind.ENVIRONMENT);
         }
         value = file.get(key);
         if (isSet(value)) {
-            return new Setting(key, value.trim(), fileOrigin, Setting.Source.FILE);
+            return new Setting(key, value.trim(), fileOrigin, SourceKind.FILE);
         }
         return null;
     }

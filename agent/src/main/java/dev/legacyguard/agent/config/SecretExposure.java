@@ -7,6 +7,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
+import dev.legacyguard.core.config.Setting;
+
 /**
  * Whether the place the App Secret came from shows it to more than the service's own user,
  * judged once at start-up. The agent still runs with it (the operator may have no other
@@ -19,12 +21,12 @@ final class SecretExposure {
 
     /** The warning for {@code secret}, read from the properties file {@code fileName}; null when its place is private. */
     static String warning(Setting secret, String fileName) {
-        switch (secret.source) {
+        switch (secret.kind()) {
             case SYSTEM_PROPERTY:
-                return secret.key + " comes from a system property (-D" + secret.key + "), which other users of this "
+                return secret.key() + " comes from a system property (-D" + secret.key() + "), which other users of this "
                         + "machine can read in the process list (ps), and which JMX and servers' start-up logs of "
                         + "JVM arguments show; set it in the environment variable "
-                        + ConfigSources.environmentName(secret.key) + " or in the config file, readable only by the "
+                        + ConfigSources.environmentName(secret.key()) + " or in the config file, readable only by the "
                         + "service's user (chmod 600), instead";
             case FILE:
                 return readableByOthers(secret, fileName);
@@ -44,7 +46,7 @@ final class SecretExposure {
         if (!permissions.contains(PosixFilePermission.GROUP_READ) && !permissions.contains(PosixFilePermission.OTHERS_READ)) {
             return null;
         }
-        return secret.key + " comes from " + secret.origin + ", which is readable by "
+        return secret.key() + " comes from " + secret.source() + ", which is readable by "
                 + (permissions.contains(PosixFilePermission.OTHERS_READ) ? "every user of this machine" : "its group")
                 + " (" + PosixFilePermissions.toString(permissions) + "); let only the service's user read it: chmod 600 "
                 + fileName;

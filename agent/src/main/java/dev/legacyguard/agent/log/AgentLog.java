@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The agent's own logger: one line per event, prefixed {@code [logto-agent]}, written to
  * stderr. It never touches the application's logging framework. Callers pass tokens and
- * secrets only through {@link Fingerprint}.
+ * secrets only through their {@code sha256:} fingerprint.
  */
 public final class AgentLog {
 

@@ -1,6 +1,6 @@
 package dev.legacyguard.agent.token;
 
-import dev.legacyguard.agent.log.Fingerprint;
+import dev.legacyguard.core.log.Fingerprint;
 
 /**
  * A granted token with its timing, all measured from when the request was sent (so network

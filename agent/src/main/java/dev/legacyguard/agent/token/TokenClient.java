@@ -25,6 +25,7 @@ import javax.net.ssl.SSLSession;
 
 import dev.legacyguard.agent.config.AgentSettings;
 import dev.legacyguard.agent.config.ResourceSettings;
+import dev.legacyguard.core.json.Json;
 
 /**
  * One client-credentials request to the token endpoint, as Logto expects it: a form POST of
@@ -202,11 +203,13 @@ public final class TokenClient {
             throw TokenFailure.unusable(settings, resource, status, "token_type " + type + " instead of Bearer");
         }
         Object expiresIn = json.get("expires_in");
-        if (!(expiresIn instanceof BigDecimal) || ((BigDecimal) expiresIn).compareTo(BigDecimal.ONE) < 0) {
+        // Any of the reader's number types, as written: its decimal text is exact for each.
+        BigDecimal seconds = expiresIn instanceof Number ? new BigDecimal(expiresIn.toString()) : null;
+        if (seconds == null || seconds.compareTo(BigDecimal.ONE) < 0) {
             throw TokenFailure.unusable(settings, resource, status, "no expires_in of at least 1 second");
         }
         // A lifetime beyond a year is taken as a year, so that the arithmetic on it cannot overflow.
-        long lifetime = ((BigDecimal) expiresIn).min(BigDecimal.valueOf(MAX_LIFETIME_SECONDS)).longValue();
+        long lifetime = seconds.min(BigDecimal.valueOf(MAX_LIFETIME_SECONDS)).longValue();
         Object scope = json.get("scope");
         // Logto leaves "scope" out when it granted none.
         Set<String> granted = scope instanceof String ? scopeSet((String) scope) : Collections.<String>emptySet();

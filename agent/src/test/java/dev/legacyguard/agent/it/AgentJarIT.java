@@ -2,11 +2,17 @@ package dev.legacyguard.agent.it;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,8 +26,9 @@ import dev.legacyguard.filter.it.support.JarContents;
 import dev.legacyguard.filter.it.support.LicenseFiles;
 import dev.legacyguard.filter.it.support.LicenseFiles.Bundled;
 import dev.legacyguard.filter.it.support.LicenseFiles.License;
+import dev.legacyguard.filter.it.support.SharedCore;
 
-/** The packaged agent jar: manifest, layout and bytecode level. */
+/** The packaged agent jar: manifest, layout, the shared core inside it and bytecode level. */
 class AgentJarIT {
 
     private static final int JAVA_8 = 52;
@@ -106,6 +113,75 @@ class AgentJarIT {
             assertEquals(0xCAFEBABE, data.readInt(), entry.getName() + " is not a class file");
             data.readUnsignedShort();
             return data.readUnsignedShort();
+        }
+    }
+
+    @Test
+    void bundlesEveryClassOfTheSharedCoreRelocatedUnderInstOnly() throws IOException {
+        try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
+            List<String> names = Collections.list(jar.entries()).stream().map(JarEntry::getName).toList();
+            List<String> missing = new ArrayList<>();
+            for (String name : SharedCore.classFiles()) {
+                String relocated = "inst/dev/legacyguard/agent/shaded/core/" + name.replace(".class", ".classdata");
+                if (!names.contains(relocated)) {
+                    missing.add(relocated);
+                }
+            }
+            assertEquals(List.of(), missing);
+            for (String name : names) {
+                assertFalse(name.contains(SharedCore.PACKAGE_PATH), name + " is the core unrelocated");
+                assertFalse(name.startsWith("boot") && name.contains("/shaded/"), name + ": the boot class path gets no bundled code");
+                if (name.endsWith(".class") || name.endsWith(".classdata")) {
+                    String constants = new String(jar.getInputStream(jar.getEntry(name)).readAllBytes(), StandardCharsets.ISO_8859_1);
+                    assertFalse(constants.contains(SharedCore.PACKAGE_PATH), name + " refers to the unrelocated core");
+                }
+            }
+        }
+    }
+
+    /** A token's fingerprint is how the agent's log lines and the filter's are matched: both jars must agree. */
+    @Test
+    void fingerprintsATokenAsTheFiltersJarDoes() throws Exception {
+        String token = "eyJhbGciOiJFUzM4NCIsInR5cCI6ImF0K2p3dCJ9.eyJzdWIiOiJtMm0ifQ.c2lnbmF0dXJl";
+        String agent;
+        try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
+            agent = fingerprint(new InstClassLoader(jar), "dev.legacyguard.agent.shaded.core.log.Fingerprint", token);
+        }
+        Path filterJar = Path.of(System.getProperty("containers.dir"), "logto-servlet-filter-all.jar");
+        String filter;
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {filterJar.toUri().toURL()}, null)) {
+            filter = fingerprint(loader, "dev.legacyguard.filter.shaded.core.log.Fingerprint", token);
+        }
+        assertTrue(agent.matches("sha256:[0-9a-f]{12}"), agent);
+        assertEquals(filter, agent);
+    }
+
+    private static String fingerprint(ClassLoader loader, String className, String token) throws Exception {
+        Method of = Class.forName(className, true, loader).getMethod("of", String.class);
+        return (String) of.invoke(null, token);
+    }
+
+    /** Reads inst/ as the agent's own isolated loader does: each class as a .classdata entry. */
+    private static final class InstClassLoader extends ClassLoader {
+        private final JarFile jar;
+
+        InstClassLoader(JarFile jar) {
+            super(ClassLoader.getPlatformClassLoader());
+            this.jar = jar;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            JarEntry entry = jar.getJarEntry("inst/" + name.replace('.', '/') + ".classdata");
+            if (entry == null) {
+                throw new ClassNotFoundException(name);
+            }
+            try (InputStream in = jar.getInputStream(entry)) {
+                byte[] bytes = in.readAllBytes();
+                return defineClass(name, bytes, 0, bytes.length);
+            } catch (IOException e) {
+                throw new ClassNotFoundException(name, e);
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.legacyguard.filter.cli;
 import java.io.PrintStream;
 import java.util.Locale;
 
+import dev.legacyguard.core.log.Fingerprint;
 import dev.legacyguard.filter.config.FilterSettings;
 import dev.legacyguard.filter.decision.Decider;
 import dev.legacyguard.filter.decision.RequestDecision;
@@ -11,7 +12,6 @@ import dev.legacyguard.filter.rules.RequestPath;
 import dev.legacyguard.filter.rules.Requirement;
 import dev.legacyguard.filter.token.AccessToken;
 import dev.legacyguard.filter.token.Check;
-import dev.legacyguard.filter.token.TokenFingerprint;
 import dev.legacyguard.filter.token.TokenVerifier;
 
 /**
@@ -37,7 +37,7 @@ final class Explanation {
 
     /** @return whether the filter would let the request through */
     boolean explain(String token, String method, String path) {
-        out.println("token " + TokenFingerprint.of(token) + ", issuers " + settings.verifierOptions().issuers()
+        out.println("token " + Fingerprint.of(token) + ", issuers " + settings.verifierOptions().issuers()
                 + ", audiences " + settings.verifierOptions().audiences());
         try (TokenVerifier verifier = TokenVerifier.create(
                 settings.verifierOptions().toBuilder().jwksWaitMillis(KEYS_WAIT_MILLIS).build())) {

@@ -10,7 +10,7 @@ import java.nio.file.Paths;
 import java.util.Collections;
 import java.util.Map;
 
-import dev.legacyguard.filter.config.ConfigException;
+import dev.legacyguard.core.config.ConfigException;
 import dev.legacyguard.filter.config.ConfigFile;
 import dev.legacyguard.filter.config.ConfigSources;
 import dev.legacyguard.filter.config.FilterSettings;

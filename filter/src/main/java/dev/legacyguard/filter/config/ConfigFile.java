@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.legacyguard.core.config.ConfigException;
+import dev.legacyguard.core.config.Setting;
+
 /**
  * Reads the properties file named by the init-param {@code config}: a path inside the web
  * application ({@code /WEB-INF/logto.properties}, the default), {@code classpath:NAME}, or an

@@ -1,9 +1,12 @@
 package dev.legacyguard.filter.config;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+
+import dev.legacyguard.core.config.KeySuggestion;
 
 /** The configuration keys the filter understands, and how each is spelled as an environment variable. */
 public final class ConfigKeys {
@@ -49,17 +52,15 @@ public final class ConfigKeys {
         return FIXED.contains(key) || key.startsWith(RULE_PREFIX);
     }
 
-    /** The known key closest to {@code unknown} by edit distance, to suggest in a warning. */
-    public static String nearest(String unknown) {
-        String best = RULE_PREFIX + "1";
-        int bestDistance = EditDistance.between(unknown, best);
-        for (String key : FIXED) {
-            int distance = EditDistance.between(unknown, key);
-            if (distance < bestDistance) {
-                best = key;
-                bestDistance = distance;
-            }
-        }
-        return best;
+    /**
+     * What a warning about an unknown key adds: the known key it is a plausible typo of, or,
+     * when none is close, the list of keys (a far-off suggestion would send the reader the wrong way).
+     */
+    public static String hint(String unknown) {
+        List<String> known = new ArrayList<>(FIXED);
+        known.add(RULE_PREFIX + "1");
+        String nearest = KeySuggestion.nearest(unknown, known);
+        return nearest != null ? "did you mean " + nearest + "?"
+                : "known keys are " + String.join(", ", FIXED) + " and " + RULE_PREFIX + "N";
     }
 }

@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
+import dev.legacyguard.core.config.ConfigException;
+import dev.legacyguard.core.config.Setting;
+import dev.legacyguard.core.config.SourceKind;
+
 /**
  * The four places a key can be set, in precedence order: system property, environment
  * variable, filter init-param, properties file. Each is a snapshot taken once at start-up;

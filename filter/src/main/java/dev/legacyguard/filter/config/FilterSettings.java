@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.legacyguard.core.config.Setting;
 import dev.legacyguard.filter.rules.AccessRules;
 import dev.legacyguard.filter.token.VerifierOptions;
 

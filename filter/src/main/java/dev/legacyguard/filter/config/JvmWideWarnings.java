@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.legacyguard.core.config.ConfigException;
+import dev.legacyguard.core.config.Setting;
+
 /**
  * Warnings about values from system properties and environment variables. In a container they
  * reach every web application in the JVM, so a value set there for one application silently

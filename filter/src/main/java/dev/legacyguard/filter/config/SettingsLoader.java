@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.legacyguard.core.config.ConfigException;
+import dev.legacyguard.core.config.Setting;
 import dev.legacyguard.filter.rules.AccessRule;
 import dev.legacyguard.filter.rules.AccessRules;
 import dev.legacyguard.filter.rules.UnmatchedPolicy;
@@ -24,7 +26,6 @@ import dev.legacyguard.filter.token.VerifierOptions;
 public final class SettingsLoader {
     static final List<String> SUPPORTED_ALGORITHMS = Collections.unmodifiableList(Arrays.asList(
             "ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512"));
-    static final String DEFAULT_ALGORITHMS = "ES384,ES256,ES512,RS256";
 
     private final ConfigSources sources;
     /** Every setting read, by key, so the start-up line can say where each came from. */
@@ -41,8 +42,8 @@ public final class SettingsLoader {
     private FilterSettings load() throws ConfigException {
         List<String> warnings = new ArrayList<>();
         for (Setting unknown : sources.unknownKeys()) {
-            warnings.add("unknown key " + unknown.key() + " (in " + unknown.source() + ") is ignored; did you mean "
-                    + ConfigKeys.nearest(unknown.key()) + "?");
+            warnings.add("unknown key " + unknown.key() + " (in " + unknown.source() + ") is ignored; "
+                    + ConfigKeys.hint(unknown.key()));
         }
         VerifierOptions.Builder options = VerifierOptions.builder();
         resolveEndpoints(options, warnings);
@@ -210,9 +211,11 @@ public final class SettingsLoader {
 
     private List<String> algorithms() throws ConfigException {
         Setting setting = setting(ConfigKeys.ALGORITHMS);
-        String text = setting == null ? DEFAULT_ALGORITHMS : setting.value();
+        if (setting == null) {
+            return VerifierOptions.DEFAULT_ALGORITHMS;
+        }
         Set<String> algorithms = new LinkedHashSet<>();
-        for (String name : text.split(",", -1)) {
+        for (String name : setting.value().split(",", -1)) {
             String alg = name.trim().toUpperCase(Locale.ROOT);
             if (alg.equals("NONE") || alg.startsWith("HS")) {
                 throw setting.invalid(name.trim() + " is refused: it is not an asymmetric algorithm, so anyone who"

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import dev.legacyguard.filter.text.AsciiHex;
+import dev.legacyguard.core.text.AsciiHex;
 
 /**
  * The path inside the application that rules are matched against, computed from the raw

@@ -39,7 +39,7 @@ public final class AccessToken {
     }
 
     /**
-     * @param claims verified, and unmodifiable all the way down as {@link JsonObjectParser} builds
+     * @param claims verified, and unmodifiable all the way down as the shared JSON reader builds
      *     them, so they are kept as they are: copying them cost about a microsecond per new token
      */
     static AccessToken of(Map<String, Object> claims, List<String> audiences, long expiresAtSeconds) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
+import dev.legacyguard.core.json.Json;
 import dev.legacyguard.filter.keys.JwksKeySource;
 import dev.legacyguard.filter.keys.KeySet;
 import dev.legacyguard.filter.keys.SigningKey;
@@ -145,7 +146,7 @@ final class ParsedToken {
     }
 
     private static Map<String, Object> json(byte[] bytes) {
-        return bytes == null ? null : JsonObjectParser.parse(new String(bytes, StandardCharsets.UTF_8));
+        return bytes == null ? null : Json.parseObject(new String(bytes, StandardCharsets.UTF_8));
     }
 
     String headerString(String name) {

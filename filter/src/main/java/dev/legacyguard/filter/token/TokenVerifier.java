@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import dev.legacyguard.core.log.Fingerprint;
 import dev.legacyguard.filter.keys.JwksKeySource;
 import dev.legacyguard.filter.keys.KeySet;
 import dev.legacyguard.filter.log.Log;
@@ -88,7 +89,7 @@ public final class TokenVerifier implements AutoCloseable {
             return verifyFully(compactJwt);
         } catch (RuntimeException e) {
             // A check tripped over input nobody anticipated: refuse, never pass, never crash the request.
-            LOG.warn("token {} could not be verified: {}", TokenFingerprint.of(compactJwt), e.toString());
+            LOG.warn("token {} could not be verified: {}", Fingerprint.of(compactJwt), e.toString());
             return Verification.rejected(Failure.invalid("format", "the token could not be processed"));
         }
     }

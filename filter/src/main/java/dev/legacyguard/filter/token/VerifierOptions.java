@@ -13,7 +13,8 @@ import java.util.List;
  */
 public final class VerifierOptions {
 
-    static final List<String> DEFAULT_ALGORITHMS =
+    /** What {@code logto.algorithms} is when unset: declared here once, for the builder and the config layer. */
+    public static final List<String> DEFAULT_ALGORITHMS =
             Collections.unmodifiableList(Arrays.asList("ES384", "ES256", "ES512", "RS256"));
 
     private final List<String> issuers;

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.legacyguard.core.config.ConfigException;
+
 class ConfigFileTest {
     private static final ClassLoader LOADER = ConfigFileTest.class.getClassLoader();
 

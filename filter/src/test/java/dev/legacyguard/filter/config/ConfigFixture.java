@@ -3,6 +3,8 @@ package dev.legacyguard.filter.config;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.legacyguard.core.config.ConfigException;
+
 /** Four mutable source maps, so a test sets exactly the keys it talks about. */
 final class ConfigFixture {
     final Map<String, String> systemProperties = new HashMap<>();

@@ -11,6 +11,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.legacyguard.core.config.ConfigException;
+import dev.legacyguard.core.config.Setting;
+
 class ConfigSourcesTest {
 
     @Test
@@ -103,8 +106,16 @@ class ConfigSourcesTest {
 
     @Test
     void nearestKnownKeyIsSuggestedForATypo() {
-        assertEquals("logto.audience", ConfigKeys.nearest("logto.audiance"));
-        assertEquals("logto.jwks.refresh-interval", ConfigKeys.nearest("logto.jwks.refresh-intervall"));
-        assertEquals("logto.rule.1", ConfigKeys.nearest("logto.rules.1"));
+        assertEquals("did you mean logto.audience?", ConfigKeys.hint("logto.audiance"));
+        assertEquals("did you mean logto.jwks.refresh-interval?", ConfigKeys.hint("logto.jwks.refresh-intervall"));
+        assertEquals("did you mean logto.rule.1?", ConfigKeys.hint("logto.rules.1"));
+    }
+
+    /** The agent's rule too: a far-off key is no typo of any, so the warning lists the keys instead. */
+    @Test
+    void noKeyIsSuggestedForAnUnrelatedName() {
+        String hint = ConfigKeys.hint("logto.completely-unrelated-setting-name");
+        assertTrue(hint.startsWith("known keys are logto.endpoint, "), hint);
+        assertTrue(hint.endsWith(" and logto.rule.N"), hint);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Collections;
 
 import org.junit.jupiter.api.Test;
 
+import dev.legacyguard.core.config.ConfigException;
 import dev.legacyguard.filter.token.VerifierOptions;
 
 class SettingsLoaderTest {

@@ -12,12 +12,13 @@ import java.util.List;
 import dev.legacyguard.filter.it.support.BuildOutputs;
 import dev.legacyguard.filter.it.support.JarContents;
 import dev.legacyguard.filter.it.support.LicenseFiles;
+import dev.legacyguard.filter.it.support.SharedCore;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the two filter jars must be: Java 8 class files; the -all jar self-contained (jose4j
- * relocated, and its slf4j private) but without the servlet API or a public slf4j, so it adds
- * nothing to a WAR's class path but the filter.
+ * What the two filter jars must be: Java 8 class files; the -all jar self-contained (jose4j and
+ * the core shared with the agent relocated, and its slf4j private) but without the servlet API or
+ * a public slf4j, so it adds nothing to a WAR's class path but the filter.
  */
 class ShadedJarIT {
 
@@ -96,6 +97,26 @@ class ShadedJarIT {
     void plainJarCarriesOurLicenceAndNotice() throws IOException {
         try (JarContents jar = JarContents.open(BuildOutputs.plainJar())) {
             assertEquals(List.of(), LicenseFiles.missing(jar, List.of()));
+        }
+    }
+
+    @Test
+    void allJarBundlesEveryClassOfTheSharedCoreOnlyRelocated() throws IOException {
+        try (JarContents jar = JarContents.open(BuildOutputs.allJar())) {
+            List<String> missing = new ArrayList<>();
+            for (String name : SharedCore.classFiles()) {
+                if (!jar.has(SHADED + "core/" + name)) {
+                    missing.add(name);
+                }
+            }
+            assertEquals(List.of(), missing, "shared core classes missing from " + SHADED + "core/");
+            for (String name : jar.names()) {
+                assertFalse(name.startsWith(SharedCore.PACKAGE_PATH), name + " is the core unrelocated");
+            }
+            for (String name : jar.classes()) {
+                String constants = new String(jar.bytes(name), StandardCharsets.ISO_8859_1);
+                assertFalse(constants.contains(SharedCore.PACKAGE_PATH), name + " still refers to the unrelocated core");
+            }
         }
     }
 }

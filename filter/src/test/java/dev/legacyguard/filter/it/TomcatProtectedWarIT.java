@@ -11,13 +11,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.legacyguard.core.log.Fingerprint;
 import dev.legacyguard.filter.it.support.Await;
 import dev.legacyguard.filter.it.support.BuildOutputs;
 import dev.legacyguard.filter.it.support.ContainerProcess;
 import dev.legacyguard.filter.it.support.ExplodedWar;
 import dev.legacyguard.filter.it.support.ProductsTenant;
 import dev.legacyguard.filter.it.support.TomcatProcess;
-import dev.legacyguard.filter.token.TokenFingerprint;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,7 +64,7 @@ public class TomcatProtectedWarIT extends DistributionContract {
         String token = tenant().otherApiToken();
         assertEquals(401, http.get(products(), token).status());
 
-        String fingerprint = TokenFingerprint.of(token);
+        String fingerprint = Fingerprint.of(token);
         String logs = Await.until("the rejection to be logged at debug level", Duration.ofSeconds(20),
                 this::logs, (String text) -> text.contains(fingerprint));
         String signature = token.substring(token.lastIndexOf('.') + 1);

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarFile;
 
 import dev.legacyguard.filter.it.support.BuildOutputs;
 import dev.legacyguard.filter.it.support.JarContents;
 import dev.legacyguard.filter.it.support.LicenseFiles;
+import dev.legacyguard.filter.it.support.SharedCore;
 import org.junit.jupiter.api.Test;
 
 /** The javax jar is the -all jar with every jakarta.servlet reference moved to javax.servlet. */
@@ -58,6 +60,20 @@ class JavaxJarIT {
     void carriesOurLicenceAndTheLicenceOfEveryLibraryItBundles() throws IOException {
         try (JarContents jar = JarContents.open(BuildOutputs.javaxJar())) {
             assertEquals(List.of(), LicenseFiles.missing(jar, LicenseFiles.FILTER_ALL_JAR));
+        }
+    }
+
+    @Test
+    void keepsTheSharedCoreRelocatedIntoTheFiltersPackage() throws IOException {
+        try (JarContents jar = JarContents.open(BuildOutputs.javaxJar())) {
+            List<String> missing = new ArrayList<>();
+            for (String name : SharedCore.classFiles()) {
+                if (!jar.has("dev/legacyguard/filter/shaded/core/" + name)) {
+                    missing.add(name);
+                }
+            }
+            assertEquals(List.of(), missing);
+            assertFalse(jar.names().stream().anyMatch(n -> n.startsWith(SharedCore.PACKAGE_PATH)), "the core unrelocated");
         }
     }
 }

@@ -1,15 +1,18 @@
-package dev.legacyguard.agent.config;
+package dev.legacyguard.core.config;
 
 import java.util.Collection;
 
-/** The known key nearest to a misspelt one (edit distance), so a warning can say "did you mean". */
-final class KeySuggestion {
+/**
+ * The known key nearest to a misspelt one, so a warning can say "did you mean". Only a close
+ * one is offered: suggesting the nearest of unrelated keys would send the reader the wrong way.
+ */
+public final class KeySuggestion {
 
     private KeySuggestion() {
     }
 
-    /** The nearest of {@code known}, or null when none is close enough to be a plausible typo. */
-    static String nearest(String key, Collection<String> known) {
+    /** The nearest of {@code known} by edit distance, or null when none is close enough to be a plausible typo. */
+    public static String nearest(String key, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
@@ -22,7 +25,8 @@ final class KeySuggestion {
         return best != null && bestDistance <= Math.max(3, best.length() / 3) ? best : null;
     }
 
-    private static int distance(String a, String b) {
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

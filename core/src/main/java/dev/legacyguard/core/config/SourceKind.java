@@ -1,8 +1,9 @@
-package dev.legacyguard.filter.config;
+package dev.legacyguard.core.config;
 
 /**
- * The four places a key can be set, in precedence order. The first two belong to the JVM, so in
- * a container they reach every web application in it; the last two belong to this one.
+ * The places a key can be set, in precedence order. The first two belong to the JVM, so in a
+ * container they reach every web application in it; init-params belong to one web application
+ * (the agent has none); the file to whoever named it.
  */
 public enum SourceKind {
     SYSTEM_PROPERTY("system property", true),

@@ -1,4 +1,4 @@
-package dev.legacyguard.filter.config;
+package dev.legacyguard.core.config;
 
 /** One configured value and where it came from, so an error can say which source to fix. */
 public final class Setting {
@@ -7,7 +7,7 @@ public final class Setting {
     private final String source;
     private final SourceKind kind;
 
-    Setting(String key, String value, String source, SourceKind kind) {
+    public Setting(String key, String value, String source, SourceKind kind) {
         this.key = key;
         this.value = value;
         this.source = source;
@@ -22,7 +22,7 @@ public final class Setting {
         return value;
     }
 
-    /** E.g. {@code environment variable LOGTO_AUDIENCE} or {@code file /WEB-INF/logto.properties}. */
+    /** E.g. {@code environment variable LOGTO_AUDIENCE} or {@code file /WEB-INF/logto.properties}: where to fix it. */
     public String source() {
         return source;
     }
@@ -32,7 +32,7 @@ public final class Setting {
     }
 
     /** E.g. {@code logto.unmatched = "deny" (file /WEB-INF/logto.properties)}, for warnings. */
-    String describe() {
+    public String describe() {
         return key + " = \"" + printable(value) + "\" (" + source + ")";
     }
 
@@ -42,7 +42,7 @@ public final class Setting {
     }
 
     /** Control characters would break the one-line promise of the message. */
-    static String printable(String value) {
+    public static String printable(String value) {
         StringBuilder out = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

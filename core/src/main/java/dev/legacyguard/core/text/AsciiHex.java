@@ -1,4 +1,4 @@
-package dev.legacyguard.filter.text;
+package dev.legacyguard.core.text;
 
 /**
  * Hex digits as URIs and JSON mean them: ASCII only, where Character.digit also takes

@@ -1,4 +1,4 @@
-package dev.legacyguard.filter.token;
+package dev.legacyguard.core.json;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -8,53 +8,71 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.legacyguard.filter.text.AsciiHex;
+import dev.legacyguard.core.text.AsciiHex;
 
 /**
- * Reads a token's header or payload: one JSON object, into the shapes jose4j's JsonUtil gives
- * (maps in member order, lists, String, Long or BigInteger, Double, Boolean, null; a fraction
- * that a double cannot hold becomes a BigDecimal, where JsonUtil gives infinity or zero), every map and list
- * unmodifiable so that an accepted token's claims can be handed out as they are, and with
- * JsonUtil's strictness on what
- * matters here: a member name given twice is refused, not "last one wins", so a header cannot say
- * {@code "alg":"ES384"} to one reader and {@code "alg":"none"} to another.
+ * A small strict JSON reader (RFC 8259) for a token's header and payload (the filter) and a token
+ * endpoint's answer (the agent), so that neither jar needs a JSON library for it. Values come in
+ * the shapes jose4j's JsonUtil gives: maps in member order, lists, String, Long or BigInteger,
+ * Double, Boolean, null; a fraction that a double cannot hold becomes a BigDecimal, where JsonUtil
+ * gives infinity or zero. Every map and list is unmodifiable, so an accepted token's claims can be
+ * handed out as they are.
  *
- * <p>It exists because JsonUtil builds a new lexer with a 32 KB buffer for every call: for the two
- * parts of every new token that was about 65 KB and most of the parsing time. Nesting deeper than
- * {@link #MAX_DEPTH} is refused, so hostile input cannot exhaust the stack. Every string's buffer
- * is sized by that string alone, so what it allocates grows with the text's length, not its
- * square, however many escapes a token carries.
+ * <p>Strict where it matters: a member name given twice is refused, not "last one wins", so a
+ * header cannot say {@code "alg":"ES384"} to one reader and {@code "alg":"none"} to another; so
+ * are raw control characters in strings, leading zeros, trailing data and nesting deeper than
+ * {@link #MAX_DEPTH}, so hostile input cannot exhaust the stack.
+ *
+ * <p>It is on the filter's verify path for every new token: one pass, no lexer object, and every
+ * string's buffer sized by that string alone, so what it allocates grows with the text's length,
+ * not its square, however many escapes a token carries.
  */
-final class JsonObjectParser {
+public final class Json {
 
-    /** Far deeper than any real header or claim set. */
-    static final int MAX_DEPTH = 64;
+    /** Far deeper than any real header, claim set or token answer. */
+    public static final int MAX_DEPTH = 32;
 
     private final String text;
     private int at;
 
-    private JsonObjectParser(String text) {
+    private Json(String text) {
         this.text = text;
     }
 
+    /** The one JSON value {@code text} holds. */
+    public static Object parse(String text) throws JsonException {
+        Json json = new Json(text);
+        json.skipSpace();
+        Object value = json.value(0);
+        json.end();
+        return value;
+    }
+
     /** The object, or null when {@code text} is not exactly one well-formed JSON object. */
-    static Map<String, Object> parse(String text) {
-        JsonObjectParser parser = new JsonObjectParser(text);
+    public static Map<String, Object> parseObject(String text) {
+        Json json = new Json(text);
         try {
-            parser.skipSpace();
-            if (!parser.next('{')) {
+            json.skipSpace();
+            if (!json.next('{')) {
                 return null;
             }
-            Map<String, Object> object = parser.object(1);
-            parser.skipSpace();
-            return parser.at == text.length() ? object : null;
-        } catch (MalformedJson e) {
+            Map<String, Object> object = json.object(1);
+            json.end();
+            return object;
+        } catch (JsonException e) {
             return null;
         }
     }
 
+    private void end() throws JsonException {
+        skipSpace();
+        if (at != text.length()) {
+            throw error("end of input");
+        }
+    }
+
     /** After its opening brace. */
-    private Map<String, Object> object(int depth) throws MalformedJson {
+    private Map<String, Object> object(int depth) throws JsonException {
         Map<String, Object> object = new LinkedHashMap<>();
         skipSpace();
         if (next('}')) {
@@ -62,22 +80,22 @@ final class JsonObjectParser {
         }
         do {
             skipSpace();
-            expect('"');
+            expect('"', "a member name in double quotes");
             String name = string();
             skipSpace();
-            expect(':');
+            expect(':', "':'");
             if (object.containsKey(name)) {
-                throw new MalformedJson();
+                throw error("no second member named \"" + name + "\"");
             }
             object.put(name, value(depth));
             skipSpace();
         } while (next(','));
-        expect('}');
+        expect('}', "',' or '}'");
         return Collections.unmodifiableMap(object);
     }
 
     /** After its opening bracket. */
-    private List<Object> array(int depth) throws MalformedJson {
+    private List<Object> array(int depth) throws JsonException {
         List<Object> array = new ArrayList<>();
         skipSpace();
         if (next(']')) {
@@ -87,14 +105,14 @@ final class JsonObjectParser {
             array.add(value(depth));
             skipSpace();
         } while (next(','));
-        expect(']');
+        expect(']', "',' or ']'");
         return Collections.unmodifiableList(array);
     }
 
-    private Object value(int depth) throws MalformedJson {
+    private Object value(int depth) throws JsonException {
         skipSpace();
         if (at == text.length()) {
-            throw new MalformedJson();
+            throw error("a value");
         }
         char c = text.charAt(at++);
         switch (c) {
@@ -116,23 +134,24 @@ final class JsonObjectParser {
         }
     }
 
-    private static int deeper(int depth) throws MalformedJson {
+    private int deeper(int depth) throws JsonException {
         if (depth >= MAX_DEPTH) {
-            throw new MalformedJson();
+            throw error("at most " + MAX_DEPTH + " levels of nesting");
         }
         return depth + 1;
     }
 
-    private Object literal(String rest, Object value) throws MalformedJson {
+    private Object literal(String rest, Object value) throws JsonException {
         if (!text.startsWith(rest, at)) {
-            throw new MalformedJson();
+            at--;
+            throw error("a value");
         }
         at += rest.length();
         return value;
     }
 
     /** After its opening quote. */
-    private String string() throws MalformedJson {
+    private String string() throws JsonException {
         int start = at;
         while (at < text.length()) {
             char c = text.charAt(at);
@@ -142,17 +161,24 @@ final class JsonObjectParser {
             if (c == '\\') {
                 return escapedString(start);
             }
+            if (c < 0x20) {
+                throw error("no control character inside a string");
+            }
             at++;
         }
-        throw new MalformedJson();
+        throw error("a closing '\"'");
     }
 
-    private String escapedString(int start) throws MalformedJson {
+    private String escapedString(int start) throws JsonException {
         StringBuilder out = new StringBuilder(closingQuote() - start).append(text, start, at);
         while (true) {
             char c = text.charAt(at++);
             if (c == '"') {
                 return out.toString();
+            }
+            if (c < 0x20) {
+                at--;
+                throw error("no control character inside a string");
             }
             if (c != '\\') {
                 out.append(c);
@@ -184,7 +210,8 @@ final class JsonObjectParser {
                     out.append(unicodeEscape());
                     break;
                 default:
-                    throw new MalformedJson();
+                    at--;
+                    throw error("one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
             }
         }
     }
@@ -193,7 +220,7 @@ final class JsonObjectParser {
      * Where the string that {@link #at} is inside ends: escapes only shrink a string, so its
      * length in the text bounds its decoded length.
      */
-    private int closingQuote() throws MalformedJson {
+    private int closingQuote() throws JsonException {
         for (int i = at; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '"') {
@@ -203,52 +230,55 @@ final class JsonObjectParser {
                 i++;
             }
         }
-        throw new MalformedJson();
+        throw error("a closing '\"'");
     }
 
-    private char unicodeEscape() throws MalformedJson {
+    private char unicodeEscape() throws JsonException {
         if (at + 4 > text.length()) {
-            throw new MalformedJson();
+            throw error("four hex digits");
         }
         int value = 0;
         for (int i = 0; i < 4; i++) {
-            value = value << 4 | hexDigit(text.charAt(at++));
+            int digit = AsciiHex.value(text.charAt(at + i));
+            if (digit < 0) {
+                throw error("four hex digits");
+            }
+            value = value << 4 | digit;
         }
+        at += 4;
         return (char) value;
     }
 
-    private static int hexDigit(char c) throws MalformedJson {
-        int digit = AsciiHex.value(c);
-        if (digit < 0) {
-            throw new MalformedJson();
-        }
-        return digit;
-    }
-
     /**
-     * {@code -?digits(.digits)?([eE][+-]?digits)?}, of any size: a whole number is a Long, or a
-     * BigInteger beyond it; any other a Double, or a BigDecimal where a double would turn it into
-     * infinity or zero. Whether a size makes sense is for the claim's reader to say: the time
-     * checks refuse dates out of their range by name.
+     * {@code -?(0|[1-9]digits)(.digits)?([eE][+-]?digits)?}, of any size: a whole number is a
+     * Long, or a BigInteger beyond it; any other a Double, or a BigDecimal where a double would
+     * turn it into infinity or zero. Whether a size makes sense is for the reader of the member
+     * to say: the filter's time checks refuse dates out of their range by name.
      */
-    private Object number() throws MalformedJson {
+    private Object number() throws JsonException {
         int start = at;
         next('-');
-        digits();
+        if (next('0')) {
+            if (isDigit()) {
+                throw error("no leading zero");
+            }
+        } else {
+            digits("a value");
+        }
         boolean whole = true;
         if (next('.')) {
-            digits();
+            digits("a digit after '.'");
             whole = false;
         }
         if (next('e') || next('E')) {
             if (!next('+')) {
                 next('-');
             }
-            digits();
+            digits("a digit in the exponent");
             whole = false;
         }
         String number = text.substring(start, at);
-        return whole ? wholeNumber(number) : fraction(number);
+        return whole ? wholeNumber(number) : fraction(number, start);
     }
 
     private static Number wholeNumber(String number) {
@@ -259,7 +289,7 @@ final class JsonObjectParser {
         return big.bitLength() < 64 ? (Number) Long.valueOf(big.longValue()) : big;
     }
 
-    private static Number fraction(String number) throws MalformedJson {
+    private Number fraction(String number, int start) throws JsonException {
         double d = Double.parseDouble(number);
         if (!Double.isInfinite(d) && (d != 0 || zeroDigits(number))) {
             return d;
@@ -267,7 +297,8 @@ final class JsonObjectParser {
         try {
             return new BigDecimal(number);
         } catch (NumberFormatException e) { // an exponent beyond int, which not even BigDecimal holds
-            throw new MalformedJson();
+            at = start;
+            throw error("a number whose exponent BigDecimal can hold (within 2^31)");
         }
     }
 
@@ -285,14 +316,18 @@ final class JsonObjectParser {
         return true;
     }
 
-    private void digits() throws MalformedJson {
+    private void digits(String expected) throws JsonException {
         int start = at;
-        while (at < text.length() && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
+        while (isDigit()) {
             at++;
         }
         if (at == start) {
-            throw new MalformedJson();
+            throw error(expected);
         }
+    }
+
+    private boolean isDigit() {
+        return at < text.length() && text.charAt(at) >= '0' && text.charAt(at) <= '9';
     }
 
     private void skipSpace() {
@@ -313,18 +348,13 @@ final class JsonObjectParser {
         return false;
     }
 
-    private void expect(char c) throws MalformedJson {
+    private void expect(char c, String expected) throws JsonException {
         if (!next(c)) {
-            throw new MalformedJson();
+            throw error(expected);
         }
     }
 
-    /** Thrown and caught only inside the parser; no stack trace, since hostile input may cause many. */
-    private static final class MalformedJson extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        MalformedJson() {
-            super(null, null, false, false);
-        }
+    private JsonException error(String expected) {
+        return new JsonException(at, expected);
     }
 }

@@ -1,24 +1,27 @@
-package dev.legacyguard.filter.token;
+package dev.legacyguard.core.log;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** The only thing ever logged about a token: enough to correlate log lines, useless to replay. */
-public final class TokenFingerprint {
+/**
+ * The only thing ever logged about a token or a secret: enough to correlate log lines, useless
+ * to replay. The filter and the agent both log it, so one token reads the same in both logs.
+ */
+public final class Fingerprint {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final int HEX_CHARS = 12;
 
-    private TokenFingerprint() {
+    private Fingerprint() {
     }
 
-    /** {@code "sha256:"} followed by the first 12 hex characters of the token's SHA-256. */
-    public static String of(String token) {
-        if (token == null) {
+    /** {@code "sha256:"} followed by the first 12 hex characters of the text's SHA-256; {@code sha256:none} for null. */
+    public static String of(String text) {
+        if (text == null) {
             return "sha256:none";
         }
-        byte[] digest = sha256().digest(token.getBytes(StandardCharsets.UTF_8));
+        byte[] digest = sha256().digest(text.getBytes(StandardCharsets.UTF_8));
         char[] out = new char[HEX_CHARS];
         for (int i = 0; i < HEX_CHARS / 2; i++) {
             out[2 * i] = HEX[(digest[i] >> 4) & 0xf];
