@@ -1,14 +1,18 @@
 package dev.legacyguard.devissuer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.Map;
 
 import dev.legacyguard.devissuer.http.DevIssuer;
+import org.jose4j.json.JsonUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +65,29 @@ class DevIssuerLogtoBehaviourTest {
                 .param("resource", PRODUCTS).sendTo(dev.tokenEndpoint());
         assertEquals(400, answer.status());
         assertEquals("invalid_client", answer.body().get("error"));
+    }
+
+    @Test
+    void theExampleUsersPersonalAccessTokenIsExchangedOnlyByTheAppAllowedTokenExchange() throws Exception {
+        TokenRequest exchange = TokenRequest.exchange("demo user's PAT", "pat-demo-user-for-development-only")
+                .param("resource", PRODUCTS).param("scope", "read:products write:products");
+        TokenRequest.Answer allowed = exchange.basic("editor-app", "editor-app-secret-for-development-only")
+                .sendTo(dev.tokenEndpoint());
+        assertEquals(200, allowed.status(), allowed.body()::toString);
+        assertEquals("read:products", allowed.body().get("scope"), "the user's role holds read only");
+        Map<String, Object> claims = JsonUtil.parseJson(new String(Base64.getUrlDecoder().decode(
+                allowed.accessToken().split("\\.")[1]), StandardCharsets.UTF_8));
+        assertEquals("demo-user", claims.get("sub"));
+        assertEquals("editor-app", claims.get("client_id"));
+        String console = CONSOLE.toString(StandardCharsets.UTF_8);
+        assertTrue(console.contains("for user 'demo-user' (personal access token exchanged by app 'editor-app')"), console);
+        assertFalse(console.contains("pat-demo-user-for-development-only"), "the personal access token must not be printed");
+
+        TokenRequest.Answer refused = exchange.basic("reader-app", "reader-app-secret-for-development-only")
+                .sendTo(dev.tokenEndpoint());
+        assertEquals(400, refused.status());
+        assertEquals("oidc.invalid_request", refused.body().get("code"));
+        assertEquals("requested grant type is not allowed for this client", refused.body().get("error_description"));
     }
 
     @Test

@@ -64,6 +64,9 @@ class LogtoShapeComparisonTest {
                 .organization(ORG, "read:inventory", "write:inventory")
                 .organizationMember(ORG, "reader", "read:inventory")
                 .organizationGrant(ORG, "reader", PRODUCTS, "read:products")
+                .allowTokenExchange("editor")
+                .user("alice", "alice-pat-1", PRODUCTS, "read:products")
+                .user("alice", "alice-pat-2", REPORTS, "read:reports")
                 .start();
         Properties properties = new Properties();
         properties.load(new StringReader(String.join("\n",
@@ -79,6 +82,9 @@ class LogtoShapeComparisonTest {
                 "app.reader.roles=product-reader",
                 "app.editor.secret=editor-secret",
                 "app.editor.roles=product-editor, report-reader",
+                "app.editor.allow-token-exchange=true",
+                "user.alice.personal-access-tokens=alice-pat-1, alice-pat-2",
+                "user.alice.roles=product-reader, report-reader",
                 "app.outsider.secret=outsider-secret",
                 "organization-role.auditor.permissions=read:inventory",
                 "organization-role.auditor.products=read:products",
@@ -123,8 +129,44 @@ class LogtoShapeComparisonTest {
                         .basic("editor", "editor-secret").param("resource", REPORTS).param("scope", "read:reports"));
     }
 
+    static Stream<TokenRequest> exchangeRequests() {
+        return Stream.of(
+                TokenRequest.exchange("exchange: the user's roles decide, write is dropped", "alice-pat-1")
+                        .basic("editor", "editor-secret").param("resource", PRODUCTS)
+                        .param("scope", "write:products read:products"),
+                TokenRequest.exchange("exchange of the user's second token, the resource's own lifetime", "alice-pat-2")
+                        .basic("editor", "editor-secret").param("resource", REPORTS).param("scope", "read:reports"),
+                TokenRequest.exchange("exchange without scope: scope is left out", "alice-pat-1")
+                        .basic("editor", "editor-secret").param("resource", PRODUCTS),
+                TokenRequest.exchange("exchange with client_secret_post", "alice-pat-1")
+                        .post("editor", "editor-secret").param("resource", PRODUCTS).param("scope", "read:products"));
+    }
+
     static Stream<TokenRequest> refusedRequests() {
         return Stream.of(
+                TokenRequest.exchange("exchange by an app not allowed token exchange", "alice-pat-1")
+                        .basic("reader", "reader-secret").param("resource", PRODUCTS),
+                TokenRequest.exchange("exchange of an unknown personal access token", "not-a-pat")
+                        .basic("editor", "editor-secret").param("resource", PRODUCTS),
+                TokenRequest.exchange("exchange without subject_token", "").basic("editor", "editor-secret")
+                        .param("resource", PRODUCTS),
+                TokenRequest.named("exchange with another subject_token_type").withoutGrantType()
+                        .param("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
+                        .param("subject_token", "alice-pat-1")
+                        .param("subject_token_type", "urn:ietf:params:oauth:token-type:access_token")
+                        .basic("editor", "editor-secret").param("resource", PRODUCTS),
+                TokenRequest.named("exchange without subject_token_type").withoutGrantType()
+                        .param("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
+                        .param("subject_token", "alice-pat-1").basic("editor", "editor-secret").param("resource", PRODUCTS),
+                TokenRequest.exchange("exchange for an unknown resource", "alice-pat-1").basic("editor", "editor-secret")
+                        .param("resource", "https://unknown.legacy.example/api"),
+                TokenRequest.exchange("exchange without resource", "alice-pat-1").basic("editor", "editor-secret"),
+                TokenRequest.exchange("exchange for two resources", "alice-pat-1").basic("editor", "editor-secret")
+                        .param("resource", PRODUCTS).param("resource", REPORTS),
+                TokenRequest.exchange("exchange for a resource that is not an absolute URI", "alice-pat-1")
+                        .basic("editor", "editor-secret").param("resource", "products"),
+                TokenRequest.exchange("exchange with a wrong App Secret", "alice-pat-1").basic("editor", "wrong")
+                        .param("resource", PRODUCTS),
                 TokenRequest.named("unknown resource").basic("reader", "reader-secret")
                         .param("resource", "https://unknown.legacy.example/api"),
                 TokenRequest.named("app outside the organization").basic("editor", "editor-secret")
@@ -163,6 +205,24 @@ class LogtoShapeComparisonTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("grantedRequests")
     void grantsTokensOfTheSameShape(TokenRequest request) throws Exception {
+        List<Map<String, Object>> claims = assertSameShape(request);
+        for (Map<String, Object> each : claims) {
+            assertEquals(each.get("sub"), each.get("client_id"), "sub is the App ID for M2M");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exchangeRequests")
+    void exchangesPersonalAccessTokensForTokensOfTheSameShape(TokenRequest request) throws Exception {
+        List<Map<String, Object>> claims = assertSameShape(request);
+        for (Map<String, Object> each : claims) {
+            assertEquals("alice", each.get("sub"), "sub is the user whose personal access token was exchanged");
+            assertEquals("editor", each.get("client_id"), "client_id is the app that exchanged it");
+        }
+    }
+
+    /** Both issuers' claims, after checking that the answers and tokens have the same shape and meaning. */
+    private static List<Map<String, Object>> assertSameShape(TokenRequest request) throws Exception {
         TokenRequest.Answer expected = request.sendTo(reference.tokenEndpoint());
         TokenRequest.Answer actual = request.sendTo(dev.tokenEndpoint());
 
@@ -185,16 +245,15 @@ class LogtoShapeComparisonTest {
         assertEquals(types(expectedClaims), types(actualClaims), "claim names and types");
         assertEquals(List.copyOf(expectedClaims.keySet()), List.copyOf(actualClaims.keySet()),
                 "claim order");
-        for (Map<String, Object> claims : List.of(expectedClaims, actualClaims)) {
-            assertEquals(claims.get("sub"), claims.get("client_id"), "sub is the App ID for M2M");
-        }
         assertEquals(expectedClaims.get("sub"), actualClaims.get("sub"));
+        assertEquals(expectedClaims.get("client_id"), actualClaims.get("client_id"));
         assertEquals(expectedClaims.get("aud"), actualClaims.get("aud"), "aud is the indicator, as a string");
         assertEquals(expectedClaims.get("scope"), actualClaims.get("scope"));
         assertEquals(actual.body().get("scope"), actualClaims.get("scope"), "token scope equals the response scope");
         assertEquals(((String) expectedClaims.get("jti")).length(), ((String) actualClaims.get("jti")).length());
         assertEquals(lifetime(expectedClaims), lifetime(actualClaims), "exp - iat");
         assertEquals(((Number) actual.body().get("expires_in")).longValue(), lifetime(actualClaims));
+        return List.of(expectedClaims, actualClaims);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -205,10 +264,11 @@ class LogtoShapeComparisonTest {
 
         assertEquals(expected.status(), actual.status(), "status; reference answered " + expected.body()
                 + ", dev issuer " + actual.body());
-        assertEquals(expected.body().keySet(), actual.body().keySet(), "error fields");
-        assertEquals(expected.body().get("code"), actual.body().get("code"));
-        assertEquals(expected.body().get("error"), actual.body().get("error"));
-        assertEquals(expected.body().get("error_description"), actual.body().get("error_description"));
+        String answers = "reference answered " + expected.body() + ", dev issuer " + actual.body();
+        assertEquals(expected.body().keySet(), actual.body().keySet(), "error fields; " + answers);
+        assertEquals(expected.body().get("code"), actual.body().get("code"), answers);
+        assertEquals(expected.body().get("error"), actual.body().get("error"), answers);
+        assertEquals(expected.body().get("error_description"), actual.body().get("error_description"), answers);
         assertEquals(expected.wwwAuthenticate() == null, actual.wwwAuthenticate() == null, "WWW-Authenticate present");
         if (expected.wwwAuthenticate() != null) {
             assertEquals(expected.wwwAuthenticate().replace(reference.issuer(), "ISSUER"),

@@ -33,6 +33,13 @@ final class TokenRequest {
         return new TokenRequest(description).param("grant_type", "client_credentials");
     }
 
+    /** Logto's token exchange of a personal access token. */
+    static TokenRequest exchange(String description, String personalAccessToken) {
+        return new TokenRequest(description).param("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
+                .param("subject_token", personalAccessToken)
+                .param("subject_token_type", "urn:logto:token-type:personal_access_token");
+    }
+
     TokenRequest basic(String appId, String secret) {
         authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (enc(appId) + ":" + enc(secret)).getBytes(StandardCharsets.UTF_8));

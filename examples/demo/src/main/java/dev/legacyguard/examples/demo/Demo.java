@@ -20,6 +20,9 @@ import dev.legacyguard.devissuer.http.DevIssuer;
  */
 public final class Demo {
 
+    /** The example tenant's user whose personal access token editor-app may exchange. */
+    static final String DEMO_USER_PAT = "pat-demo-user-for-development-only";
+
     static final String CLIENTS_NOTE = "each run: GET and POST /api/products with HttpURLConnection and Apache HttpClient 4.5";
 
     private Demo() {
@@ -87,7 +90,7 @@ public final class Demo {
                 agentErrors.forEach(line -> out.println("   " + line));
             }
             if (keepRunning) {
-                printCurlLines(out, issuer, app, config);
+                printCurlLines(out, issuer, app, config, parts);
                 new CountDownLatch(1).await();
             }
             return failed == 0 ? 0 : 1;
@@ -112,7 +115,8 @@ public final class Demo {
         return outcomes;
     }
 
-    private static void printCurlLines(PrintStream out, DevIssuer issuer, ProductsApp app, IssuerConfig config) {
+    private static void printCurlLines(PrintStream out, DevIssuer issuer, ProductsApp app, IssuerConfig config,
+            DemoParts parts) {
         ApiResource products = config.resources().iterator().next();
         String reader = "reader-app:" + secret(config, "reader-app");
         out.println();
@@ -126,7 +130,15 @@ public final class Demo {
         out.println("curl -i -H \"Authorization: Bearer $TOKEN\" " + app.baseUrl() + "/api/products");
         out.println("curl -i -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: text/plain' -d mug "
                 + app.baseUrl() + "/api/products");
-        out.println("(editor-app:" + secret(config, "editor-app") + " may also write; the issuer's JWKS: "
+        config.userByPersonalAccessToken(DEMO_USER_PAT).orElseThrow(() -> new IllegalStateException(
+                "the dev issuer's example configuration lacks the user with personal access token " + DEMO_USER_PAT));
+        // The agent's token command, as docs/agent-organizations-and-tokens.md gives it: the PAT on standard input.
+        out.println("TOKEN=$(printf '%s\\n' " + DEMO_USER_PAT + " | LOGTO_APP_SECRET=" + secret(config, "editor-app")
+                + " java -Dlogto.endpoint=" + issuer.endpoint() + " -Dlogto.app-id=editor-app -jar '" + parts.agentJar()
+                + "' token '" + parts.clientAgentConfig() + "' --resource products --personal-access-token -)");
+        out.println("curl -i -H \"Authorization: Bearer $TOKEN\" " + app.baseUrl() + "/api/products");
+        out.println("(the last token is demo-user's, from its personal access token exchanged by editor-app;"
+                + " editor-app:" + secret(config, "editor-app") + " may also write; the issuer's JWKS: "
                 + issuer.jwksUri() + ")");
     }
 

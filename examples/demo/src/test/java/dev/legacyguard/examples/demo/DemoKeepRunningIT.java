@@ -42,6 +42,8 @@ class DemoKeepRunningIT {
             assertTrue(answers.contains("error=\"insufficient_scope\"") && answers.contains("scope=\"write:products\""),
                     "POST with the reader's token: 403 naming write:products\n" + answers);
             assertTrue(answers.contains("\"authorization_servers\""), "the resource metadata document\n" + answers);
+            assertTrue(answers.contains("\"caller\":\"demo-user\""),
+                    "the API with the token the agent's token command got for demo-user's PAT: 200\n" + answers);
         } finally {
             demo.destroy();
             assertTrue(demo.waitFor(30, TimeUnit.SECONDS), "the demo did not stop on SIGTERM");

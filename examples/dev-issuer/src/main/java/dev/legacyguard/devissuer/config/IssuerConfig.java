@@ -32,6 +32,9 @@ import java.util.TreeSet;
  * role.catalog-reader.products=read:products      # role.ROLE.RESOURCE = scopes it grants
  * app.reader-app.secret=reader-secret              # app.APP_ID.secret
  * app.reader-app.roles=catalog-reader              # comma separated
+ * app.reader-app.allow-token-exchange=true         # optional, default false
+ * user.alice.personal-access-tokens=pat_alice_1     # comma separated, unique across users
+ * user.alice.roles=catalog-reader                  # comma separated, roles as above
  * organization-role.auditor.permissions=read:inventory   # organization permissions it holds
  * organization-role.auditor.products=read:products       # organization-role.ROLE.RESOURCE = scopes
  * organization.195o7u492pqf.app.reader-app=auditor       # organization.ORG_ID.app.APP_ID = its roles there
@@ -45,12 +48,14 @@ public final class IssuerConfig {
     private final Map<String, M2mApp> appsById;
     /** Organization id, then App ID. */
     private final Map<String, Map<String, OrganizationMembership>> memberships;
+    private final Map<String, User> usersByPersonalAccessToken;
 
     private IssuerConfig(Map<String, ApiResource> resourcesByIndicator, Map<String, M2mApp> appsById,
-            Map<String, Map<String, OrganizationMembership>> memberships) {
+            Map<String, Map<String, OrganizationMembership>> memberships, Map<String, User> usersByPersonalAccessToken) {
         this.resourcesByIndicator = Map.copyOf(resourcesByIndicator);
         this.appsById = Map.copyOf(appsById);
         this.memberships = Map.copyOf(memberships);
+        this.usersByPersonalAccessToken = Map.copyOf(usersByPersonalAccessToken);
     }
 
     public static IssuerConfig load(Path file) throws ConfigException {
@@ -76,6 +81,7 @@ public final class IssuerConfig {
         Map<String, Map<String, String>> apps = new LinkedHashMap<>();
         Map<String, Map<String, String>> organizationRoles = new LinkedHashMap<>();
         Map<String, Map<String, String>> organizations = new LinkedHashMap<>();
+        Map<String, Map<String, String>> users = new LinkedHashMap<>();
         for (String key : new TreeSet<>(properties.stringPropertyNames())) {
             String[] parts = key.split("\\.", 3);
             if (parts.length != 3 || parts[1].isEmpty() || parts[2].isEmpty()) {
@@ -87,6 +93,7 @@ public final class IssuerConfig {
                 case "app" -> apps;
                 case "organization-role" -> organizationRoles;
                 case "organization" -> organizations;
+                case "user" -> users;
                 default -> throw unknownKey(source, key);
             };
             section.computeIfAbsent(parts[1], n -> new LinkedHashMap<>()).put(parts[2], properties.getProperty(key).trim());
@@ -125,7 +132,16 @@ public final class IssuerConfig {
             memberships.put(entry.getKey(),
                     organization(source, entry.getKey(), entry.getValue(), membershipByRole, appsById.keySet()));
         }
-        return new IssuerConfig(byIndicator, appsById, memberships);
+        Map<String, User> usersByToken = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, String>> entry : users.entrySet()) {
+            user(source, entry.getKey(), entry.getValue(), grantsByRole, usersByToken);
+        }
+        return new IssuerConfig(byIndicator, appsById, memberships, usersByToken);
+    }
+
+    /** The user holding this personal access token; empty for an unknown one. */
+    public Optional<User> userByPersonalAccessToken(String personalAccessToken) {
+        return Optional.ofNullable(usersByPersonalAccessToken.get(personalAccessToken));
     }
 
     /** What the app's organization roles hold in the organization; empty when it is not a member. */
@@ -202,25 +218,63 @@ public final class IssuerConfig {
     private static M2mApp app(String source, String id, Map<String, String> values,
             Map<String, Map<String, Set<String>>> grantsByRole) throws ConfigException {
         String prefix = "app." + id + ".";
-        rejectUnknown(source, prefix, values, Set.of("secret", "roles"));
+        rejectUnknown(source, prefix, values, Set.of("secret", "roles", "allow-token-exchange"));
         String secret = required(source, prefix + "secret", values.get("secret"), "the App Secret the client sends");
-        List<String> roles = new ArrayList<>();
-        Map<String, Set<String>> grants = new LinkedHashMap<>();
-        for (String role : values.getOrDefault("roles", "").split(",")) {
-            role = role.trim();
-            if (role.isEmpty()) {
-                continue;
+        List<String> roles = commaSeparated(values.get("roles"));
+        String allowTokenExchange = values.getOrDefault("allow-token-exchange", "false");
+        if (!Set.of("true", "false").contains(allowTokenExchange)) {
+            throw new ConfigException(source + ": " + prefix + "allow-token-exchange=" + allowTokenExchange
+                    + " is neither true nor false; write true to let the app exchange personal access tokens");
+        }
+        return new M2mApp(id, secret, roles, grantsOfRoles(source, prefix + "roles", roles, grantsByRole),
+                Boolean.parseBoolean(allowTokenExchange));
+    }
+
+    /** Adds the user to {@code usersByToken} under each of their personal access tokens. */
+    private static void user(String source, String id, Map<String, String> values,
+            Map<String, Map<String, Set<String>>> grantsByRole, Map<String, User> usersByToken) throws ConfigException {
+        String prefix = "user." + id + ".";
+        rejectUnknown(source, prefix, values, Set.of("personal-access-tokens", "roles"));
+        List<String> tokens = commaSeparated(values.get("personal-access-tokens"));
+        if (tokens.isEmpty()) {
+            throw new ConfigException(source + ": " + prefix + "personal-access-tokens is missing; set it to the"
+                    + " personal access tokens the user holds, comma separated");
+        }
+        List<String> roles = commaSeparated(values.get("roles"));
+        User user = new User(id, roles, grantsOfRoles(source, prefix + "roles", roles, grantsByRole));
+        for (String token : tokens) {
+            User clash = usersByToken.put(token, user);
+            if (clash != null) {
+                throw new ConfigException(source + ": users '" + clash.id() + "' and '" + id
+                        + "' share a personal access token; each token must belong to one user");
             }
+        }
+    }
+
+    /** The scopes the named roles grant together, per indicator. */
+    private static Map<String, Set<String>> grantsOfRoles(String source, String key, List<String> roles,
+            Map<String, Map<String, Set<String>>> grantsByRole) throws ConfigException {
+        Map<String, Set<String>> grants = new LinkedHashMap<>();
+        for (String role : roles) {
             Map<String, Set<String>> roleGrants = grantsByRole.get(role);
             if (roleGrants == null) {
-                throw new ConfigException(source + ": " + prefix + "roles names role '" + role
+                throw new ConfigException(source + ": " + key + " names role '" + role
                         + "', which is not defined; known roles: " + grantsByRole.keySet());
             }
-            roles.add(role);
             roleGrants.forEach((indicator, scopes) ->
                     grants.computeIfAbsent(indicator, i -> new LinkedHashSet<>()).addAll(scopes));
         }
-        return new M2mApp(id, secret, roles, grants);
+        return grants;
+    }
+
+    private static List<String> commaSeparated(String value) {
+        List<String> items = new ArrayList<>();
+        for (String item : (value == null ? "" : value).split(",")) {
+            if (!item.trim().isEmpty()) {
+                items.add(item.trim());
+            }
+        }
+        return items;
     }
 
     /** An organization role as one membership: its organization permissions and its API resource scopes. */
@@ -280,7 +334,7 @@ public final class IssuerConfig {
     private static ConfigException unknownKey(String source, String key) {
         return new ConfigException(source + ": unknown key '" + key
                 + "'; keys look like resource.NAME.indicator, role.ROLE.RESOURCE, app.APP_ID.secret,"
-                + " organization-role.ROLE.permissions or organization.ORG_ID.app.APP_ID");
+                + " organization-role.ROLE.permissions, organization.ORG_ID.app.APP_ID or user.USER_ID.roles");
     }
 
     private static List<String> words(String value) {

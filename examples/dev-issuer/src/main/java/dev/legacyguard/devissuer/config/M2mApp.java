@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A machine-to-machine application: its App ID, App Secret, and the scopes its M2M roles grant,
- * per resource indicator.
+ * A machine-to-machine application: its App ID, App Secret, the scopes its M2M roles grant, per
+ * resource indicator, and whether it may exchange personal access tokens (the Console's
+ * "Allow token exchange").
  */
-public record M2mApp(String id, String secret, List<String> roles, Map<String, Set<String>> grantsByIndicator) {
+public record M2mApp(String id, String secret, List<String> roles, Map<String, Set<String>> grantsByIndicator,
+        boolean allowTokenExchange) {
     public M2mApp {
         roles = List.copyOf(roles);
         grantsByIndicator = Map.copyOf(grantsByIndicator);
@@ -27,6 +29,6 @@ public record M2mApp(String id, String secret, List<String> roles, Map<String, S
 
     @Override
     public String toString() {
-        return "M2mApp[id=" + id + ", roles=" + roles + "]";
+        return "M2mApp[id=" + id + ", roles=" + roles + ", allowTokenExchange=" + allowTokenExchange + "]";
     }
 }

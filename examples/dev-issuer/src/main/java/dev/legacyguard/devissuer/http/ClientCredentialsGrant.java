@@ -1,18 +1,13 @@
 package dev.legacyguard.devissuer.http;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import dev.legacyguard.devissuer.config.ApiResource;
 import dev.legacyguard.devissuer.config.IssuerConfig;
 import dev.legacyguard.devissuer.config.M2mApp;
 import dev.legacyguard.devissuer.config.OrganizationMembership;
-import dev.legacyguard.devissuer.token.AccessTokenMinter;
 
 /**
  * The client-credentials grant as Logto runs it: exactly one known {@code resource}; requested
@@ -22,42 +17,21 @@ import dev.legacyguard.devissuer.token.AccessTokenMinter;
  */
 final class ClientCredentialsGrant {
 
-    /** What was issued, for the token response and the console line. */
-    record Issued(String appId, String accessToken, long expiresIn, List<String> grantedScopes, List<String> droppedScopes,
-            String audience) {
-
-        Map<String, Object> responseBody() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("access_token", accessToken);
-            body.put("expires_in", expiresIn);
-            if (!grantedScopes.isEmpty()) {
-                body.put("scope", String.join(" ", grantedScopes));
-            }
-            body.put("token_type", "Bearer");
-            return body;
-        }
-    }
-
     private static final String ORGANIZATION_AUDIENCE = "urn:logto:organization:";
     private static final long ORGANIZATION_TOKEN_TTL_SECONDS = 3600;
 
     private final IssuerConfig config;
-    private final AccessTokenMinter minter;
+    private final ScopedTokens tokens;
 
-    ClientCredentialsGrant(IssuerConfig config, AccessTokenMinter minter) {
+    ClientCredentialsGrant(IssuerConfig config, ScopedTokens tokens) {
         this.config = config;
-        this.minter = minter;
+        this.tokens = tokens;
     }
 
     Issued grant(M2mApp app, FormParameters form) throws OidcError {
         String organizationId = form.single("organization_id");
         List<String> indicators = form.all("resource");
-        Set<String> requested = new LinkedHashSet<>();
-        String scope = form.single("scope");
-        if (scope != null) {
-            requested.addAll(Arrays.asList(scope.trim().split("\\s+")));
-        }
-        requested.remove("");
+        Set<String> requested = ScopedTokens.requested(form);
         if (organizationId == null) {
             ApiResource resource = resource(indicators);
             return issue(app, resource.indicator(), null, requested, app.grantedScopes(resource.indicator()),
@@ -76,13 +50,7 @@ final class ClientCredentialsGrant {
 
     private Issued issue(M2mApp app, String audience, String organizationId, Set<String> requested, Set<String> held,
             long ttlSeconds) {
-        List<String> granted = new ArrayList<>();
-        List<String> dropped = new ArrayList<>();
-        for (String s : requested) {
-            (held.contains(s) ? granted : dropped).add(s);
-        }
-        String token = minter.mint(app.id(), audience, organizationId, granted, ttlSeconds);
-        return new Issued(app.id(), token, ttlSeconds, granted, dropped, audience);
+        return tokens.issue(app.id(), app.id(), audience, organizationId, requested, held, ttlSeconds);
     }
 
     /**

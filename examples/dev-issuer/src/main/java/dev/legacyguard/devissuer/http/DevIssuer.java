@@ -20,8 +20,8 @@ import dev.legacyguard.devissuer.token.SigningKey;
 import org.jose4j.json.JsonUtil;
 
 /**
- * A Logto-compatible issuer for local development: discovery, JWKS and the client-credentials
- * token endpoint under {@code /oidc}. It holds its apps and secrets in a plain file and makes a
+ * A Logto-compatible issuer for local development: discovery, JWKS and the token endpoint
+ * (client credentials, personal access token exchange) under {@code /oidc}. It holds its apps and secrets in a plain file and makes a
  * new key at every start: it is for development only, never for production.
  */
 public final class DevIssuer implements AutoCloseable {
@@ -60,9 +60,9 @@ public final class DevIssuer implements AutoCloseable {
         String endpoint = "http://" + hostForUrl(host) + ":" + server.getAddress().getPort();
         String issuer = endpoint + "/oidc";
         SigningKey key = SigningKey.generate();
-        AccessTokenMinter minter = new AccessTokenMinter(key, issuer, Clock.systemUTC());
+        ScopedTokens tokens = new ScopedTokens(new AccessTokenMinter(key, issuer, Clock.systemUTC()));
         TokenEndpoint token = new TokenEndpoint(new ClientAuthenticator(config, issuer),
-                new ClientCredentialsGrant(config, minter), console);
+                new ClientCredentialsGrant(config, tokens), new TokenExchangeGrant(config, tokens), console);
         String discovery = JsonUtil.toJson(discovery(issuer));
 
         server.createContext("/", exchange -> {
@@ -123,7 +123,7 @@ public final class DevIssuer implements AutoCloseable {
         }
         for (M2mApp app : config.apps()) {
             console.println("[dev-issuer]   M2M app '" + app.id() + "' roles " + app.roles() + " grant "
-                    + app.grantsByIndicator());
+                    + app.grantsByIndicator() + (app.allowTokenExchange() ? ", may exchange personal access tokens" : ""));
         }
     }
 
@@ -132,7 +132,7 @@ public final class DevIssuer implements AutoCloseable {
                 "issuer", issuer,
                 "jwks_uri", issuer + "/jwks",
                 "token_endpoint", issuer + "/token",
-                "grant_types_supported", List.of("client_credentials"),
+                "grant_types_supported", List.of("client_credentials", TokenExchangeGrant.GRANT_TYPE),
                 "token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"),
                 "response_types_supported", List.of("none"),
                 "id_token_signing_alg_values_supported", List.of(SigningKey.ALGORITHM));

@@ -46,6 +46,11 @@ final class OidcError extends Exception {
         return new OidcError(401, "invalid_client", description, challenge);
     }
 
+    /** Logto's answer for a personal access token it does not know. */
+    static OidcError invalidGrant() {
+        return new OidcError(400, "invalid_grant", "grant request is invalid", null);
+    }
+
     static OidcError unsupportedGrantType() {
         return new OidcError(400, "unsupported_grant_type", "unsupported grant_type requested", null);
     }

@@ -13,7 +13,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.legacyguard.devissuer.config.M2mApp;
 
-/** {@code POST /oidc/token}: client authentication, then the client-credentials grant. */
+/** {@code POST /oidc/token}: client authentication, then the client-credentials grant or the token exchange. */
 final class TokenEndpoint implements HttpHandler {
 
     /** Token requests are small; a larger body is refused rather than read. */
@@ -21,20 +21,26 @@ final class TokenEndpoint implements HttpHandler {
 
     private final ClientAuthenticator authenticator;
     private final ClientCredentialsGrant grant;
+    private final TokenExchangeGrant tokenExchange;
     private final PrintStream console;
 
-    TokenEndpoint(ClientAuthenticator authenticator, ClientCredentialsGrant grant, PrintStream console) {
+    TokenEndpoint(ClientAuthenticator authenticator, ClientCredentialsGrant grant, TokenExchangeGrant tokenExchange,
+            PrintStream console) {
         this.authenticator = authenticator;
         this.grant = grant;
+        this.tokenExchange = tokenExchange;
         this.console = console;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
-            ClientCredentialsGrant.Issued issued = issue(exchange);
-            console.printf("[dev-issuer] token %s for app '%s' on %s, scope '%s'%s, expires in %ds%n",
-                    fingerprint(issued.accessToken()), issued.appId(), issued.audience(),
+            Issued issued = issue(exchange);
+            console.printf("[dev-issuer] token %s for %s on %s, scope '%s'%s, expires in %ds%n",
+                    fingerprint(issued.accessToken()), issued.subject().equals(issued.appId())
+                            ? "app '" + issued.appId() + "'"
+                            : "user '" + issued.subject() + "' (personal access token exchanged by app '" + issued.appId() + "')",
+                    issued.audience(),
                     String.join(" ", issued.grantedScopes()),
                     issued.droppedScopes().isEmpty() ? "" : " (dropped, no role grants them: "
                             + String.join(" ", issued.droppedScopes()) + ")",
@@ -49,7 +55,7 @@ final class TokenEndpoint implements HttpHandler {
         }
     }
 
-    private ClientCredentialsGrant.Issued issue(HttpExchange exchange) throws OidcError, IOException {
+    private Issued issue(HttpExchange exchange) throws OidcError, IOException {
         if (!"POST".equals(exchange.getRequestMethod())) {
             throw OidcError.invalidRequest("the token endpoint accepts only POST, got " + exchange.getRequestMethod());
         }
@@ -64,10 +70,11 @@ final class TokenEndpoint implements HttpHandler {
         if (grantType == null) {
             throw OidcError.invalidRequest("missing required parameter 'grant_type'");
         }
-        if (!"client_credentials".equals(grantType)) {
-            throw OidcError.unsupportedGrantType();
-        }
-        return grant.grant(app, form);
+        return switch (grantType) {
+            case "client_credentials" -> grant.grant(app, form);
+            case TokenExchangeGrant.GRANT_TYPE -> tokenExchange.grant(app, form);
+            default -> throw OidcError.unsupportedGrantType();
+        };
     }
 
     private static String readBody(HttpExchange exchange) throws IOException, OidcError {

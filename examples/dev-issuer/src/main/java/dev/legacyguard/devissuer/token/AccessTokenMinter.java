@@ -13,8 +13,8 @@ import org.jose4j.lang.JoseException;
 /**
  * Signs client-credentials access tokens the way Logto (oidc-provider) does: header
  * {@code alg, typ: at+jwt, kid}; claims {@code jti, sub, iat, exp, scope, client_id, iss, aud}
- * in that order, {@code sub} = {@code client_id} = the App ID, {@code aud} = the indicator as a
- * string, and {@code scope} left out when nothing was granted; {@code organization_id} comes
+ * in that order, {@code sub} = {@code client_id} = the App ID (for an exchanged personal access
+ * token {@code sub} is the user), {@code aud} = the indicator as a string, and {@code scope} left out when nothing was granted; {@code organization_id} comes
  * first in a token for an API resource requested with it.
  */
 public final class AccessTokenMinter {
@@ -30,15 +30,18 @@ public final class AccessTokenMinter {
         this.clock = clock;
     }
 
-    /** @param organizationId the claim {@code organization_id}, or null for none */
-    public String mint(String appId, String audience, String organizationId, List<String> grantedScopes, long ttlSeconds) {
+    /**
+     * @param subject the App ID, or the user whose personal access token was exchanged
+     * @param organizationId the claim {@code organization_id}, or null for none
+     */
+    public String mint(String subject, String appId, String audience, String organizationId, List<String> grantedScopes, long ttlSeconds) {
         long now = clock.instant().getEpochSecond();
         JwtClaims claims = new JwtClaims();
         if (organizationId != null) {
             claims.setStringClaim("organization_id", organizationId);
         }
         claims.setJwtId(randomId());
-        claims.setSubject(appId);
+        claims.setSubject(subject);
         claims.setIssuedAt(NumericDate.fromSeconds(now));
         claims.setExpirationTime(NumericDate.fromSeconds(now + ttlSeconds));
         if (!grantedScopes.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.legacyguard.devissuer.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,6 +84,39 @@ class IssuerConfigTest {
         ConfigException app = assertThrows(ConfigException.class,
                 () -> parse(BASE + "\norganization-role.auditor.permissions=x\norganization.org-a.app.ghost=auditor"));
         assertTrue(app.getMessage().contains("of a defined app"), app.getMessage());
+    }
+
+    @Test
+    void aUserHoldsWhatTheirRolesGrantUnderEachOfTheirPersonalAccessTokens() throws Exception {
+        IssuerConfig config = parse(BASE + "\nuser.alice.personal-access-tokens=pat-1, pat-2\nuser.alice.roles=reader");
+        for (String token : new String[] {"pat-1", "pat-2"}) {
+            User alice = config.userByPersonalAccessToken(token).orElseThrow();
+            assertEquals("alice", alice.id());
+            assertEquals(Set.of("read:products"), alice.grantedScopes("https://products.legacy.example/api"));
+        }
+        assertTrue(config.userByPersonalAccessToken("pat-3").isEmpty());
+    }
+
+    @Test
+    void allowsTokenExchangeOnlyToAnAppThatSaysSo() throws Exception {
+        assertFalse(parse(BASE).app("reader-app").orElseThrow().allowTokenExchange());
+        assertTrue(parse(BASE + "\napp.reader-app.allow-token-exchange=true").app("reader-app").orElseThrow()
+                .allowTokenExchange());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> parse(BASE + "\napp.reader-app.allow-token-exchange=yes"));
+        assertTrue(e.getMessage().contains("allow-token-exchange=yes is neither true nor false"), e.getMessage());
+    }
+
+    @Test
+    void refusesAUserWithoutTokensWithAnUnknownRoleOrSharingAToken() {
+        ConfigException none = assertThrows(ConfigException.class, () -> parse(BASE + "\nuser.alice.roles=reader"));
+        assertTrue(none.getMessage().contains("user.alice.personal-access-tokens is missing"), none.getMessage());
+        ConfigException role = assertThrows(ConfigException.class,
+                () -> parse(BASE + "\nuser.alice.personal-access-tokens=p\nuser.alice.roles=admin"));
+        assertTrue(role.getMessage().contains("user.alice.roles names role 'admin'"), role.getMessage());
+        ConfigException shared = assertThrows(ConfigException.class,
+                () -> parse(BASE + "\nuser.alice.personal-access-tokens=p\nuser.bob.personal-access-tokens=p"));
+        assertTrue(shared.getMessage().contains("users 'alice' and 'bob' share a personal access token"), shared.getMessage());
     }
 
     private static IssuerConfig parse(String text) throws Exception {
