@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
+import dev.legacyguard.core.config.Key;
 import dev.legacyguard.core.config.KeySuggestion;
 
 /** The configuration keys the filter understands, and how each is spelled as an environment variable. */
@@ -15,47 +16,47 @@ public final class ConfigKeys {
     public static final String PREFIX = "logto.";
     public static final String RULE_PREFIX = "logto.rule.";
 
-    public static final Key<String> ENDPOINT = Key.text("logto.endpoint",
+    public static final Key<String> ENDPOINT = KeyTypes.text("logto.endpoint",
             "Logto tenant endpoint(s), comma separated; issuer and JWKS derive from it");
-    public static final Key<String> ISSUER = Key.text("logto.issuer",
+    public static final Key<String> ISSUER = KeyTypes.text("logto.issuer",
             "expected iss, exactly; a comma list accepts any of them");
-    public static final Key<String> JWKS_URI = Key.text("logto.jwks-uri",
+    public static final Key<String> JWKS_URI = KeyTypes.text("logto.jwks-uri",
             "where the signing keys are fetched: one URL for every issuer, or one per issuer");
-    public static final Key<String> AUDIENCE = Key.text("logto.audience",
+    public static final Key<String> AUDIENCE = KeyTypes.text("logto.audience",
             "accepted API resource indicators, comma separated");
-    public static final Key<String> UNMATCHED = Key.text("logto.unmatched",
+    public static final Key<String> UNMATCHED = KeyTypes.text("logto.unmatched",
             "requests no rule matches: authenticated, deny or public");
-    public static final Key<Duration> CLOCK_SKEW = Key.duration("logto.clock-skew",
+    public static final Key<Duration> CLOCK_SKEW = KeyTypes.duration("logto.clock-skew",
             Duration.ofSeconds(60), Duration.ZERO, Duration.ofMinutes(10), "leeway for exp, nbf and iat");
-    public static final Key<String> ALGORITHMS = Key.text("logto.algorithms",
+    public static final Key<String> ALGORITHMS = KeyTypes.text("logto.algorithms",
             "accepted JWS algorithms, comma separated; none and HS* are refused");
-    public static final Key<Boolean> REQUIRE_TYP = Key.bool("logto.require-typ", true,
+    public static final Key<Boolean> REQUIRE_TYP = KeyTypes.bool("logto.require-typ", true,
             "require header typ at+jwt, which rejects ID tokens");
-    public static final Key<String> REALM = Key.text("logto.realm", "realm of the challenges");
-    public static final Key<Duration> JWKS_REFRESH_INTERVAL = Key.duration("logto.jwks.refresh-interval",
+    public static final Key<String> REALM = KeyTypes.text("logto.realm", "realm of the challenges");
+    public static final Key<Duration> JWKS_REFRESH_INTERVAL = KeyTypes.duration("logto.jwks.refresh-interval",
             Duration.ofSeconds(300), Duration.ofSeconds(1), Duration.ofHours(24),
             "how often the keys are re-fetched in the background");
-    public static final Key<Duration> JWKS_MIN_REFETCH_INTERVAL = Key.duration("logto.jwks.min-refetch-interval",
+    public static final Key<Duration> JWKS_MIN_REFETCH_INTERVAL = KeyTypes.duration("logto.jwks.min-refetch-interval",
             Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1),
             "least time between fetches caused by an unknown kid");
-    public static final Key<Duration> JWKS_CONNECT_TIMEOUT = Key.duration("logto.jwks.connect-timeout",
+    public static final Key<Duration> JWKS_CONNECT_TIMEOUT = KeyTypes.duration("logto.jwks.connect-timeout",
             Duration.ofSeconds(2), Duration.ofMillis(1), Duration.ofSeconds(60),
             "JWKS connect timeout, also the limit for looking up the JWKS host's name");
-    public static final Key<Duration> JWKS_READ_TIMEOUT = Key.duration("logto.jwks.read-timeout",
+    public static final Key<Duration> JWKS_READ_TIMEOUT = KeyTypes.duration("logto.jwks.read-timeout",
             Duration.ofSeconds(3), Duration.ofMillis(1), Duration.ofSeconds(60), "JWKS read timeout");
-    public static final Key<Duration> JWKS_STALE_FOR = Key.duration("logto.jwks.stale-for",
+    public static final Key<Duration> JWKS_STALE_FOR = KeyTypes.duration("logto.jwks.stale-for",
             Duration.ofHours(24), Duration.ZERO, Duration.ofDays(30),
             "how long the last keys keep serving while the JWKS cannot be fetched");
-    public static final Key<Duration> JWKS_WAIT = Key.duration("logto.jwks.wait",
+    public static final Key<Duration> JWKS_WAIT = KeyTypes.duration("logto.jwks.wait",
             Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(60),
             "how long a request waits for a running JWKS fetch before the keys at hand answer it");
-    public static final Key<Integer> TOKEN_CACHE_SIZE = Key.integer("logto.token-cache.size", 10_000, 0, 1_000_000,
+    public static final Key<Integer> TOKEN_CACHE_SIZE = KeyTypes.integer("logto.token-cache.size", 10_000, 0, 1_000_000,
             "verified tokens remembered until their exp; 0 turns the cache off");
-    public static final Key<Boolean> RESOURCE_METADATA = Key.bool("logto.resource-metadata", true,
+    public static final Key<Boolean> RESOURCE_METADATA = KeyTypes.bool("logto.resource-metadata", true,
             "serve /.well-known/oauth-protected-resource and point the challenges to it");
-    public static final Key<String> CORS_PREFLIGHT = Key.text("logto.cors.preflight",
+    public static final Key<String> CORS_PREFLIGHT = KeyTypes.text("logto.cors.preflight",
             "CORS preflights: judge them like any request, or pass them to the application");
-    public static final Key<String> ORGANIZATION_TOKENS = Key.text("logto.organization-tokens",
+    public static final Key<String> ORGANIZATION_TOKENS = KeyTypes.text("logto.organization-tokens",
             "refuse or accept organization tokens on paths whose rule names {organization}");
 
     /** Every fixed key; rules ({@code logto.rule.N}) are recognised by their prefix. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.legacyguard.core.config.ConfigException;
+import dev.legacyguard.core.config.Key;
 import dev.legacyguard.core.config.Setting;
 import dev.legacyguard.filter.rules.AccessRule;
 import dev.legacyguard.filter.rules.AccessRules;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.legacyguard.core.config.Key;
 import dev.legacyguard.core.config.Setting;
 import dev.legacyguard.filter.token.VerifierOptions;
 

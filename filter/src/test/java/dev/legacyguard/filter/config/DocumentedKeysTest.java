@@ -11,6 +11,8 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
+import dev.legacyguard.core.config.Key;
+
 import dev.legacyguard.filter.it.support.DocumentedKeys;
 
 /** Every key the filter reads is in its reference, and the reference's key table lists none the filter does not read. */

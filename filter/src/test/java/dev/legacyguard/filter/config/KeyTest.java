@@ -11,6 +11,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.legacyguard.core.config.Key;
+
 import dev.legacyguard.core.config.ConfigException;
 import dev.legacyguard.core.config.Setting;
 import dev.legacyguard.core.config.SourceKind;
