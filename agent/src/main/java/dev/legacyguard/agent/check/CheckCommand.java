@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import dev.legacyguard.agent.config.AgentSettings;
+import dev.legacyguard.agent.config.AgentSettingsLoader;
 import dev.legacyguard.agent.config.ConfigException;
 import dev.legacyguard.agent.config.ResourceSettings;
 import dev.legacyguard.agent.log.AgentLog;
@@ -48,7 +49,7 @@ public final class CheckCommand {
         }
         AgentSettings settings;
         try {
-            settings = AgentSettings.load(arguments.get(0), environment, systemProperties, AgentLog.to(out));
+            settings = AgentSettingsLoader.load(arguments.get(0), environment, systemProperties, AgentLog.to(out));
         } catch (ConfigException e) {
             out.println("config: ERROR " + e.getMessage());
             return CONFIG_ERROR;

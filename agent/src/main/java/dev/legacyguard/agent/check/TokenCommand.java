@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import dev.legacyguard.agent.config.AgentSettings;
+import dev.legacyguard.agent.config.AgentSettingsLoader;
 import dev.legacyguard.agent.config.ConfigException;
 import dev.legacyguard.agent.config.ResourceSettings;
 import dev.legacyguard.agent.log.AgentLog;
@@ -58,7 +59,7 @@ public final class TokenCommand {
         }
         AgentSettings settings;
         try {
-            settings = AgentSettings.load(request.config, environment, systemProperties, AgentLog.to(err));
+            settings = AgentSettingsLoader.load(request.config, environment, systemProperties, AgentLog.to(err));
         } catch (ConfigException e) {
             err.println("config: ERROR " + e.getMessage());
             return USAGE;

@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.legacyguard.agent.bootstrap.BearerHooks;
 import dev.legacyguard.agent.config.AgentSettings;
+import dev.legacyguard.agent.config.AgentSettingsLoader;
 import dev.legacyguard.agent.config.ConfigException;
 import dev.legacyguard.agent.instrument.apachehttpclient4.ApacheHttpClient4Instrumentation;
 import dev.legacyguard.agent.instrument.apachehttpclient5.ApacheHttpClient5Instrumentation;
@@ -39,7 +40,7 @@ public final class AgentInstaller {
         AgentLog log = AgentLog.stderr();
         AgentSettings settings;
         try {
-            settings = AgentSettings.load(agentArgs);
+            settings = AgentSettingsLoader.load(agentArgs);
         } catch (ConfigException e) {
             if (e.failFast()) {
                 log.error("configuration: " + e.getMessage() + "; stopping the service because logto.fail-fast=true");

@@ -58,7 +58,7 @@ class AgentSettingsTest {
     }
 
     private AgentSettings load(Path file) throws ConfigException {
-        return AgentSettings.load(file.toString(), environment, systemProperties, log);
+        return AgentSettingsLoader.load(file.toString(), environment, systemProperties, log);
     }
 
     private ConfigException failure(Path file) {
@@ -88,7 +88,7 @@ class AgentSettingsTest {
     @Test
     void acceptsTheConfigEqualsPathFormOfTheAgentArgument() throws Exception {
         Path file = validFile();
-        AgentSettings settings = AgentSettings.load("config=" + file, environment, systemProperties, log);
+        AgentSettings settings = AgentSettingsLoader.load("config=" + file, environment, systemProperties, log);
         assertEquals("m2m-app", settings.appId());
     }
 
@@ -164,7 +164,7 @@ class AgentSettingsTest {
         environment.put("LOGTO_RESOURCE_MGMT_INDICATOR", "https://tenant.logto.app/api");
         environment.put("LOGTO_RESOURCE_MGMT_URLS", "https://tenant.logto.app/api/");
         environment.put("LOGTO_RESOURCE_MGMT_SCOPES", "all");
-        AgentSettings settings = AgentSettings.load(null, environment, systemProperties, log);
+        AgentSettings settings = AgentSettingsLoader.load(null, environment, systemProperties, log);
         ResourceSettings mgmt = settings.resources().get(0);
         assertEquals("mgmt", mgmt.name());
         assertEquals("https://tenant.logto.app/api", mgmt.indicator());
@@ -455,7 +455,7 @@ class AgentSettingsTest {
     @Test
     void unreadableFileIsNamedWithWhatIsExpected() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> AgentSettings.load(dir.resolve("missing.properties").toString(), environment, systemProperties, log));
+                () -> AgentSettingsLoader.load(dir.resolve("missing.properties").toString(), environment, systemProperties, log));
         assertTrue(e.getMessage().startsWith("config file '" + dir.resolve("missing.properties") + "' (the agent argument) "
                 + "cannot be read: NoSuchFileException"), e.getMessage());
         assertTrue(e.getMessage().endsWith("expected a readable properties file with logto.* keys"), e.getMessage());
@@ -465,14 +465,14 @@ class AgentSettingsTest {
     void unreadableFileStopsTheServiceWhenFailFastIsSetOutsideTheFile() {
         environment.put("LOGTO_FAIL_FAST", "true");
         ConfigException e = assertThrows(ConfigException.class,
-                () -> AgentSettings.load(dir.resolve("missing.properties").toString(), environment, systemProperties, log));
+                () -> AgentSettingsLoader.load(dir.resolve("missing.properties").toString(), environment, systemProperties, log));
         assertTrue(e.failFast());
     }
 
     @Test
     void configEqualsWithoutPathIsRejected() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> AgentSettings.load("config=", environment, systemProperties, log));
+                () -> AgentSettingsLoader.load("config=", environment, systemProperties, log));
         assertTrue(e.getMessage().startsWith("agent argument 'config=' names no file"), e.getMessage());
     }
 

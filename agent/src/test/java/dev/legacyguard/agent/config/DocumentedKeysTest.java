@@ -22,8 +22,8 @@ class DocumentedKeysTest {
     private static final String SECTION = null;
 
     private static List<String> declared() {
-        List<String> keys = new ArrayList<>(AgentSettings.KEYS);
-        for (String attribute : AgentSettings.RESOURCE_ATTRIBUTES) {
+        List<String> keys = new ArrayList<>(AgentKeys.KEYS);
+        for (String attribute : AgentKeys.RESOURCE_ATTRIBUTES) {
             keys.add(ConfigSources.RESOURCE_PREFIX + "NAME." + attribute);
         }
         return keys;

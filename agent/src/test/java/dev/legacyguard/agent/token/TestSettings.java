@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Properties;
 
 import dev.legacyguard.agent.config.AgentSettings;
+import dev.legacyguard.agent.config.AgentSettingsLoader;
 import dev.legacyguard.agent.config.ConfigException;
 import dev.legacyguard.agent.log.AgentLog;
 
@@ -21,7 +22,7 @@ final class TestSettings {
             properties.setProperty(keyValues[i], keyValues[i + 1]);
         }
         try {
-            return AgentSettings.load(null, Collections.<String, String>emptyMap(), properties,
+            return AgentSettingsLoader.load(null, Collections.<String, String>emptyMap(), properties,
                     AgentLog.to(new PrintStream(OutputStream.nullOutputStream())));
         } catch (ConfigException e) {
             throw new AssertionError(e.getMessage(), e);

@@ -19,7 +19,7 @@ final class JvmWideWarnings {
      * once for the JVM is how a server with one application, or a container image, is
      * configured, so they are only named in the start-up line.
      */
-    private static final List<String> EXPECTED_FROM_THE_JVM = Arrays.asList(ConfigKeys.ENDPOINT, ConfigKeys.AUDIENCE);
+    private static final List<String> EXPECTED_FROM_THE_JVM = Arrays.asList(ConfigKeys.ENDPOINT.name(), ConfigKeys.AUDIENCE.name());
 
     private JvmWideWarnings() {
     }

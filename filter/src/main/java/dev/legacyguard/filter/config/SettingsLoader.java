@@ -2,6 +2,7 @@ package dev.legacyguard.filter.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.legacyguard.core.config.ConfigException;
+import dev.legacyguard.core.config.Key;
 import dev.legacyguard.core.config.Setting;
 import dev.legacyguard.filter.rules.AccessRule;
 import dev.legacyguard.filter.rules.AccessRules;
@@ -50,19 +52,19 @@ public final class SettingsLoader {
         List<String> audiences = audiences();
         options.audiences(audiences)
                 .algorithms(algorithms())
-                .clockSkewSeconds(seconds(ConfigKeys.CLOCK_SKEW, "60s", 0, 600_000L))
-                .requireTyp(bool(ConfigKeys.REQUIRE_TYP, true))
-                .jwksRefreshSeconds(seconds(ConfigKeys.JWKS_REFRESH_INTERVAL, "300s", 1000L, 86_400_000L))
-                .jwksMinRefetchSeconds(seconds(ConfigKeys.JWKS_MIN_REFETCH_INTERVAL, "30s", 1000L, 3_600_000L))
-                .jwksConnectTimeoutMillis((int) millis(ConfigKeys.JWKS_CONNECT_TIMEOUT, "2s", 1L, 60_000L))
-                .jwksReadTimeoutMillis((int) millis(ConfigKeys.JWKS_READ_TIMEOUT, "3s", 1L, 60_000L))
-                .jwksStaleSeconds(seconds(ConfigKeys.JWKS_STALE_FOR, "24h", 0, 30L * 86_400_000L))
-                .jwksWaitMillis(millis(ConfigKeys.JWKS_WAIT, "1s", 0, 60_000L))
-                .cacheSize(integer(ConfigKeys.TOKEN_CACHE_SIZE, 10_000, 0, 1_000_000));
+                .clockSkewSeconds(seconds(read(ConfigKeys.CLOCK_SKEW)))
+                .requireTyp(read(ConfigKeys.REQUIRE_TYP))
+                .jwksRefreshSeconds(seconds(read(ConfigKeys.JWKS_REFRESH_INTERVAL)))
+                .jwksMinRefetchSeconds(seconds(read(ConfigKeys.JWKS_MIN_REFETCH_INTERVAL)))
+                .jwksConnectTimeoutMillis((int) read(ConfigKeys.JWKS_CONNECT_TIMEOUT).toMillis())
+                .jwksReadTimeoutMillis((int) read(ConfigKeys.JWKS_READ_TIMEOUT).toMillis())
+                .jwksStaleSeconds(seconds(read(ConfigKeys.JWKS_STALE_FOR)))
+                .jwksWaitMillis(read(ConfigKeys.JWKS_WAIT).toMillis())
+                .cacheSize(read(ConfigKeys.TOKEN_CACHE_SIZE));
         AccessRules rules = rules();
         options.acceptOrganizationTokens(acceptOrganizationTokens(rules, warnings));
         String realm = realm(audiences.get(0));
-        boolean resourceMetadata = bool(ConfigKeys.RESOURCE_METADATA, true);
+        boolean resourceMetadata = read(ConfigKeys.RESOURCE_METADATA);
         boolean passCorsPreflights = passCorsPreflights(warnings);
         warnings.addAll(JvmWideWarnings.of(sources));
         return new FilterSettings(options.build(), rules, realm, resourceMetadata, passCorsPreflights,
@@ -70,10 +72,10 @@ public final class SettingsLoader {
     }
 
     /** The key's value with the highest precedence, or null; remembered for the start-up line. */
-    private Setting setting(String key) {
-        Setting setting = sources.get(key);
+    private Setting setting(Key<?> key) {
+        Setting setting = sources.get(key.name());
         if (setting != null) {
-            used.put(key, setting);
+            used.put(key.name(), setting);
         }
         return setting;
     }
@@ -89,8 +91,8 @@ public final class SettingsLoader {
         Setting issuer = setting(ConfigKeys.ISSUER);
         Setting jwksUri = setting(ConfigKeys.JWKS_URI);
         if (endpoint == null && (issuer == null || jwksUri == null)) {
-            throw new ConfigException(ConfigKeys.ENDPOINT + " is missing: set it to your Logto tenant endpoint, e.g."
-                    + " https://your-tenant.logto.app (or set both " + ConfigKeys.ISSUER + " and " + ConfigKeys.JWKS_URI + ")");
+            throw new ConfigException(ConfigKeys.ENDPOINT.name() + " is missing: set it to your Logto tenant endpoint, e.g."
+                    + " https://your-tenant.logto.app (or set both " + ConfigKeys.ISSUER.name() + " and " + ConfigKeys.JWKS_URI.name() + ")");
         }
         List<String> bases = new ArrayList<>();
         if (endpoint != null) {
@@ -139,7 +141,7 @@ public final class SettingsLoader {
     private List<String> audiences() throws ConfigException {
         Setting setting = setting(ConfigKeys.AUDIENCE);
         if (setting == null) {
-            throw new ConfigException(ConfigKeys.AUDIENCE + " is missing: set it to the API resource indicator(s) tokens"
+            throw new ConfigException(ConfigKeys.AUDIENCE.name() + " is missing: set it to the API resource indicator(s) tokens"
                     + " must be issued for, comma separated, e.g. https://api.example.com");
         }
         Set<String> audiences = new LinkedHashSet<>();
@@ -181,12 +183,12 @@ public final class SettingsLoader {
             return false;
         }
         if (!setting.value().equalsIgnoreCase("accept")) {
-            throw setting.invalid("expected refuse (only tokens for the API resources in " + ConfigKeys.AUDIENCE
+            throw setting.invalid("expected refuse (only tokens for the API resources in " + ConfigKeys.AUDIENCE.name()
                     + ") or accept (also organization tokens, aud urn:logto:organization:<id>, on paths whose rule"
                     + " names {organization})");
         }
         if (!rules.bindOrganizations()) {
-            warnings.add(ConfigKeys.ORGANIZATION_TOKENS + " = accept, but no rule names {organization}, the only paths"
+            warnings.add(ConfigKeys.ORGANIZATION_TOKENS.name() + " = accept, but no rule names {organization}, the only paths"
                     + " that accept organization tokens; add such a rule, e.g. " + ConfigKeys.RULE_PREFIX
                     + "10 = GET /orgs/{organization}/** : read:projects, or remove the key");
         }
@@ -202,9 +204,9 @@ public final class SettingsLoader {
             throw setting.invalid("expected judge (preflights need what any request needs) or pass (preflights reach"
                     + " the application without a token)");
         }
-        warnings.add(ConfigKeys.CORS_PREFLIGHT + " = pass: every OPTIONS request with Origin and"
+        warnings.add(ConfigKeys.CORS_PREFLIGHT.name() + " = pass: every OPTIONS request with Origin and"
                 + " Access-Control-Request-Method headers reaches the application without a token, whatever the rules"
-                + " and " + ConfigKeys.UNMATCHED + " say; the application must answer such requests itself and act on none"
+                + " and " + ConfigKeys.UNMATCHED.name() + " say; the application must answer such requests itself and act on none"
                 + " (or declare a CORS filter before this one and remove the key)");
         return true;
     }
@@ -241,56 +243,14 @@ public final class SettingsLoader {
         return setting.value();
     }
 
-    private boolean bool(String key, boolean defaultValue) throws ConfigException {
-        Setting setting = setting(key);
-        if (setting == null) {
-            return defaultValue;
-        }
-        if (setting.value().equalsIgnoreCase("true")) {
-            return true;
-        }
-        if (setting.value().equalsIgnoreCase("false")) {
-            return false;
-        }
-        throw setting.invalid("expected true or false");
-    }
-
-    private int integer(String key, int defaultValue, int min, int max) throws ConfigException {
-        Setting setting = setting(key);
-        if (setting == null) {
-            return defaultValue;
-        }
-        try {
-            int value = Integer.parseInt(setting.value());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the expected range
-        }
-        throw setting.invalid("expected a whole number from " + min + " to " + max);
+    /** The key's typed value, checked against its declaration, or its default. */
+    private <T> T read(Key<T> key) throws ConfigException {
+        return key.read(setting(key));
     }
 
     /** Whole seconds, rounded up, for the settings the verifier keeps in seconds. */
-    private long seconds(String key, String defaultValue, long minMillis, long maxMillis) throws ConfigException {
-        long millis = millis(key, defaultValue, minMillis, maxMillis);
-        return (millis + 999) / 1000;
-    }
-
-    private long millis(String key, String defaultValue, long minMillis, long maxMillis) throws ConfigException {
-        Setting setting = setting(key);
-        if (setting == null) {
-            return Durations.parseMillis(defaultValue);
-        }
-        long millis = Durations.parseMillis(setting.value());
-        if (millis < 0) {
-            throw setting.invalid("expected " + Durations.EXPECTED);
-        }
-        if (millis < minMillis || millis > maxMillis) {
-            throw setting.invalid("expected " + Durations.EXPECTED + " from " + Durations.format(minMillis)
-                    + " to " + Durations.format(maxMillis));
-        }
-        return millis;
+    private static long seconds(Duration duration) {
+        return (duration.toMillis() + 999) / 1000;
     }
 
     /** A comma list of URLs, each checked; no empty entries, no duplicates. */

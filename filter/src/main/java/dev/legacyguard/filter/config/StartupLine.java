@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.legacyguard.core.config.Key;
 import dev.legacyguard.core.config.Setting;
 import dev.legacyguard.filter.token.VerifierOptions;
 
@@ -43,18 +44,18 @@ public final class StartupLine {
                 + " (" + origin(settings, ConfigKeys.ORGANIZATION_TOKENS) + ")";
     }
 
-    private static String origin(FilterSettings settings, String key) {
-        Setting setting = settings.source(key);
+    private static String origin(FilterSettings settings, Key<?> key) {
+        Setting setting = settings.source(key.name());
         return setting == null ? DEFAULT : setting.kind().label();
     }
 
     /** Issuer and keys come from their own key, or else from {@code logto.endpoint}. */
-    private static String derived(FilterSettings settings, String key) {
-        Setting own = settings.source(key);
+    private static String derived(FilterSettings settings, Key<?> key) {
+        Setting own = settings.source(key.name());
         if (own != null) {
             return own.kind().label();
         }
-        return ConfigKeys.ENDPOINT + ", " + origin(settings, ConfigKeys.ENDPOINT);
+        return ConfigKeys.ENDPOINT.name() + ", " + origin(settings, ConfigKeys.ENDPOINT);
     }
 
     /** {@code (file)} when all rules come from one source, else each source with its rule numbers. */
