@@ -23,6 +23,9 @@ public final class Demo {
     /** The example tenant's user whose personal access token editor-app may exchange. */
     static final String DEMO_USER_PAT = "pat-demo-user-for-development-only";
 
+    /** The example tenant's organization that reader-app belongs to. */
+    static final String DEMO_ORGANIZATION = "acme";
+
     static final String CLIENTS_NOTE = "each run: GET and POST /api/products with HttpURLConnection and Apache HttpClient 4.5";
 
     private Demo() {
@@ -137,7 +140,18 @@ public final class Demo {
                 + " java -Dlogto.endpoint=" + issuer.endpoint() + " -Dlogto.app-id=editor-app -jar '" + parts.agentJar()
                 + "' token '" + parts.clientAgentConfig() + "' --resource products --personal-access-token -)");
         out.println("curl -i -H \"Authorization: Bearer $TOKEN\" " + app.baseUrl() + "/api/products");
-        out.println("(the last token is demo-user's, from its personal access token exchanged by editor-app;"
+        // The same resource in organization acme, where reader-app's organization role holds read:products.
+        config.membership(DEMO_ORGANIZATION, "reader-app").orElseThrow(() -> new IllegalStateException(
+                "the dev issuer's example configuration lacks app reader-app in organization " + DEMO_ORGANIZATION));
+        out.println("TOKEN=$(LOGTO_APP_SECRET=" + secret(config, "reader-app") + " java -Dlogto.endpoint="
+                + issuer.endpoint() + " -Dlogto.resource.products.organization-id=" + DEMO_ORGANIZATION
+                + " -Dlogto.resource.products.scopes=read:products -jar '" + parts.agentJar() + "' token '"
+                + parts.clientAgentConfig() + "' --resource products)");
+        out.println("curl -i -H \"Authorization: Bearer $TOKEN\" " + app.baseUrl() + "/orgs/" + DEMO_ORGANIZATION
+                + "/products");
+        out.println("curl -i -H \"Authorization: Bearer $TOKEN\" " + app.baseUrl() + "/orgs/other/products");
+        out.println("(demo-user's token comes from its personal access token exchanged by editor-app;"
+                + " the last token is reader-app's in organization " + DEMO_ORGANIZATION + ", refused for organization other;"
                 + " editor-app:" + secret(config, "editor-app") + " may also write; the issuer's JWKS: "
                 + issuer.jwksUri() + ")");
     }

@@ -44,6 +44,11 @@ class DemoKeepRunningIT {
             assertTrue(answers.contains("\"authorization_servers\""), "the resource metadata document\n" + answers);
             assertTrue(answers.contains("\"caller\":\"demo-user\""),
                     "the API with the token the agent's token command got for demo-user's PAT: 200\n" + answers);
+            String inOrganization = answers.substring(answers.indexOf("\"caller\":\"demo-user\""));
+            assertTrue(inOrganization.contains("\"caller\":\"reader-app\""),
+                    "/orgs/acme/products with reader-app's token in organization acme: 200\n" + answers);
+            assertTrue(inOrganization.contains("the token is for organization 'acme' but the path names organization 'other'"),
+                    "/orgs/other/products with that token: 403 naming both organizations\n" + answers);
         } finally {
             demo.destroy();
             assertTrue(demo.waitFor(30, TimeUnit.SECONDS), "the demo did not stop on SIGTERM");
