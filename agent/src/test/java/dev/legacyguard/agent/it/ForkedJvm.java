@@ -15,6 +15,7 @@ import dev.legacyguard.agent.it.app.BootHidingContainer;
 import dev.legacyguard.agent.it.app.FelixContainer;
 import dev.legacyguard.agent.it.app.ScenarioApp;
 import dev.legacyguard.agent.it.app.SharedHttpcoreContainer;
+import dev.legacyguard.agent.it.app.client.ClientSuiteApp;
 
 /** Starts {@code JAVA_HOME/bin/java} with the packaged agent jar and collects what the process printed. */
 final class ForkedJvm {
@@ -78,6 +79,18 @@ final class ForkedJvm {
     /** The application started without the agent (it may attach it itself). */
     Run appWithout(Path scenarios, List<String> jvmOptions) throws IOException, InterruptedException {
         return main(jvmOptions, AppClassPath.entries(), ScenarioApp.class, List.of(), scenarios);
+    }
+
+    /**
+     * An application calling out through one client of the behaviour suite, with the agent:
+     * {@code java -javaagent:AGENT=CONFIG -cp APP:CLIENT_JARS ClientSuiteApp ONE_REQUEST SCENARIOS}.
+     */
+    Run appWithClient(SuiteClient client, Path config, Path scenarios, List<String> jvmOptions)
+            throws IOException, InterruptedException {
+        List<String> classPath = new ArrayList<>(List.of(AppClassPath.testClasses()));
+        classPath.addAll(client.classPath());
+        return main(withAgent(config, jvmOptions), classPath, ClientSuiteApp.class, List.of(client.oneRequestClass()),
+                scenarios);
     }
 
     /**

@@ -23,7 +23,8 @@ import com.sun.net.httpserver.HttpsServer;
 
 /**
  * A loopback API that remembers the Authorization header of every request by path ("none"
- * when absent), and its Host header. {@code ?redirect=URL} answers 302 to URL; {@code ?use-proxy=URL} answers 305
+ * when absent), and its Host header. {@code ?redirect=URL} answers 302 to URL, {@code ?redirect-307=URL} 307 Temporary
+ * Redirect (the method and body are kept); {@code ?use-proxy=URL} answers 305
  * Use Proxy naming URL, unless URL names this server's port (it is then the proxy, and answers
  * as the API would: HttpURLConnection sends it the request line unchanged); a path
  * containing {@code /reject/} answers 401 {@code invalid_token} the way a Logto-protected API
@@ -90,9 +91,9 @@ final class ResourceServer implements AutoCloseable {
         exchange.getRequestBody().readAllBytes();
         String query = exchange.getRequestURI().getRawQuery();
         if (query != null && query.startsWith("redirect=")) {
-            exchange.getResponseHeaders().set("Location",
-                    URLDecoder.decode(query.substring("redirect=".length()), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(302, -1);
+            redirect(exchange, 302, query.substring("redirect=".length()));
+        } else if (query != null && query.startsWith("redirect-307=")) {
+            redirect(exchange, 307, query.substring("redirect-307=".length()));
         } else if (query != null && query.startsWith("use-proxy=") && URI.create(URLDecoder.decode(
                 query.substring("use-proxy=".length()), StandardCharsets.UTF_8)).getPort() != port()) {
             exchange.getResponseHeaders().set("Location",
@@ -113,6 +114,11 @@ final class ResourceServer implements AutoCloseable {
             exchange.getResponseBody().write(body);
         }
         exchange.close();
+    }
+
+    private static void redirect(HttpExchange exchange, int status, String encodedLocation) throws IOException {
+        exchange.getResponseHeaders().set("Location", URLDecoder.decode(encodedLocation, StandardCharsets.UTF_8));
+        exchange.sendResponseHeaders(status, -1);
     }
 
     private static void rejectAsInvalidToken(HttpExchange exchange) throws IOException {

@@ -1,0 +1,22 @@
+package dev.legacyguard.agent.it;
+
+import java.util.List;
+
+/**
+ * Every client and version the behaviour suite runs, at the edges of each supported range. A
+ * client is added here with its {@code OneRequest} class (in {@code it.app.client}) and, for a
+ * library, an execution of {@code copy-clients} in {@code agent/pom.xml} naming its jars.
+ */
+final class SuiteClients {
+
+    private static final String AT = "dev.legacyguard.agent.it.app.client.";
+
+    static final List<SuiteClient> ALL = List.of(
+            new SuiteClient("huc", AT + "HttpUrlConnectionRequest", null),
+            new SuiteClient("hc4.5", AT + "HttpClient4Request", "httpclient-4.5"),
+            new SuiteClient("hc4.5-legacy", AT + "HttpClient4LegacyRequest", "httpclient-4.5"),
+            new SuiteClient("hc5.5", AT + "HttpClient5Request", "httpclient5-5.5"));
+
+    private SuiteClients() {
+    }
+}
