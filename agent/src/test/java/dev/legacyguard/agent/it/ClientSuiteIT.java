@@ -84,57 +84,22 @@ abstract class ClientSuiteIT {
         String audienceAt(String area, String name) {
             return BearerHeader.audience(received(area, name));
         }
-
-        String jdk() {
-            return at.jdk();
-        }
     }
 
     private List<Behaviour> behaviours() {
         List<Behaviour> behaviours = new ArrayList<>();
-        behaviours.add(new Behaviour("a GET to a URL under the resource's prefix carries the resource's token",
-                at -> List.of("match GET " + fixture.api(at.path("api", "match"))),
-                seen -> {
-                    assertEquals("status=200", seen.result("match"));
-                    assertEquals(AgentFixture.SHOP, seen.audienceAt("api", "match"));
-                }));
-        behaviours.add(new Behaviour("a POST carries the token",
-                at -> List.of("post POST " + fixture.api(at.path("api", "post"))),
-                seen -> {
-                    assertEquals("status=200", seen.result("post"));
-                    assertEquals(AgentFixture.SHOP, seen.audienceAt("api", "post"));
-                }));
-        behaviours.add(new Behaviour("https carries the token",
-                at -> List.of("https GET " + fixture.secure(at.path("api", "https"))),
-                seen -> {
-                    assertEquals("status=200", seen.result("https"));
-                    assertEquals(AgentFixture.SHOP,
-                            BearerHeader.audience(fixture.secure.authorizationAt(seen.at.path("api", "https"))));
-                }));
-        behaviours.add(new Behaviour("a path that only shares the prefix's characters gets no token",
-                at -> List.of("segment GET " + fixture.api(at.path("apix", "segment"))),
-                seen -> {
-                    assertEquals("status=200", seen.result("segment"));
-                    assertEquals(ResourceServer.NONE, seen.received("apix", "segment"));
-                }));
-        behaviours.add(new Behaviour("another host gets no token",
-                at -> List.of("other-host GET " + fixture.apiAsLocalhost(at.path("api", "other-host"))),
-                seen -> {
-                    assertEquals("status=200", seen.result("other-host"));
-                    assertEquals(ResourceServer.NONE, seen.received("api", "other-host"));
-                }));
-        behaviours.add(new Behaviour("another port gets no token",
-                at -> List.of("other-port GET " + fixture.otherPort(at.path("api", "other-port"))),
-                seen -> {
-                    assertEquals("status=200", seen.result("other-port"));
-                    assertEquals(ResourceServer.NONE, fixture.otherPort.authorizationAt(seen.at.path("api", "other-port")));
-                }));
-        behaviours.add(new Behaviour("plain http to a resource configured for https gets no token",
-                at -> List.of("other-scheme GET " + fixture.api(at.path("tls-only", "other-scheme"))),
-                seen -> {
-                    assertEquals("status=200", seen.result("other-scheme"));
-                    assertEquals(ResourceServer.NONE, seen.received("tls-only", "other-scheme"));
-                }));
+        behaviours.add(oneCall("a GET to a URL under the resource's prefix carries the resource's token",
+                "GET", fixture::api, fixture.api, "api", "match", AgentFixture.SHOP));
+        behaviours.add(oneCall("a POST carries the token", "POST", fixture::api, fixture.api, "api", "post", AgentFixture.SHOP));
+        behaviours.add(oneCall("https carries the token", "GET", fixture::secure, fixture.secure, "api", "https", AgentFixture.SHOP));
+        behaviours.add(oneCall("a path that only shares the prefix's characters gets no token",
+                "GET", fixture::api, fixture.api, "apix", "segment", ResourceServer.NONE));
+        behaviours.add(oneCall("another host gets no token",
+                "GET", fixture::apiAsLocalhost, fixture.api, "api", "other-host", ResourceServer.NONE));
+        behaviours.add(oneCall("another port gets no token",
+                "GET", fixture::otherPort, fixture.otherPort, "api", "other-port", ResourceServer.NONE));
+        behaviours.add(oneCall("plain http to a resource configured for https gets no token",
+                "GET", fixture::api, fixture.api, "tls-only", "other-scheme", ResourceServer.NONE));
         behaviours.add(new Behaviour("a resource host that is only the URL's user info gets no token",
                 at -> List.of("userinfo GET " + fixture.apiAsLocalhost(at.path("api", "userinfo")).replace("//", "//127.0.0.1@")),
                 seen -> {
@@ -241,6 +206,26 @@ abstract class ClientSuiteIT {
                         () -> assertEquals("status=200", seen.result("filtered-read")),
                         () -> assertEquals("status=401", seen.result("filtered-unconfigured")))));
         return behaviours;
+    }
+
+    /**
+     * One call to {@code server} (reached through {@code origin}) at {@code area}/{@code name},
+     * answered 200, which carried the token of the resource {@code expected} names, or
+     * {@link ResourceServer#NONE}.
+     */
+    private Behaviour oneCall(String description, String method, Function<String, String> origin, ResourceServer server,
+            String area, String name, String expected) {
+        return new Behaviour(description,
+                at -> List.of(name + " " + method + " " + origin.apply(at.path(area, name))),
+                seen -> {
+                    assertEquals("status=200", seen.result(name));
+                    String received = server.authorizationAt(seen.at.path(area, name));
+                    if (expected.equals(ResourceServer.NONE)) {
+                        assertEquals(ResourceServer.NONE, received);
+                    } else {
+                        assertEquals(expected, BearerHeader.audience(received));
+                    }
+                });
     }
 
     private static String redirect(int status, String url) {
