@@ -72,15 +72,10 @@ final class AgentSettingsValidator {
         } catch (UrlRefused refused) {
             throw bad(setting, refused.getMessage() + "; " + URL_EXPECTATION);
         }
-        if (parsed.toString().startsWith("http://") && !isLoopback(parsed)) {
+        if (parsed.isPlainHttpOffThisMachine()) {
             log.warn(setting.key() + " = " + url + " (" + setting.source() + ") uses plain http to a host that is not "
                     + "this machine: the App Secret and tokens travel unencrypted; use https");
         }
-    }
-
-    private static boolean isLoopback(UrlPrefix prefix) {
-        String rest = prefix.toString().substring("http://".length());
-        return rest.startsWith("localhost") || rest.startsWith("127.") || rest.startsWith("[::1]");
     }
 
     private String appId() throws ConfigException {

@@ -34,6 +34,37 @@ public final class UrlPrefix {
         return new UrlPrefix(parts);
     }
 
+    /**
+     * Whether requests under this prefix travel unencrypted off this machine: plain http to a
+     * host other than {@code localhost}, an IPv4 address in {@code 127.0.0.0/8} or {@code [::1]}.
+     * The host is compared whole, so {@code localhost.example} is not this machine.
+     */
+    public boolean isPlainHttpOffThisMachine() {
+        return scheme.equals("http") && !host.equals("localhost") && !host.equals("[::1]") && !isIpv4Loopback(host);
+    }
+
+    private static boolean isIpv4Loopback(String host) {
+        String[] octets = host.split("\\.", -1);
+        if (octets.length != 4 || !octets[0].equals("127")) {
+            return false;
+        }
+        for (String octet : octets) {
+            if (octet.isEmpty() || octet.length() > 3 || !isDigits(octet) || Integer.parseInt(octet) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Length of the path prefix: the longer, the more specific. */
     int specificity() {
         return path.length();

@@ -34,6 +34,23 @@ class UrlPrefixTest {
         assertEquals("http://shop.internal:8080/", UrlPrefix.parse("http://shop.internal:8080").toString());
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "http://localhost:3001/api/, false",
+        "http://127.0.0.1/, false",
+        "http://127.255.0.9:8080/, false",
+        "http://[::1]:3001/, false",
+        "https://logto.example/, false",
+        "http://logto.example/, true",
+        "http://localhost.example/, true",
+        "http://127.0.0.1.example/, true",
+        "http://127.example/, true",
+        "http://[::2]/, true",
+    })
+    void plainHttpLeavesThisMachineUnlessTheWholeHostIsLoopback(String prefix, boolean offThisMachine) throws UrlRefused {
+        assertEquals(offThisMachine, UrlPrefix.parse(prefix).isPlainHttpOffThisMachine());
+    }
+
     @Test
     void prefixesNamingTheSamePlaceAreEqual() throws UrlRefused {
         assertEquals(UrlPrefix.parse("https://shop.internal:443/api/"), UrlPrefix.parse("https://SHOP.internal/api/"));
