@@ -1,5 +1,7 @@
 package dev.legacyguard.agent.match;
 
+import dev.legacyguard.core.net.LoopbackHost;
+
 /**
  * A configured URL prefix such as {@code https://shop.internal:8443/api/}: the requests it
  * covers have the same scheme, host and effective port, and a path that starts with the
@@ -40,29 +42,7 @@ public final class UrlPrefix {
      * The host is compared whole, so {@code localhost.example} is not this machine.
      */
     public boolean isPlainHttpOffThisMachine() {
-        return scheme.equals("http") && !host.equals("localhost") && !host.equals("[::1]") && !isIpv4Loopback(host);
-    }
-
-    private static boolean isIpv4Loopback(String host) {
-        String[] octets = host.split("\\.", -1);
-        if (octets.length != 4 || !octets[0].equals("127")) {
-            return false;
-        }
-        for (String octet : octets) {
-            if (octet.isEmpty() || octet.length() > 3 || !isDigits(octet) || Integer.parseInt(octet) > 255) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isDigits(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
+        return scheme.equals("http") && !LoopbackHost.names(host);
     }
 
     /** Length of the path prefix: the longer, the more specific. */

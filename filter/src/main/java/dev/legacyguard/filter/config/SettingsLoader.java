@@ -16,6 +16,7 @@ import java.util.Set;
 import dev.legacyguard.core.config.ConfigException;
 import dev.legacyguard.core.config.Key;
 import dev.legacyguard.core.config.Setting;
+import dev.legacyguard.core.net.LoopbackHost;
 import dev.legacyguard.filter.rules.AccessRule;
 import dev.legacyguard.filter.rules.AccessRules;
 import dev.legacyguard.filter.rules.UnmatchedPolicy;
@@ -131,8 +132,7 @@ public final class SettingsLoader {
     private static void warnIfPlainHttp(Setting setting, String url, List<String> warnings) {
         URI uri = URI.create(url);
         String host = uri.getHost();
-        boolean loopback = "localhost".equalsIgnoreCase(host) || host.startsWith("127.") || host.equals("[::1]");
-        if ("http".equalsIgnoreCase(uri.getScheme()) && !loopback) {
+        if ("http".equalsIgnoreCase(uri.getScheme()) && !LoopbackHost.names(host)) {
             warnings.add(setting.key() + " = " + url + " uses plain http to a remote host: the signing keys can be"
                     + " replaced in transit; use https");
         }

@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.Collections;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 import dev.legacyguard.core.config.ConfigException;
 import dev.legacyguard.filter.token.VerifierOptions;
@@ -211,10 +213,11 @@ class SettingsLoaderTest {
                 + " did you mean logto.clock-skew?"), f.load().warnings());
     }
 
-    @Test
-    void plainHttpToARemoteHostIsAWarning() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"http://auth.internal:3001", "http://127.auth.internal:3001", "http://localhost.auth.internal"})
+    void plainHttpToARemoteHostIsAWarning(String endpoint) throws Exception {
         ConfigFixture f = ConfigFixture.minimal();
-        f.file.put("logto.endpoint", "http://auth.internal:3001");
+        f.file.put("logto.endpoint", endpoint);
         assertTrue(f.load().warnings().get(0).contains("uses plain http to a remote host"));
     }
 
