@@ -10,6 +10,7 @@ import javax.management.ObjectName;
 
 import dev.legacyguard.agent.log.AgentLog;
 import dev.legacyguard.agent.token.ResourceStatus;
+import dev.legacyguard.core.jmx.ObjectNameValue;
 
 /**
  * Registers one MXBean per resource, {@code dev.legacyguard:type=LogtoAgent,resource=NAME}, in
@@ -56,13 +57,6 @@ public final class AgentMBeans {
     }
 
     static ObjectName objectName(String resourceName) throws JMException {
-        String value = resourceName;
-        for (int i = 0; i < resourceName.length(); i++) {
-            if (",=:\"*?\\\n".indexOf(resourceName.charAt(i)) >= 0) {
-                value = ObjectName.quote(resourceName);
-                break;
-            }
-        }
-        return new ObjectName(DOMAIN + ":type=LogtoAgent,resource=" + value);
+        return new ObjectName(DOMAIN + ":type=LogtoAgent,resource=" + ObjectNameValue.of(resourceName));
     }
 }

@@ -6,6 +6,7 @@ import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
+import dev.legacyguard.core.jmx.ObjectNameValue;
 import dev.legacyguard.filter.log.Log;
 import dev.legacyguard.filter.token.TokenVerifier;
 
@@ -63,21 +64,11 @@ public final class FilterMBeanRegistration implements AutoCloseable {
     static ObjectName objectName(String host, String contextPath, String filterName) throws JMException {
         StringBuilder name = new StringBuilder(DOMAIN).append(":type=LogtoBearerFilter");
         if (host != null && !host.isEmpty()) {
-            name.append(",host=").append(value(host));
+            name.append(",host=").append(ObjectNameValue.of(host));
         }
-        name.append(",context=").append(value(contextPath == null || contextPath.isEmpty() ? "/" : contextPath));
-        name.append(",filter=").append(value(filterName));
+        name.append(",context=").append(ObjectNameValue.of(contextPath == null || contextPath.isEmpty() ? "/" : contextPath));
+        name.append(",filter=").append(ObjectNameValue.of(filterName));
         return new ObjectName(name.toString());
-    }
-
-    /** Quoted only when it has to be, so that the usual names read as they are in jconsole's tree. */
-    private static String value(String raw) {
-        for (int i = 0; i < raw.length(); i++) {
-            if (",=:\"*?\\\n".indexOf(raw.charAt(i)) >= 0) {
-                return ObjectName.quote(raw);
-            }
-        }
-        return raw;
     }
 
     /** The bean's name; null when no valid name could be made. */
