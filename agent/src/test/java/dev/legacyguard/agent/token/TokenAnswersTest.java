@@ -198,12 +198,11 @@ class TokenAnswersTest {
         drip.set(300L);
         answer(200, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":60}");
         AgentSettings settings = settings("read:a");
-        long start = System.nanoTime();
+        // Each byte comes within the read timeout and the whole answer would arrive after 18 s,
+        // complete: only the deadline for the whole answer can make this call fail.
         TokenFailure failure = assertThrows(TokenFailure.class,
                 () -> new TokenClient(settings, 1_000).request(settings.resources().get(0)));
-        long tookMillis = (System.nanoTime() - start) / 1_000_000;
         assertEquals("could not reach it (SocketTimeoutException: no complete answer within 1000 ms)", failure.problem());
-        assertTrue(tookMillis < 5_000, "took " + tookMillis + " ms; the whole answer takes 18 s");
     }
 
     @Test
