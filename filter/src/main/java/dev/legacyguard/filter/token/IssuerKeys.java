@@ -1,5 +1,6 @@
 package dev.legacyguard.filter.token;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,9 +27,11 @@ final class IssuerKeys {
             JwksKeySource source = byUri.get(uri);
             if (source == null) {
                 source = new JwksKeySource(
-                        new JwksFetcher(uri, options.jwksConnectTimeoutMillis(), options.jwksReadTimeoutMillis()),
-                        options.jwksRefreshSeconds() * 1000, options.jwksMinRefetchSeconds() * 1000,
-                        options.jwksStaleSeconds() * 1000, options.jwksWaitMillis(), options.clock());
+                        new JwksFetcher(uri, Duration.ofMillis(options.jwksConnectTimeoutMillis()),
+                                Duration.ofMillis(options.jwksReadTimeoutMillis())),
+                        Duration.ofSeconds(options.jwksRefreshSeconds()), Duration.ofSeconds(options.jwksMinRefetchSeconds()),
+                        Duration.ofSeconds(options.jwksStaleSeconds()), Duration.ofMillis(options.jwksWaitMillis()),
+                        options.clock());
                 byUri.put(uri, source);
             }
             byIssuer.put(options.issuers().get(i), source);
