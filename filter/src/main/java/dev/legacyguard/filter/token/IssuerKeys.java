@@ -1,6 +1,5 @@
 package dev.legacyguard.filter.token;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,12 +25,9 @@ final class IssuerKeys {
             String uri = uris.get(uris.size() == 1 ? 0 : i);
             JwksKeySource source = byUri.get(uri);
             if (source == null) {
-                source = new JwksKeySource(
-                        new JwksFetcher(uri, Duration.ofMillis(options.jwksConnectTimeoutMillis()),
-                                Duration.ofMillis(options.jwksReadTimeoutMillis())),
-                        Duration.ofSeconds(options.jwksRefreshSeconds()), Duration.ofSeconds(options.jwksMinRefetchSeconds()),
-                        Duration.ofSeconds(options.jwksStaleSeconds()), Duration.ofMillis(options.jwksWaitMillis()),
-                        options.clock());
+                source = new JwksKeySource(new JwksFetcher(uri, options.jwksConnectTimeout(), options.jwksReadTimeout()),
+                        options.jwksRefreshInterval(), options.jwksMinRefetchInterval(), options.jwksStaleFor(),
+                        options.jwksWait(), options.clock());
                 byUri.put(uri, source);
             }
             byIssuer.put(options.issuers().get(i), source);
