@@ -1,6 +1,7 @@
 package dev.legacyguard.filter.cli;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Locale;
 
 import dev.legacyguard.core.log.Fingerprint;
@@ -25,7 +26,7 @@ final class Explanation {
      * The first JWKS fetch of a fresh JVM (class loading, TLS) may well take longer than a
      * request waits for it, and a diagnosis must be about the token, not about that race.
      */
-    private static final long KEYS_WAIT_MILLIS = 60_000;
+    private static final Duration KEYS_WAIT = Duration.ofSeconds(60);
 
     private final FilterSettings settings;
     private final PrintStream out;
@@ -40,7 +41,7 @@ final class Explanation {
         out.println("token " + Fingerprint.of(token) + ", issuers " + settings.verifierOptions().issuers()
                 + ", audiences " + settings.verifierOptions().audiences());
         try (TokenVerifier verifier = TokenVerifier.create(
-                settings.verifierOptions().toBuilder().jwksWaitMillis(KEYS_WAIT_MILLIS).build())) {
+                settings.verifierOptions().toBuilder().jwksWait(KEYS_WAIT).build())) {
             for (Check check : verifier.explain(token)) {
                 line(check.passed() ? "PASS" : "FAIL", check.name(), check.detail());
             }

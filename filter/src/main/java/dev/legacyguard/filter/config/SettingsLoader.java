@@ -2,7 +2,6 @@ package dev.legacyguard.filter.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -53,14 +52,14 @@ public final class SettingsLoader {
         List<String> audiences = audiences();
         options.audiences(audiences)
                 .algorithms(algorithms())
-                .clockSkewSeconds(seconds(read(ConfigKeys.CLOCK_SKEW)))
+                .clockSkew(read(ConfigKeys.CLOCK_SKEW))
                 .requireTyp(read(ConfigKeys.REQUIRE_TYP))
-                .jwksRefreshSeconds(seconds(read(ConfigKeys.JWKS_REFRESH_INTERVAL)))
-                .jwksMinRefetchSeconds(seconds(read(ConfigKeys.JWKS_MIN_REFETCH_INTERVAL)))
-                .jwksConnectTimeoutMillis((int) read(ConfigKeys.JWKS_CONNECT_TIMEOUT).toMillis())
-                .jwksReadTimeoutMillis((int) read(ConfigKeys.JWKS_READ_TIMEOUT).toMillis())
-                .jwksStaleSeconds(seconds(read(ConfigKeys.JWKS_STALE_FOR)))
-                .jwksWaitMillis(read(ConfigKeys.JWKS_WAIT).toMillis())
+                .jwksRefreshInterval(read(ConfigKeys.JWKS_REFRESH_INTERVAL))
+                .jwksMinRefetchInterval(read(ConfigKeys.JWKS_MIN_REFETCH_INTERVAL))
+                .jwksConnectTimeout(read(ConfigKeys.JWKS_CONNECT_TIMEOUT))
+                .jwksReadTimeout(read(ConfigKeys.JWKS_READ_TIMEOUT))
+                .jwksStaleFor(read(ConfigKeys.JWKS_STALE_FOR))
+                .jwksWait(read(ConfigKeys.JWKS_WAIT))
                 .cacheSize(read(ConfigKeys.TOKEN_CACHE_SIZE));
         AccessRules rules = rules();
         options.acceptOrganizationTokens(acceptOrganizationTokens(rules, warnings));
@@ -246,11 +245,6 @@ public final class SettingsLoader {
     /** The key's typed value, checked against its declaration, or its default. */
     private <T> T read(Key<T> key) throws ConfigException {
         return key.read(setting(key));
-    }
-
-    /** Whole seconds, rounded up, for the settings the verifier keeps in seconds. */
-    private static long seconds(Duration duration) {
-        return (duration.toMillis() + 999) / 1000;
     }
 
     /** A comma list of URLs, each checked; no empty entries, no duplicates. */

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.legacyguard.core.config.Key;
 import dev.legacyguard.core.config.Setting;
+import dev.legacyguard.filter.log.DurationText;
 import dev.legacyguard.filter.token.VerifierOptions;
 
 /**
@@ -34,7 +35,7 @@ public final class StartupLine {
                 + ", unmatched requests " + settings.rules().unmatched().kind().name().toLowerCase(Locale.ROOT)
                 + " (" + origin(settings, ConfigKeys.UNMATCHED) + ")"
                 + ", algorithms " + options.algorithms() + " (" + origin(settings, ConfigKeys.ALGORITHMS) + ")"
-                + ", clock skew " + options.clockSkewSeconds() + "s"
+                + ", clock skew " + DurationText.compact(options.clockSkew())
                 + " (" + origin(settings, ConfigKeys.CLOCK_SKEW) + ")"
                 + ", typ " + (options.requireTyp() ? "at+jwt required" : "not checked")
                 + " (" + origin(settings, ConfigKeys.REQUIRE_TYP) + ")"

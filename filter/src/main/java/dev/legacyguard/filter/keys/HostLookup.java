@@ -2,6 +2,7 @@ package dev.legacyguard.filter.keys;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -30,12 +31,12 @@ final class HostLookup {
         this.resolver = resolver;
     }
 
-    /** Returns once {@code host} resolved within {@code millis}; throws, saying which, if not. */
-    void await(long millis) throws JwksFetchException {
+    /** Returns once {@code host} resolved within {@code limit}; throws, saying which, if not. */
+    void await(Duration limit) throws JwksFetchException {
         try {
-            lookup().get(millis, TimeUnit.MILLISECONDS);
+            lookup().get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new JwksFetchException("host name " + host + " did not resolve within " + millis
+            throw new JwksFetchException("host name " + host + " did not resolve within " + limit.toMillis()
                     + " ms (logto.jwks.connect-timeout); check the DNS servers of this machine");
         } catch (ExecutionException e) {
             throw new JwksFetchException("host name " + host + " could not be resolved: " + e.getCause()

@@ -9,8 +9,8 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -27,18 +27,19 @@ public final class JwksFetcher {
     private static final int MAX_REDIRECTS = 3;
 
     private final String url;
-    private final int connectTimeoutMillis;
-    private final int readTimeoutMillis;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
     private final HostLookup hostLookup;
 
-    public JwksFetcher(String url, int connectTimeoutMillis, int readTimeoutMillis) {
-        this(url, connectTimeoutMillis, readTimeoutMillis, InetAddress::getAllByName);
+    /** Timeouts from 1 ms to {@link Integer#MAX_VALUE} ms, what HttpURLConnection takes. */
+    public JwksFetcher(String url, Duration connectTimeout, Duration readTimeout) {
+        this(url, connectTimeout, readTimeout, InetAddress::getAllByName);
     }
 
-    JwksFetcher(String url, int connectTimeoutMillis, int readTimeoutMillis, HostLookup.Resolver resolver) {
+    JwksFetcher(String url, Duration connectTimeout, Duration readTimeout, HostLookup.Resolver resolver) {
         this.url = url;
-        this.connectTimeoutMillis = connectTimeoutMillis;
-        this.readTimeoutMillis = readTimeoutMillis;
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
         this.hostLookup = new HostLookup(hostOf(url), resolver);
     }
 
@@ -50,15 +51,15 @@ public final class JwksFetcher {
      * The longest one fetch may take: the host name lookup, bounded by the connect timeout, and
      * every redirect.
      */
-    long maxDurationMillis() {
-        return connectTimeoutMillis + (long) (MAX_REDIRECTS + 1) * (connectTimeoutMillis + readTimeoutMillis);
+    Duration maxDuration() {
+        return connectTimeout.plus(connectTimeout.plus(readTimeout).multipliedBy(MAX_REDIRECTS + 1));
     }
 
     public List<JsonWebKey> fetch() throws JwksFetchException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxDurationMillis());
+        long deadline = System.nanoTime() + maxDuration().toNanos();
         URL current = parse(url);
         // Redirects stay on this host, so one lookup serves them all.
-        hostLookup.await(connectTimeoutMillis);
+        hostLookup.await(connectTimeout);
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             HttpURLConnection connection = open(current);
             try {
@@ -91,8 +92,8 @@ public final class JwksFetcher {
             }
             HttpURLConnection http = (HttpURLConnection) c;
             http.setInstanceFollowRedirects(false);
-            http.setConnectTimeout(connectTimeoutMillis);
-            http.setReadTimeout(readTimeoutMillis);
+            http.setConnectTimeout((int) connectTimeout.toMillis());
+            http.setReadTimeout((int) readTimeout.toMillis());
             http.setUseCaches(false);
             http.setRequestProperty("Accept", "application/jwk-set+json, application/json");
             return http;
@@ -138,7 +139,7 @@ public final class JwksFetcher {
                 }
                 if (System.nanoTime() - deadline > 0) {
                     throw new JwksFetchException("JWKS endpoint " + url + " sent its response too slowly: not complete"
-                            + " after " + maxDurationMillis() + " ms; check the issuer and the network"
+                            + " after " + maxDuration().toMillis() + " ms; check the issuer and the network"
                             + " (logto.jwks.read-timeout bounds each read)");
                 }
             }

@@ -1,6 +1,7 @@
 package dev.legacyguard.filter.keys;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ import java.util.function.Consumer;
 
 import org.jose4j.jwk.JsonWebKey;
 
+import dev.legacyguard.filter.log.DurationText;
 import dev.legacyguard.filter.log.Log;
 
 /**
@@ -48,13 +50,13 @@ public final class JwksKeySource implements AutoCloseable {
      * than the minimum refetch interval: an issuer that starts a few seconds after the app (one
      * compose file) is picked up within seconds, and fetches stay bounded by time.
      */
-    private static final long COLD_RETRY_MILLIS = 5000;
+    private static final Duration COLD_RETRY = Duration.ofSeconds(5);
 
     private final JwksFetcher fetcher;
-    private final long refreshMillis;
-    private final long minRefetchMillis;
-    private final long staleMillis;
-    private final long waitMillis;
+    private final Duration refreshInterval;
+    private final Duration minRefetchInterval;
+    private final Duration staleFor;
+    private final Duration wait;
     private final Clock clock;
     /** One daemon thread while a fetch runs, none when idle. */
     private final ExecutorService fetchThread;
@@ -68,14 +70,14 @@ public final class JwksKeySource implements AutoCloseable {
     private long lastAttemptMillis = NEVER;
     private ScheduledExecutorService refresher;
 
-    /** @param waitMillis how long a lookup waits for a fetch that runs */
-    public JwksKeySource(JwksFetcher fetcher, long refreshMillis, long minRefetchMillis, long staleMillis,
-            long waitMillis, Clock clock) {
+    /** @param wait how long a lookup waits for a fetch that runs */
+    public JwksKeySource(JwksFetcher fetcher, Duration refreshInterval, Duration minRefetchInterval, Duration staleFor,
+            Duration wait, Clock clock) {
         this.fetcher = fetcher;
-        this.refreshMillis = refreshMillis;
-        this.minRefetchMillis = minRefetchMillis;
-        this.staleMillis = staleMillis;
-        this.waitMillis = waitMillis;
+        this.refreshInterval = refreshInterval;
+        this.minRefetchInterval = minRefetchInterval;
+        this.staleFor = staleFor;
+        this.wait = wait;
         this.clock = clock;
         ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 daemon("logto-jwks-fetch"));
@@ -92,7 +94,7 @@ public final class JwksKeySource implements AutoCloseable {
             return;
         }
         refresher = Executors.newSingleThreadScheduledExecutor(daemon("logto-jwks-refresh"));
-        refresher.scheduleWithFixedDelay(this::refreshQuietly, 0, refreshMillis, TimeUnit.MILLISECONDS);
+        refresher.scheduleWithFixedDelay(this::refreshQuietly, 0, refreshInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static ThreadFactory daemon(String name) {
@@ -125,7 +127,7 @@ public final class JwksKeySource implements AutoCloseable {
 
     /** Whether {@code keys} may still verify tokens at {@code nowMillis}. */
     public boolean usable(KeySet keys, long nowMillis) {
-        return keys != null && nowMillis - keys.fetchedAtMillis() <= staleMillis;
+        return keys != null && nowMillis - keys.fetchedAtMillis() <= staleFor.toMillis();
     }
 
     /**
@@ -136,14 +138,14 @@ public final class JwksKeySource implements AutoCloseable {
     public KeyLookup find(String kid) {
         KeySet keys = current;
         if (!usable(keys, clock.millis())) {
-            keys = fetch(waitMillis);
+            keys = fetch(wait);
             if (!usable(keys, clock.millis())) {
                 return KeyLookup.unavailable(unavailableReason(keys), retryAfterSeconds());
             }
         }
         SigningKey key = keys.get(kid);
         if (key == null) {
-            keys = fetch(waitMillis);
+            keys = fetch(wait);
             if (!usable(keys, clock.millis())) {
                 return KeyLookup.unavailable(unavailableReason(keys), retryAfterSeconds());
             }
@@ -169,14 +171,14 @@ public final class JwksKeySource implements AutoCloseable {
 
     /**
      * Starts a fetch unless the budget forbids it, or joins the one running, and waits for it at
-     * most {@code waitMillis}.
+     * most {@code wait}.
      *
      * @return the key set after the fetch, or the current one if no fetch was allowed or it is
      *         still running
      */
-    KeySet fetch(long waitMillis) {
+    KeySet fetch(Duration wait) {
         CompletableFuture<KeySet> fetching = startOrJoin();
-        return fetching == null ? current : await(fetching, waitMillis);
+        return fetching == null ? current : await(fetching, wait);
     }
 
     /** The fetch that runs, a new one, or null when the budget allows none now. */
@@ -266,9 +268,9 @@ public final class JwksKeySource implements AutoCloseable {
         }
     }
 
-    private KeySet await(CompletableFuture<KeySet> fetching, long waitMillis) {
+    private KeySet await(CompletableFuture<KeySet> fetching, Duration wait) {
         try {
-            return fetching.get(waitMillis, TimeUnit.MILLISECONDS);
+            return fetching.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return current;
@@ -282,13 +284,13 @@ public final class JwksKeySource implements AutoCloseable {
      * details, which may be internal; those are in the WARN line of the failed fetch.
      */
     private String unavailableReason(KeySet keys) {
-        String why = fetchRunning() ? "a JWKS fetch is still running after " + waitMillis + " ms"
+        String why = fetchRunning() ? "a JWKS fetch is still running after " + wait.toMillis() + " ms"
                 : lastError == null ? "no JWKS fetch has completed yet" : "the JWKS fetch failed (see the service's log)";
         if (keys == null) {
             return "the issuer's signing keys are not available yet: " + why;
         }
         return "the issuer's signing keys were fetched at " + Instant.ofEpochMilli(keys.fetchedAtMillis())
-                + ", longer ago than the stale limit of " + staleMillis / 1000 + " s, and cannot be refreshed: " + why;
+                + ", longer ago than the stale limit of " + DurationText.spaced(staleFor) + ", and cannot be refreshed: " + why;
     }
 
     private boolean fetchRunning() {
@@ -311,15 +313,16 @@ public final class JwksKeySource implements AutoCloseable {
         return lastAttemptMillis != NEVER && elapsed >= 0 && elapsed < gapMillis();
     }
 
-    /** The least time between two fetches. */
+    /** The least time between two fetches, in the clock's unit. */
     private long gapMillis() {
-        return current == null ? Math.min(minRefetchMillis, COLD_RETRY_MILLIS) : minRefetchMillis;
+        Duration gap = current == null && COLD_RETRY.compareTo(minRefetchInterval) < 0 ? COLD_RETRY : minRefetchInterval;
+        return gap.toMillis();
     }
 
     /** Waits for the whole fetch, so that the next refresh is timed from its end. */
     private void refreshQuietly() {
         try {
-            fetch(fetcher.maxDurationMillis() + 1000);
+            fetch(fetcher.maxDuration().plusSeconds(1));
         } catch (RuntimeException e) {
             LOG.error("JWKS background refresh failed unexpectedly: {}", e.toString());
         }

@@ -25,10 +25,9 @@ final class IssuerKeys {
             String uri = uris.get(uris.size() == 1 ? 0 : i);
             JwksKeySource source = byUri.get(uri);
             if (source == null) {
-                source = new JwksKeySource(
-                        new JwksFetcher(uri, options.jwksConnectTimeoutMillis(), options.jwksReadTimeoutMillis()),
-                        options.jwksRefreshSeconds() * 1000, options.jwksMinRefetchSeconds() * 1000,
-                        options.jwksStaleSeconds() * 1000, options.jwksWaitMillis(), options.clock());
+                source = new JwksKeySource(new JwksFetcher(uri, options.jwksConnectTimeout(), options.jwksReadTimeout()),
+                        options.jwksRefreshInterval(), options.jwksMinRefetchInterval(), options.jwksStaleFor(),
+                        options.jwksWait(), options.clock());
                 byUri.put(uri, source);
             }
             byIssuer.put(options.issuers().get(i), source);

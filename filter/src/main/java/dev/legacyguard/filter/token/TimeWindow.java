@@ -1,7 +1,10 @@
 package dev.legacyguard.filter.token;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+
+import dev.legacyguard.filter.log.DurationText;
 
 /**
  * The time rules with the clock skew applied, on plain numbers so that a cache hit can re-check
@@ -13,11 +16,14 @@ final class TimeWindow {
     static final long ABSENT = Long.MIN_VALUE;
 
     private final Clock clock;
+    private final Duration skew;
+    /** The skew in the clock's unit, taken once: the checks compare plain numbers. */
     private final long skewMillis;
 
-    TimeWindow(Clock clock, long skewSeconds) {
+    TimeWindow(Clock clock, Duration skew) {
         this.clock = clock;
-        this.skewMillis = skewSeconds * 1000;
+        this.skew = skew;
+        this.skewMillis = skew.toMillis();
     }
 
     long nowMillis() {
@@ -34,7 +40,7 @@ final class TimeWindow {
             return null;
         }
         return Failure.invalid("exp", "token expired at " + Instant.ofEpochSecond(expSeconds)
-                + " (now " + Instant.ofEpochMilli(nowMillis) + ", clock skew " + skewMillis / 1000 + " s)");
+                + " (now " + Instant.ofEpochMilli(nowMillis) + ", clock skew " + DurationText.spaced(skew) + ")");
     }
 
     /** @return null when nbf is absent or {@code nbf - skew <= now} */
@@ -43,8 +49,8 @@ final class TimeWindow {
             return null;
         }
         return Failure.invalid("nbf", "token not valid before " + Instant.ofEpochSecond(nbfSeconds)
-                + " (now " + Instant.ofEpochMilli(nowMillis) + ", clock skew " + skewMillis / 1000
-                + " s); check the clocks of the issuer and this server");
+                + " (now " + Instant.ofEpochMilli(nowMillis) + ", clock skew " + DurationText.spaced(skew)
+                + "); check the clocks of the issuer and this server");
     }
 
     /** @return null when iat is absent or {@code iat - skew <= now} */
@@ -53,7 +59,7 @@ final class TimeWindow {
             return null;
         }
         return Failure.invalid("iat", "token issued at " + Instant.ofEpochSecond(iatSeconds)
-                + ", in the future (now " + Instant.ofEpochMilli(nowMillis) + ", clock skew " + skewMillis / 1000
-                + " s); check the clocks of the issuer and this server");
+                + ", in the future (now " + Instant.ofEpochMilli(nowMillis) + ", clock skew " + DurationText.spaced(skew)
+                + "); check the clocks of the issuer and this server");
     }
 }

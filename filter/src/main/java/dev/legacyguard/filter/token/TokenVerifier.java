@@ -34,7 +34,7 @@ public final class TokenVerifier implements AutoCloseable {
 
     private TokenVerifier(VerifierOptions options) {
         this.resource = options.audiences().get(0);
-        this.window = new TimeWindow(options.clock(), options.clockSkewSeconds());
+        this.window = new TimeWindow(options.clock(), options.clockSkew());
         this.keys = new IssuerKeys(options);
         this.cache = options.cacheSize() > 0 ? new VerifiedTokenCache(options.cacheSize()) : null;
 

@@ -1,6 +1,7 @@
 package dev.legacyguard.filter.token;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -22,14 +23,14 @@ public final class VerifierOptions {
     private final List<String> audiences;
     private final boolean acceptOrganizationTokens;
     private final List<String> algorithms;
-    private final long clockSkewSeconds;
+    private final Duration clockSkew;
     private final boolean requireTyp;
-    private final long jwksRefreshSeconds;
-    private final long jwksMinRefetchSeconds;
-    private final int jwksConnectTimeoutMillis;
-    private final int jwksReadTimeoutMillis;
-    private final long jwksStaleSeconds;
-    private final long jwksWaitMillis;
+    private final Duration jwksRefreshInterval;
+    private final Duration jwksMinRefetchInterval;
+    private final Duration jwksConnectTimeout;
+    private final Duration jwksReadTimeout;
+    private final Duration jwksStaleFor;
+    private final Duration jwksWait;
     private final int cacheSize;
     private final Clock clock;
     private final EcdsaProvider ecdsaProvider;
@@ -40,14 +41,14 @@ public final class VerifierOptions {
         this.audiences = Collections.unmodifiableList(new ArrayList<>(b.audiences));
         this.acceptOrganizationTokens = b.acceptOrganizationTokens;
         this.algorithms = Collections.unmodifiableList(new ArrayList<>(b.algorithms));
-        this.clockSkewSeconds = b.clockSkewSeconds;
+        this.clockSkew = b.clockSkew;
         this.requireTyp = b.requireTyp;
-        this.jwksRefreshSeconds = b.jwksRefreshSeconds;
-        this.jwksMinRefetchSeconds = b.jwksMinRefetchSeconds;
-        this.jwksConnectTimeoutMillis = b.jwksConnectTimeoutMillis;
-        this.jwksReadTimeoutMillis = b.jwksReadTimeoutMillis;
-        this.jwksStaleSeconds = b.jwksStaleSeconds;
-        this.jwksWaitMillis = b.jwksWaitMillis;
+        this.jwksRefreshInterval = b.jwksRefreshInterval;
+        this.jwksMinRefetchInterval = b.jwksMinRefetchInterval;
+        this.jwksConnectTimeout = b.jwksConnectTimeout;
+        this.jwksReadTimeout = b.jwksReadTimeout;
+        this.jwksStaleFor = b.jwksStaleFor;
+        this.jwksWait = b.jwksWait;
         this.cacheSize = b.cacheSize;
         this.clock = b.clock;
         this.ecdsaProvider = b.ecdsaProvider != null ? b.ecdsaProvider : EcdsaProvider.preferred();
@@ -61,10 +62,10 @@ public final class VerifierOptions {
     public Builder toBuilder() {
         return builder().issuers(issuers).jwksUris(jwksUris).audiences(audiences)
                 .acceptOrganizationTokens(acceptOrganizationTokens).algorithms(algorithms)
-                .clockSkewSeconds(clockSkewSeconds).requireTyp(requireTyp).jwksRefreshSeconds(jwksRefreshSeconds)
-                .jwksMinRefetchSeconds(jwksMinRefetchSeconds).jwksConnectTimeoutMillis(jwksConnectTimeoutMillis)
-                .jwksReadTimeoutMillis(jwksReadTimeoutMillis).jwksStaleSeconds(jwksStaleSeconds)
-                .jwksWaitMillis(jwksWaitMillis).cacheSize(cacheSize).clock(clock);
+                .clockSkew(clockSkew).requireTyp(requireTyp).jwksRefreshInterval(jwksRefreshInterval)
+                .jwksMinRefetchInterval(jwksMinRefetchInterval).jwksConnectTimeout(jwksConnectTimeout)
+                .jwksReadTimeout(jwksReadTimeout).jwksStaleFor(jwksStaleFor)
+                .jwksWait(jwksWait).cacheSize(cacheSize).clock(clock);
     }
 
     /** The first accepted issuer: the tenant's own, where a custom domain is accepted too. */
@@ -100,37 +101,38 @@ public final class VerifierOptions {
         return algorithms;
     }
 
-    public long clockSkewSeconds() {
-        return clockSkewSeconds;
+    /** Leeway for exp, nbf and iat, applied to the millisecond. */
+    public Duration clockSkew() {
+        return clockSkew;
     }
 
     public boolean requireTyp() {
         return requireTyp;
     }
 
-    public long jwksRefreshSeconds() {
-        return jwksRefreshSeconds;
+    public Duration jwksRefreshInterval() {
+        return jwksRefreshInterval;
     }
 
-    public long jwksMinRefetchSeconds() {
-        return jwksMinRefetchSeconds;
+    public Duration jwksMinRefetchInterval() {
+        return jwksMinRefetchInterval;
     }
 
-    public int jwksConnectTimeoutMillis() {
-        return jwksConnectTimeoutMillis;
+    public Duration jwksConnectTimeout() {
+        return jwksConnectTimeout;
     }
 
-    public int jwksReadTimeoutMillis() {
-        return jwksReadTimeoutMillis;
+    public Duration jwksReadTimeout() {
+        return jwksReadTimeout;
     }
 
-    public long jwksStaleSeconds() {
-        return jwksStaleSeconds;
+    public Duration jwksStaleFor() {
+        return jwksStaleFor;
     }
 
     /** How long a request waits for a JWKS fetch that runs before it is answered from the keys at hand. */
-    public long jwksWaitMillis() {
-        return jwksWaitMillis;
+    public Duration jwksWait() {
+        return jwksWait;
     }
 
     public int cacheSize() {
@@ -146,19 +148,22 @@ public final class VerifierOptions {
     }
 
     public static final class Builder {
+        private static final Duration ONE_MILLI = Duration.ofMillis(1);
+        private static final Duration MAX_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
+        private static final String TIMEOUT_RANGE = "from 1 ms to " + Integer.MAX_VALUE + " ms";
         private List<String> issuers = Collections.emptyList();
         private List<String> jwksUris = Collections.emptyList();
         private List<String> audiences = Collections.emptyList();
         private boolean acceptOrganizationTokens;
         private List<String> algorithms = DEFAULT_ALGORITHMS;
-        private long clockSkewSeconds = 60;
+        private Duration clockSkew = Duration.ofSeconds(60);
         private boolean requireTyp = true;
-        private long jwksRefreshSeconds = 300;
-        private long jwksMinRefetchSeconds = 30;
-        private int jwksConnectTimeoutMillis = 2000;
-        private int jwksReadTimeoutMillis = 3000;
-        private long jwksStaleSeconds = 86400;
-        private long jwksWaitMillis = 1000;
+        private Duration jwksRefreshInterval = Duration.ofSeconds(300);
+        private Duration jwksMinRefetchInterval = Duration.ofSeconds(30);
+        private Duration jwksConnectTimeout = Duration.ofSeconds(2);
+        private Duration jwksReadTimeout = Duration.ofSeconds(3);
+        private Duration jwksStaleFor = Duration.ofHours(24);
+        private Duration jwksWait = Duration.ofSeconds(1);
         private int cacheSize = 10000;
         private Clock clock = Clock.systemUTC();
         private EcdsaProvider ecdsaProvider;
@@ -212,8 +217,8 @@ public final class VerifierOptions {
             return this;
         }
 
-        public Builder clockSkewSeconds(long clockSkewSeconds) {
-            this.clockSkewSeconds = clockSkewSeconds;
+        public Builder clockSkew(Duration clockSkew) {
+            this.clockSkew = clockSkew;
             return this;
         }
 
@@ -222,33 +227,33 @@ public final class VerifierOptions {
             return this;
         }
 
-        public Builder jwksRefreshSeconds(long seconds) {
-            this.jwksRefreshSeconds = seconds;
+        public Builder jwksRefreshInterval(Duration interval) {
+            this.jwksRefreshInterval = interval;
             return this;
         }
 
-        public Builder jwksMinRefetchSeconds(long seconds) {
-            this.jwksMinRefetchSeconds = seconds;
+        public Builder jwksMinRefetchInterval(Duration interval) {
+            this.jwksMinRefetchInterval = interval;
             return this;
         }
 
-        public Builder jwksConnectTimeoutMillis(int millis) {
-            this.jwksConnectTimeoutMillis = millis;
+        public Builder jwksConnectTimeout(Duration timeout) {
+            this.jwksConnectTimeout = timeout;
             return this;
         }
 
-        public Builder jwksReadTimeoutMillis(int millis) {
-            this.jwksReadTimeoutMillis = millis;
+        public Builder jwksReadTimeout(Duration timeout) {
+            this.jwksReadTimeout = timeout;
             return this;
         }
 
-        public Builder jwksStaleSeconds(long seconds) {
-            this.jwksStaleSeconds = seconds;
+        public Builder jwksStaleFor(Duration staleFor) {
+            this.jwksStaleFor = staleFor;
             return this;
         }
 
-        public Builder jwksWaitMillis(long millis) {
-            this.jwksWaitMillis = millis;
+        public Builder jwksWait(Duration wait) {
+            this.jwksWait = wait;
             return this;
         }
 
@@ -281,16 +286,26 @@ public final class VerifierOptions {
                     "one JWKS URI for every issuer, or one per issuer (" + issuers.size() + ")");
             require(noneBlank(audiences), "audiences", audiences, "at least one API resource indicator");
             require(noneBlank(algorithms), "algorithms", algorithms, "at least one of ES256, ES384, ES512, RS256, RS384, RS512, PS256, PS384, PS512");
-            require(clockSkewSeconds >= 0, "clockSkewSeconds", clockSkewSeconds, "zero or more seconds");
-            require(jwksRefreshSeconds > 0, "jwksRefreshSeconds", jwksRefreshSeconds, "more than 0 seconds");
-            require(jwksMinRefetchSeconds >= 0, "jwksMinRefetchSeconds", jwksMinRefetchSeconds, "zero or more seconds");
-            require(jwksConnectTimeoutMillis > 0, "jwksConnectTimeoutMillis", jwksConnectTimeoutMillis, "more than 0 ms");
-            require(jwksReadTimeoutMillis > 0, "jwksReadTimeoutMillis", jwksReadTimeoutMillis, "more than 0 ms");
-            require(jwksStaleSeconds >= 0, "jwksStaleSeconds", jwksStaleSeconds, "zero or more seconds");
-            require(jwksWaitMillis >= 0, "jwksWaitMillis", jwksWaitMillis, "zero or more ms");
+            require(atLeast(clockSkew, Duration.ZERO), "clockSkew", clockSkew, "zero or more");
+            require(atLeast(jwksRefreshInterval, ONE_MILLI), "jwksRefreshInterval", jwksRefreshInterval, "1 ms or more");
+            require(atLeast(jwksMinRefetchInterval, Duration.ZERO), "jwksMinRefetchInterval", jwksMinRefetchInterval,
+                    "zero or more");
+            require(timeout(jwksConnectTimeout), "jwksConnectTimeout", jwksConnectTimeout, TIMEOUT_RANGE);
+            require(timeout(jwksReadTimeout), "jwksReadTimeout", jwksReadTimeout, TIMEOUT_RANGE);
+            require(atLeast(jwksStaleFor, Duration.ZERO), "jwksStaleFor", jwksStaleFor, "zero or more");
+            require(atLeast(jwksWait, Duration.ZERO), "jwksWait", jwksWait, "zero or more");
             require(cacheSize >= 0, "cacheSize", cacheSize, "zero (off) or more entries");
             require(clock != null, "clock", null, "a java.time.Clock");
             return new VerifierOptions(this);
+        }
+
+        private static boolean atLeast(Duration value, Duration min) {
+            return value != null && value.compareTo(min) >= 0;
+        }
+
+        /** From 1 ms, as 0 would mean no timeout at all, to what HttpURLConnection's int of milliseconds holds. */
+        private static boolean timeout(Duration value) {
+            return atLeast(value, ONE_MILLI) && value.compareTo(MAX_TIMEOUT) <= 0;
         }
 
         private static boolean httpUrls(List<String> urls) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 
@@ -47,15 +48,15 @@ class SettingsLoaderTest {
     void defaultsMatchTheDocumentation() throws Exception {
         FilterSettings s = ConfigFixture.minimal().load();
         VerifierOptions o = s.verifierOptions();
-        assertEquals(60, o.clockSkewSeconds());
+        assertEquals(Duration.ofSeconds(60), o.clockSkew());
         assertEquals(Arrays.asList("ES384", "ES256", "ES512", "RS256"), o.algorithms());
         assertTrue(o.requireTyp());
-        assertEquals(300, o.jwksRefreshSeconds());
-        assertEquals(30, o.jwksMinRefetchSeconds());
-        assertEquals(2000, o.jwksConnectTimeoutMillis());
-        assertEquals(3000, o.jwksReadTimeoutMillis());
-        assertEquals(86400, o.jwksStaleSeconds());
-        assertEquals(1000, o.jwksWaitMillis());
+        assertEquals(Duration.ofSeconds(300), o.jwksRefreshInterval());
+        assertEquals(Duration.ofSeconds(30), o.jwksMinRefetchInterval());
+        assertEquals(Duration.ofSeconds(2), o.jwksConnectTimeout());
+        assertEquals(Duration.ofSeconds(3), o.jwksReadTimeout());
+        assertEquals(Duration.ofHours(24), o.jwksStaleFor());
+        assertEquals(Duration.ofSeconds(1), o.jwksWait());
         assertEquals(10000, o.cacheSize());
         assertEquals("https://api.example.com", s.realm());
         assertTrue(s.resourceMetadata());
@@ -73,23 +74,23 @@ class SettingsLoaderTest {
         f.file.put("logto.algorithms", "rs256");
         f.file.put("logto.require-typ", "FALSE");
         f.file.put("logto.jwks.refresh-interval", "5m");
-        f.file.put("logto.jwks.min-refetch-interval", "10s");
+        f.file.put("logto.jwks.min-refetch-interval", "1500ms");
         f.file.put("logto.jwks.connect-timeout", "500ms");
         f.file.put("logto.jwks.read-timeout", "1s");
-        f.file.put("logto.jwks.stale-for", "1h");
+        f.file.put("logto.jwks.stale-for", "3599999ms");
         f.file.put("logto.jwks.wait", "250ms");
         f.file.put("logto.token-cache.size", "0");
         VerifierOptions o = f.load().verifierOptions();
         assertEquals(Arrays.asList("https://a", "https://b"), o.audiences());
-        assertEquals(2, o.clockSkewSeconds(), "rounded up to whole seconds");
+        assertEquals(Duration.ofMillis(1500), o.clockSkew(), "kept to the millisecond, not rounded to seconds");
         assertEquals(Collections.singletonList("RS256"), o.algorithms());
         assertFalse(o.requireTyp());
-        assertEquals(300, o.jwksRefreshSeconds());
-        assertEquals(10, o.jwksMinRefetchSeconds());
-        assertEquals(500, o.jwksConnectTimeoutMillis());
-        assertEquals(1000, o.jwksReadTimeoutMillis());
-        assertEquals(3600, o.jwksStaleSeconds());
-        assertEquals(250, o.jwksWaitMillis());
+        assertEquals(Duration.ofMinutes(5), o.jwksRefreshInterval());
+        assertEquals(Duration.ofMillis(1500), o.jwksMinRefetchInterval());
+        assertEquals(Duration.ofMillis(500), o.jwksConnectTimeout());
+        assertEquals(Duration.ofSeconds(1), o.jwksReadTimeout());
+        assertEquals(Duration.ofMillis(3_599_999), o.jwksStaleFor());
+        assertEquals(Duration.ofMillis(250), o.jwksWait());
         assertEquals(0, o.cacheSize());
     }
 

@@ -1,6 +1,7 @@
 package dev.legacyguard.filter.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,15 @@ class StartupLineTest {
                 + " deny (system property), algorithms [ES384] (init-param), clock skew 5s (environment), typ not checked"
                 + " (file), CORS preflights passed (init-param), organization tokens accepted on organization paths"
                 + " (environment)", StartupLine.of(f.load()));
+    }
+
+    @Test
+    void writesTheClockSkewInSecondsOrElseInTheMillisecondsItActsOn() throws Exception {
+        ConfigFixture f = ConfigFixture.minimal();
+        f.file.put("logto.clock-skew", "10m");
+        assertTrue(StartupLine.of(f.load()).contains(", clock skew 600s (file),"));
+        f.file.put("logto.clock-skew", "1500ms");
+        assertTrue(StartupLine.of(f.load()).contains(", clock skew 1500ms (file),"));
     }
 
     @Test

@@ -46,7 +46,7 @@ class JwksFetcherTest {
     }
 
     private static JwksFetcher fetcher(String url) {
-        return new JwksFetcher(url, 2000, 3000);
+        return new JwksFetcher(url, Duration.ofSeconds(2), Duration.ofSeconds(3));
     }
 
     @Test
@@ -104,9 +104,10 @@ class JwksFetcherTest {
             Thread trickler = new Thread(() -> trickle(listener), "jwks-trickler");
             trickler.setDaemon(true);
             trickler.start();
-            slow = new JwksFetcher("http://127.0.0.1:" + listener.getLocalPort() + "/oidc/jwks", 300, 300);
+            slow = new JwksFetcher("http://127.0.0.1:" + listener.getLocalPort() + "/oidc/jwks", Duration.ofMillis(300),
+                    Duration.ofMillis(300));
             JwksFetchException e = assertThrows(JwksFetchException.class, () -> assertTimeoutPreemptively(
-                    Duration.ofMillis(slow.maxDurationMillis() + 2000), slow::fetch));
+                    slow.maxDuration().plusSeconds(2), slow::fetch));
             assertTrue(e.getMessage().contains("too slowly"), e.getMessage());
         }
     }
@@ -120,7 +121,8 @@ class JwksFetcherTest {
     void endsAHostNameLookupThatHangsAtTheConnectTimeout() throws Exception {
         CountDownLatch dnsAnswers = new CountDownLatch(1);
         AtomicInteger lookups = new AtomicInteger();
-        JwksFetcher fetcher = new JwksFetcher("https://keys.tenant.example/oidc/jwks", 200, 3000, host -> {
+        JwksFetcher fetcher = new JwksFetcher("https://keys.tenant.example/oidc/jwks", Duration.ofMillis(200),
+                Duration.ofSeconds(3), host -> {
             lookups.incrementAndGet();
             try {
                 dnsAnswers.await(60, TimeUnit.SECONDS);
@@ -144,7 +146,8 @@ class JwksFetcherTest {
 
     @Test
     void namesAHostNameThatDoesNotResolve() {
-        JwksFetcher fetcher = new JwksFetcher("https://keys.tenant.example/oidc/jwks", 2000, 3000, host -> {
+        JwksFetcher fetcher = new JwksFetcher("https://keys.tenant.example/oidc/jwks", Duration.ofSeconds(2),
+                Duration.ofSeconds(3), host -> {
             throw new UnknownHostException(host + ": Name or service not known");
         });
         JwksFetchException e = assertThrows(JwksFetchException.class, fetcher::fetch);

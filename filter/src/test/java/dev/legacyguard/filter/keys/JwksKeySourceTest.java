@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 /** How the key source fetches, refetches, rotates and survives outages. */
 class JwksKeySourceTest {
 
-    private static final long MIN_REFETCH = 30_000;
+    private static final Duration MIN_REFETCH = Duration.ofSeconds(30);
     /** Longer than any fetch from loopback takes, for the tests that are not about the wait bound. */
-    private static final long LONG_WAIT = 30_000;
+    private static final Duration LONG_WAIT = Duration.ofSeconds(30);
     private static final PublicJsonWebKey EC = TestKeys.p384("ec-1");
     private static final PublicJsonWebKey EC_2 = TestKeys.p256("ec-2");
     private static final PublicJsonWebKey RSA = TestKeys.rsa("rsa-1");
@@ -51,7 +51,7 @@ class JwksKeySourceTest {
         server.setUp(true);
         server.redirectTo(null);
         server.publish(EC);
-        source = source(86_400_000);
+        source = source(Duration.ofHours(24));
     }
 
     @AfterEach
@@ -60,8 +60,9 @@ class JwksKeySourceTest {
         source.close();
     }
 
-    private JwksKeySource source(long staleMillis) {
-        return new JwksKeySource(new JwksFetcher(server.url(), 2000, 3000), 3_600_000, MIN_REFETCH, staleMillis,
+    private JwksKeySource source(Duration staleFor) {
+        return new JwksKeySource(new JwksFetcher(server.url(), Duration.ofSeconds(2), Duration.ofSeconds(3)),
+                Duration.ofHours(1), MIN_REFETCH, staleFor,
                 LONG_WAIT, clock);
     }
 
@@ -92,7 +93,7 @@ class JwksKeySourceTest {
     void concurrentLookupsOfAnUnknownKidShareOneRefetch() throws Exception {
         source.find("ec-1");
         server.publish(EC, EC_2);
-        clock.advance(Duration.ofMillis(MIN_REFETCH + 1));
+        clock.advance(MIN_REFETCH.plusMillis(1));
         int threads = 16;
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -119,7 +120,7 @@ class JwksKeySourceTest {
     @Test
     void unknownKidsRefetchAtMostOncePerMinimumInterval() {
         source.find("ec-1");
-        clock.advance(Duration.ofMillis(MIN_REFETCH + 1));
+        clock.advance(MIN_REFETCH.plusMillis(1));
         int fetches = fetchesDuring(() -> {
             for (int i = 0; i < 200; i++) {
                 assertEquals(KeyLookup.Status.UNKNOWN_KID, source.find("attacker-" + i).status());
@@ -128,7 +129,7 @@ class JwksKeySourceTest {
         });
         // 20 s of lookups: the first one refetches, the rest fall inside the interval.
         assertEquals(1, fetches);
-        clock.advance(Duration.ofMillis(MIN_REFETCH));
+        clock.advance(MIN_REFETCH);
         assertEquals(1, fetchesDuring(() -> source.find("attacker-again")));
     }
 
@@ -144,7 +145,7 @@ class JwksKeySourceTest {
     void rotationFromEcToRsaServesTheNewKeyAlongsideTheOld() {
         source.find("ec-1");
         server.publish(RSA, EC);
-        clock.advance(Duration.ofMillis(MIN_REFETCH + 1));
+        clock.advance(MIN_REFETCH.plusMillis(1));
         KeyLookup rsa = source.find("rsa-1");
         assertEquals(KeyLookup.Status.FOUND, rsa.status());
         assertEquals("an RSA key", rsa.key().describe());
@@ -155,7 +156,7 @@ class JwksKeySourceTest {
     void keyThatLeavesTheJwksIsNoLongerFound() {
         source.find("ec-1");
         server.publish(RSA);
-        clock.advance(Duration.ofMillis(MIN_REFETCH + 1));
+        clock.advance(MIN_REFETCH.plusMillis(1));
         source.find("rsa-1");
         assertEquals(KeyLookup.Status.UNKNOWN_KID, source.find("ec-1").status());
     }
@@ -164,7 +165,7 @@ class JwksKeySourceTest {
     void unchangedKeysKeepTheirInstanceAcrossFetches() {
         SigningKey first = source.find("ec-1").key();
         server.publish(EC, RSA);
-        clock.advance(Duration.ofMillis(MIN_REFETCH + 1));
+        clock.advance(MIN_REFETCH.plusMillis(1));
         source.find("rsa-1");
         assertSame(first, source.find("ec-1").key());
     }
@@ -173,7 +174,7 @@ class JwksKeySourceTest {
     void outageKeepsServingCachedKeys() {
         source.find("ec-1");
         server.setUp(false);
-        clock.advance(Duration.ofMillis(MIN_REFETCH + 1));
+        clock.advance(MIN_REFETCH.plusMillis(1));
         assertEquals(1, fetchesDuring(() -> assertEquals(KeyLookup.Status.UNKNOWN_KID, source.find("new").status())));
         assertEquals(KeyLookup.Status.FOUND, source.find("ec-1").status());
     }
@@ -212,7 +213,7 @@ class JwksKeySourceTest {
 
     @Test
     void staleKeysStopServingAfterTheStaleLimit() {
-        try (JwksKeySource shortLived = source(60_000)) {
+        try (JwksKeySource shortLived = source(Duration.ofSeconds(60))) {
             shortLived.find("ec-1");
             server.setUp(false);
             clock.advance(Duration.ofSeconds(61));
@@ -226,7 +227,7 @@ class JwksKeySourceTest {
     void emptyKeySetIsTreatedAsAFailedFetch() {
         source.find("ec-1");
         server.serveRaw("{\"keys\":[]}");
-        clock.advance(Duration.ofMillis(MIN_REFETCH + 1));
+        clock.advance(MIN_REFETCH.plusMillis(1));
         source.find("unknown");
         assertEquals(KeyLookup.Status.FOUND, source.find("ec-1").status());
     }
@@ -263,8 +264,8 @@ class JwksKeySourceTest {
 
     @Test
     void backgroundRefreshRunsOnANamedDaemonThreadUntilClosed() throws Exception {
-        JwksKeySource refreshing = new JwksKeySource(new JwksFetcher(server.url(), 2000, 3000), 20, 0, 86_400_000,
-                LONG_WAIT, java.time.Clock.systemUTC());
+        JwksKeySource refreshing = new JwksKeySource(new JwksFetcher(server.url(), Duration.ofSeconds(2), Duration.ofSeconds(3)),
+                Duration.ofMillis(20), Duration.ZERO, Duration.ofHours(24), LONG_WAIT, java.time.Clock.systemUTC());
         int before = server.requests();
         refreshing.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -294,7 +295,7 @@ class JwksKeySourceTest {
             waiting.onKeysFetched(keys -> fetched.countDown());
             server.publish(EC, EC_2);
             server.holdAnswers();
-            clock.advance(Duration.ofMillis(MIN_REFETCH + 1));
+            clock.advance(MIN_REFETCH.plusMillis(1));
 
             KeyLookup lookup = lookUpInAnotherThread(waiting, "ec-2");
             server.awaitHeldRequest();
@@ -328,8 +329,8 @@ class JwksKeySourceTest {
 
     /** Waits 50 ms for a fetch whose reads may each take a minute. */
     private JwksKeySource waitingBriefly() {
-        return new JwksKeySource(new JwksFetcher(server.url(), 2000, 60_000), 3_600_000, MIN_REFETCH, 86_400_000, 50,
-                clock);
+        return new JwksKeySource(new JwksFetcher(server.url(), Duration.ofSeconds(2), Duration.ofSeconds(60)),
+                Duration.ofHours(1), MIN_REFETCH, Duration.ofHours(24), Duration.ofMillis(50), clock);
     }
 
     /** The lookup's answer; the test fails rather than hangs if the lookup waits for the held fetch. */

@@ -166,7 +166,7 @@ class TokenVerifierKeysTest {
 
     @Test
     void keysOlderThanTheStaleLimitStopServingEvenCachedTokens() {
-        try (TokenVerifier shortStale = TokenVerifier.create(fixture.options().jwksStaleSeconds(600).build())) {
+        try (TokenVerifier shortStale = TokenVerifier.create(fixture.options().jwksStaleFor(Duration.ofMinutes(10)).build())) {
             String token = fixture.token(fixture.es384).claim("exp", fixture.clock.instant().getEpochSecond() + 7200).sign();
             assertTrue(shortStale.verify(token).valid());
             fixture.jwks.setUp(false);
@@ -174,6 +174,36 @@ class TokenVerifierKeysTest {
             Verification result = shortStale.verify(token);
             assertFalse(result.valid());
             assertEquals(Failure.Kind.KEYS_UNAVAILABLE, result.failure().kind());
+        }
+    }
+
+    @Test
+    void staleLimitHoldsToTheMillisecondNotToWholeSeconds() {
+        try (TokenVerifier shortStale = TokenVerifier.create(fixture.options().jwksStaleFor(Duration.ofMillis(1500)).build())) {
+            String token = fixture.token(fixture.es384).sign();
+            assertTrue(shortStale.verify(token).valid());
+            fixture.jwks.setUp(false);
+            fixture.clock.advance(Duration.ofMillis(1500));
+            assertTrue(shortStale.verify(token).valid());
+            fixture.clock.advance(Duration.ofMillis(1));
+            Failure failure = shortStale.verify(token).failure();
+            assertEquals(Failure.Kind.KEYS_UNAVAILABLE, failure.kind());
+            assertTrue(failure.description().contains("longer ago than the stale limit of 1500 ms,"), failure.description());
+        }
+    }
+
+    @Test
+    void minimumRefetchIntervalHoldsToTheMillisecondNotToWholeSeconds() {
+        try (TokenVerifier quick = TokenVerifier.create(
+                fixture.options().jwksMinRefetchInterval(Duration.ofMillis(1500)).build())) {
+            assertTrue(quick.verify(fixture.token(fixture.es384).sign()).valid());
+            PublicJsonWebKey next = TestKeys.rsa("rsa-next");
+            fixture.jwks.publish(next, fixture.es384);
+            fixture.clock.advance(Duration.ofMillis(1499));
+            assertEquals("key", rejected(quick, fixture.token(next).sign()).check());
+            fixture.clock.advance(Duration.ofMillis(1));
+            Verification result = quick.verify(fixture.token(next).sign());
+            assertTrue(result.valid(), String.valueOf(result.failure()));
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -33,8 +34,8 @@ class TokenVerifierWithTestIssuerTest {
                 .issuer(issuer.issuer())
                 .jwksUri(issuer.jwksUri())
                 .audiences(List.of(API))
-                .jwksMinRefetchSeconds(0)
-                .jwksWaitMillis(30_000)
+                .jwksMinRefetchInterval(Duration.ZERO)
+                .jwksWait(Duration.ofSeconds(30))
                 .build());
     }
 

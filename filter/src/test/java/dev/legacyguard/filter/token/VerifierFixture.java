@@ -1,6 +1,7 @@
 package dev.legacyguard.filter.token;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -53,8 +54,8 @@ final class VerifierFixture implements AutoCloseable {
                 .issuer(ISSUER)
                 .jwksUri(jwks.url())
                 .audiences(List.of(AUDIENCE))
-                .jwksRefreshSeconds(3600)
-                .jwksWaitMillis(30_000)
+                .jwksRefreshInterval(Duration.ofHours(1))
+                .jwksWait(Duration.ofSeconds(30))
                 .clock(clock)
                 .ecdsaProvider(ecdsaProvider);
     }
