@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import dev.legacyguard.core.config.Key;
 import dev.legacyguard.core.config.KeySuggestion;
+import dev.legacyguard.filter.token.VerifierOptions;
 
 /** The configuration keys the filter understands, and how each is spelled as an environment variable. */
 public final class ConfigKeys {
@@ -27,30 +28,30 @@ public final class ConfigKeys {
     public static final Key<String> UNMATCHED = KeyTypes.text("logto.unmatched",
             "requests no rule matches: authenticated, deny or public");
     public static final Key<Duration> CLOCK_SKEW = KeyTypes.duration("logto.clock-skew",
-            Duration.ofSeconds(60), Duration.ZERO, Duration.ofMinutes(10), "leeway for exp, nbf and iat");
+            VerifierOptions.DEFAULT_CLOCK_SKEW, Duration.ZERO, Duration.ofMinutes(10), "leeway for exp, nbf and iat");
     public static final Key<String> ALGORITHMS = KeyTypes.text("logto.algorithms",
             "accepted JWS algorithms, comma separated; none and HS* are refused");
-    public static final Key<Boolean> REQUIRE_TYP = KeyTypes.bool("logto.require-typ", true,
+    public static final Key<Boolean> REQUIRE_TYP = KeyTypes.bool("logto.require-typ", VerifierOptions.DEFAULT_REQUIRE_TYP,
             "require header typ at+jwt, which rejects ID tokens");
     public static final Key<String> REALM = KeyTypes.text("logto.realm", "realm of the challenges");
     public static final Key<Duration> JWKS_REFRESH_INTERVAL = KeyTypes.duration("logto.jwks.refresh-interval",
-            Duration.ofSeconds(300), Duration.ofSeconds(1), Duration.ofHours(24),
+            VerifierOptions.DEFAULT_JWKS_REFRESH_INTERVAL, Duration.ofSeconds(1), Duration.ofHours(24),
             "how often the keys are re-fetched in the background");
     public static final Key<Duration> JWKS_MIN_REFETCH_INTERVAL = KeyTypes.duration("logto.jwks.min-refetch-interval",
-            Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1),
+            VerifierOptions.DEFAULT_JWKS_MIN_REFETCH_INTERVAL, Duration.ofSeconds(1), Duration.ofHours(1),
             "least time between fetches caused by an unknown kid");
     public static final Key<Duration> JWKS_CONNECT_TIMEOUT = KeyTypes.duration("logto.jwks.connect-timeout",
-            Duration.ofSeconds(2), Duration.ofMillis(1), Duration.ofSeconds(60),
+            VerifierOptions.DEFAULT_JWKS_CONNECT_TIMEOUT, Duration.ofMillis(1), Duration.ofSeconds(60),
             "JWKS connect timeout, also the limit for looking up the JWKS host's name");
     public static final Key<Duration> JWKS_READ_TIMEOUT = KeyTypes.duration("logto.jwks.read-timeout",
-            Duration.ofSeconds(3), Duration.ofMillis(1), Duration.ofSeconds(60), "JWKS read timeout");
+            VerifierOptions.DEFAULT_JWKS_READ_TIMEOUT, Duration.ofMillis(1), Duration.ofSeconds(60), "JWKS read timeout");
     public static final Key<Duration> JWKS_STALE_FOR = KeyTypes.duration("logto.jwks.stale-for",
-            Duration.ofHours(24), Duration.ZERO, Duration.ofDays(30),
+            VerifierOptions.DEFAULT_JWKS_STALE_FOR, Duration.ZERO, Duration.ofDays(30),
             "how long the last keys keep serving while the JWKS cannot be fetched");
     public static final Key<Duration> JWKS_WAIT = KeyTypes.duration("logto.jwks.wait",
-            Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(60),
+            VerifierOptions.DEFAULT_JWKS_WAIT, Duration.ZERO, Duration.ofSeconds(60),
             "how long a request waits for a running JWKS fetch before the keys at hand answer it");
-    public static final Key<Integer> TOKEN_CACHE_SIZE = KeyTypes.integer("logto.token-cache.size", 10_000, 0, 1_000_000,
+    public static final Key<Integer> TOKEN_CACHE_SIZE = KeyTypes.integer("logto.token-cache.size", VerifierOptions.DEFAULT_CACHE_SIZE, 0, 1_000_000,
             "verified tokens remembered until their exp; 0 turns the cache off");
     public static final Key<Boolean> RESOURCE_METADATA = KeyTypes.bool("logto.resource-metadata", true,
             "serve /.well-known/oauth-protected-resource and point the challenges to it");

@@ -17,6 +17,16 @@ public final class VerifierOptions {
     /** What {@code logto.algorithms} is when unset: declared here once, for the builder and the config layer. */
     public static final List<String> DEFAULT_ALGORITHMS =
             Collections.unmodifiableList(Arrays.asList("ES384", "ES256", "ES512", "RS256"));
+    /* The other defaults, declared here once too: ConfigKeys gives them to its keys. */
+    public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
+    public static final boolean DEFAULT_REQUIRE_TYP = true;
+    public static final Duration DEFAULT_JWKS_REFRESH_INTERVAL = Duration.ofSeconds(300);
+    public static final Duration DEFAULT_JWKS_MIN_REFETCH_INTERVAL = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_JWKS_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_JWKS_READ_TIMEOUT = Duration.ofSeconds(3);
+    public static final Duration DEFAULT_JWKS_STALE_FOR = Duration.ofHours(24);
+    public static final Duration DEFAULT_JWKS_WAIT = Duration.ofSeconds(1);
+    public static final int DEFAULT_CACHE_SIZE = 10_000;
 
     private final List<String> issuers;
     private final List<String> jwksUris;
@@ -65,7 +75,7 @@ public final class VerifierOptions {
                 .clockSkew(clockSkew).requireTyp(requireTyp).jwksRefreshInterval(jwksRefreshInterval)
                 .jwksMinRefetchInterval(jwksMinRefetchInterval).jwksConnectTimeout(jwksConnectTimeout)
                 .jwksReadTimeout(jwksReadTimeout).jwksStaleFor(jwksStaleFor)
-                .jwksWait(jwksWait).cacheSize(cacheSize).clock(clock);
+                .jwksWait(jwksWait).cacheSize(cacheSize).clock(clock).ecdsaProvider(ecdsaProvider);
     }
 
     /** The first accepted issuer: the tenant's own, where a custom domain is accepted too. */
@@ -156,15 +166,15 @@ public final class VerifierOptions {
         private List<String> audiences = Collections.emptyList();
         private boolean acceptOrganizationTokens;
         private List<String> algorithms = DEFAULT_ALGORITHMS;
-        private Duration clockSkew = Duration.ofSeconds(60);
-        private boolean requireTyp = true;
-        private Duration jwksRefreshInterval = Duration.ofSeconds(300);
-        private Duration jwksMinRefetchInterval = Duration.ofSeconds(30);
-        private Duration jwksConnectTimeout = Duration.ofSeconds(2);
-        private Duration jwksReadTimeout = Duration.ofSeconds(3);
-        private Duration jwksStaleFor = Duration.ofHours(24);
-        private Duration jwksWait = Duration.ofSeconds(1);
-        private int cacheSize = 10000;
+        private Duration clockSkew = DEFAULT_CLOCK_SKEW;
+        private boolean requireTyp = DEFAULT_REQUIRE_TYP;
+        private Duration jwksRefreshInterval = DEFAULT_JWKS_REFRESH_INTERVAL;
+        private Duration jwksMinRefetchInterval = DEFAULT_JWKS_MIN_REFETCH_INTERVAL;
+        private Duration jwksConnectTimeout = DEFAULT_JWKS_CONNECT_TIMEOUT;
+        private Duration jwksReadTimeout = DEFAULT_JWKS_READ_TIMEOUT;
+        private Duration jwksStaleFor = DEFAULT_JWKS_STALE_FOR;
+        private Duration jwksWait = DEFAULT_JWKS_WAIT;
+        private int cacheSize = DEFAULT_CACHE_SIZE;
         private Clock clock = Clock.systemUTC();
         private EcdsaProvider ecdsaProvider;
 

@@ -1,6 +1,7 @@
 package dev.legacyguard.filter.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
@@ -28,6 +29,14 @@ class VerifierOptionsTest {
         assertEquals(Duration.ofMillis(1500), options.clockSkew());
         assertEquals(Duration.ofMillis(1), options.jwksConnectTimeout());
         assertEquals(Duration.ofMillis(Integer.MAX_VALUE), options.jwksReadTimeout());
+    }
+
+    /** The explain command rebuilds the options with another wait: the ES* provider must come along. */
+    @Test
+    void aRebuiltCopyKeepsTheEcdsaProvider() {
+        EcdsaProvider provider = EcdsaProvider.jvmDefault();
+        VerifierOptions options = valid().ecdsaProvider(provider).build();
+        assertSame(provider, options.toBuilder().jwksWait(Duration.ZERO).build().ecdsaProvider());
     }
 
     /** HttpURLConnection reads a timeout of 0 as "wait forever". */
