@@ -18,7 +18,9 @@ final class SuiteClients {
             new SuiteClient("hc4.3-legacy", AT + "HttpClient4LegacyRequest", "httpclient-4.3"),
             new SuiteClient("hc4.5", AT + "HttpClient4Request", "httpclient-4.5"),
             new SuiteClient("hc4.5-legacy", AT + "HttpClient4LegacyRequest", "httpclient-4.5"),
-            new SuiteClient("hc5.5", AT + "HttpClient5Request", "httpclient5-5.5"));
+            new SuiteClient("hc5.0", AT + "HttpClient5Request", "httpclient5-5.0"),
+            new SuiteClient("hc5.4", AT + "HttpClient5Request", "httpclient5-5.4"),
+            new SuiteClient("hc5.6", AT + "HttpClient5Request", "httpclient5-5.6"));
 
     private SuiteClients() {
     }
