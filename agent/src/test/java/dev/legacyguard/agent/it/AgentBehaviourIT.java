@@ -247,6 +247,31 @@ abstract class AgentBehaviourIT {
     }
 
     @Test
+    void aPlainHttpRequestThroughHttpClient40sProxyGetsNoTokenUnlessTheResourceAllowsIt() throws Exception {
+        // HttpClient 4.0's DefaultRequestDirector keeps no route in the context, only its target and proxy hosts.
+        SuiteClient client = new SuiteClient("hc4.0-legacy-proxied",
+                "dev.legacyguard.agent.it.app.client.HttpClient4LegacyProxiedRequest", "httpclient-4.0");
+        String denied = "/api/" + jdk() + "/hc4.0-legacy/proxy";
+        String allowed = "/proxied/" + jdk() + "/hc4.0-legacy/proxy";
+        ForkedJvm.Run run = jvm.appWithClient(client,
+                fixture.config("hc40-proxy-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET,
+                        "logto.resource.proxied.indicator=" + AgentFixture.SHOP,
+                        "logto.resource.proxied.urls=" + fixture.api("/proxied/"),
+                        "logto.resource.proxied.via-proxy=allow"),
+                fixture.scenarios("hc40-proxy-" + jdk(), List.of("proxy GET " + fixture.api(denied),
+                        "proxy-allowed GET " + fixture.api(allowed))),
+                List.of("-Dproxy=" + fixture.otherPort("")));
+        System.out.println("JDK " + jdk() + ": the HttpClient 4.0 proxy run took " + run.took().toMillis() + " ms\n" + run);
+        assertAll(
+                () -> assertEquals("status=200", run.result("proxy"), run::toString),
+                () -> assertEquals(ResourceServer.NONE, fixture.otherPort.authorizationAt(denied), "what the proxy saw"),
+                () -> assertTrue(run.agentLines().stream().anyMatch(line -> line.contains(
+                        "went through a forward proxy in plain http")), run::toString),
+                () -> assertEquals("status=200", run.result("proxy-allowed"), run::toString),
+                () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(fixture.otherPort.authorizationAt(allowed))));
+    }
+
+    @Test
     void aPlainHttpRequestThroughTheApplicationsProxySelectorGetsNoToken() throws Exception {
         String path = "/api/" + jdk() + "/huc/proxy-selector";
         ForkedJvm.Run run = jvm.app(fixture.config("proxy-selector-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET),

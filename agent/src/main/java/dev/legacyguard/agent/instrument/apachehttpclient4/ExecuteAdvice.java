@@ -50,9 +50,12 @@ final class ExecuteAdvice {
             // RouteInfo by name: it is httpclient's, which httpcore's class loader may not see.
             Object route = context.getAttribute("http.route");
             Object target = NamedGetter.of(ROUTE_INFO, "getTargetHost").get(route);
+            Object proxy = NamedGetter.of(ROUTE_INFO, "getProxyHost").get(route);
             if (target == null) {
-                // Without a route, httpcore is used on its own: the application connects to the target it names.
+                // Without a route: HttpClient 4.0's DefaultRequestDirector, which keeps only the
+                // route's target and proxy hosts, or httpcore on its own, connecting to the target it names.
                 target = context.getAttribute("http.target_host");
+                proxy = context.getAttribute("http.proxy_host");
             }
             String url = RequestUrls.join(target == null ? null : target.toString(), line.getUri());
             Header present = request.getFirstHeader("Authorization");
@@ -60,7 +63,7 @@ final class ExecuteAdvice {
             Header host = request.getFirstHeader("Host");
             String header = Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
                     (String) context.getAttribute(ContextAttributes.ADDED_HEADER), url, host == null ? null : host.getValue(),
-                    NamedGetter.of(ROUTE_INFO, "getProxyHost").get(route) != null);
+                    proxy != null);
             if (header == Authorizations.LEAVE_ALONE) {
                 return null;
             }
