@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,13 +24,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The agent in a separate JVM, against the real HttpURLConnection and Apache HttpClient 4 and
  * 5 jars, the real issuer and loopback APIs. One JVM runs every scenario of a configuration;
- * each JDK the agent is tested on is a subclass.
+ * each JDK the agent is tested on is a subclass. What every client does alike (matching, other
+ * hosts, redirects, the application's own header, 401s) is {@link ClientSuiteIT}'s, run at each
+ * supported version; this class holds the forms only some clients have (Host header, virtual
+ * host, explicit target, proxies, 305, POST modes) and the agent as a whole (JMX, logging,
+ * start-up, configuration, attach, the jar's commands).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AgentBehaviourIT {
@@ -69,9 +71,6 @@ abstract class AgentBehaviourIT {
         fixture = AgentFixture.shared();
         jvm = jvm();
         List<String> scenarios = new ArrayList<>();
-        for (String client : CLIENTS) {
-            scenarios.addAll(scenariosFor(client));
-        }
         scenarios.add("classes classes " + String.join(",", HIDDEN_CLASSES));
         String at = "/" + jdk() + "/huc/";
         scenarios.addAll(List.of(
@@ -84,7 +83,8 @@ abstract class AgentBehaviourIT {
                 "hc4-legacy-via hc4-legacy-via " + fixture.api("/api/" + jdk() + "/hc4-legacy/via") + " "
                         + fixture.otherPort(""),
                 "hc5-via hc5-via " + fixture.api("/api/" + jdk() + "/hc5/via") + " " + fixture.otherPort(""),
-                "recursion huc " + fixture.issuer.jwksUri()));
+                // for the JMX test: a resource the issuer does not know, so that its bean shows the failure
+                "unknown huc " + fixture.api("/unknown" + at + "unknown")));
         for (String client : CLIENTS) {
             String api = "/api/" + jdk() + "/" + client + "/";
             scenarios.add(client + "-use-proxy " + client + " " + fixture.api(api + "use-proxy")
@@ -104,28 +104,15 @@ abstract class AgentBehaviourIT {
         }
         // Last: read after every call, as an operator would, over JMX.
         scenarios.addAll(List.of("jmx-shop jmx shop", "jmx-dropped jmx dropped", "jmx-unknown jmx unknown"));
-        List<String> extraResources = new ArrayList<>(List.of(
+        List<String> extraResources = List.of(
                 "logto.resource.unknown.indicator=https://unknown.test/api",
                 "logto.resource.unknown.urls=" + fixture.api("/unknown/"),
                 "logto.resource.dropped.indicator=" + AgentFixture.SHOP,
                 "logto.resource.dropped.urls=" + fixture.api("/dropped/"),
                 "logto.resource.dropped.scopes=read:products write:products",
-                // The token endpoint itself lies under a resource: the agent's own token
-                // requests must still go out untouched, without recursing.
-                "logto.resource.issuer.indicator=" + AgentFixture.SHOP,
-                "logto.resource.issuer.urls=" + fixture.issuer.endpoint() + "/oidc/",
                 "logto.resource.proxied.indicator=" + AgentFixture.SHOP,
                 "logto.resource.proxied.urls=" + fixture.api("/proxied/"),
-                "logto.resource.proxied.via-proxy=allow",
-                "logto.resource.org.indicator=" + AgentFixture.SHOP,
-                "logto.resource.org.organization-id=" + AgentFixture.ORGANIZATION,
-                "logto.resource.org.urls=" + fixture.api("/org/"),
-                "logto.resource.org.scopes=read:products"));
-        for (String client : CLIENTS) {
-            // The broker drops a token at most once per interval, so each client gets its own cache entry.
-            extraResources.add("logto.resource.evict-" + client + ".indicator=" + AgentFixture.SHOP);
-            extraResources.add("logto.resource.evict-" + client + ".urls=" + fixture.api("/evict-" + client + "/"));
-        }
+                "logto.resource.proxied.via-proxy=allow");
         service = jvm.app(
                 fixture.config("service-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET,
                         extraResources.toArray(String[]::new)),
@@ -135,46 +122,9 @@ abstract class AgentBehaviourIT {
         assertEquals(0, service.exitCode(), service::toString);
     }
 
-    /** The https API's trust store, and HttpURLConnection letting the application set a Host header. */
-    private List<String> serviceOptions() {
-        List<String> options = new ArrayList<>(fixture.trustStoreOptions());
-        options.add("-Dsun.net.http.allowRestrictedHeaders=true");
-        options.add("-Djdk.attach.allowAttachSelf=true"); // the jmx scenarios start the JMX agent through the attach API
-        return options;
-    }
-
-    private List<String> scenariosFor(String client) {
-        Function<String, String> at = area -> "/" + area + "/" + jdk() + "/" + client + "/";
-        return List.of(
-                client + "-match " + client + " " + fixture.api(at.apply("api") + "match"),
-                client + "-https " + client + " " + fixture.secure(at.apply("api") + "https"),
-                client + "-other-host " + client + " " + fixture.apiAsLocalhost(at.apply("api") + "other-host"),
-                client + "-other-port " + client + " " + fixture.otherPort(at.apply("api") + "other-port"),
-                client + "-other-scheme " + client + " " + fixture.api(at.apply("tls-only") + "other-scheme"),
-                client + "-path-prefix " + client + " " + fixture.api(at.apply("apix") + "path-prefix"),
-                client + "-userinfo " + client + " "
-                        + fixture.apiAsLocalhost(at.apply("api") + "userinfo").replace("//", "//127.0.0.1@"),
-                client + "-own-header " + client + " " + fixture.api(at.apply("api") + "own-header")
-                        + " Bearer app-own-token",
-                client + "-redirect-away " + client + " " + fixture.api(at.apply("api") + "redirect-away")
-                        + redirectTo(fixture.apiAsLocalhost(at.apply("landing") + "away")),
-                client + "-redirect-path " + client + " " + fixture.api(at.apply("api") + "redirect-path")
-                        + redirectTo(fixture.api(at.apply("public") + "landing")),
-                client + "-redirect-billing " + client + " " + fixture.api(at.apply("api") + "redirect-billing")
-                        + redirectTo(fixture.api(at.apply("billing") + "landing")),
-                client + "-redirect-in " + client + " " + fixture.api(at.apply("public") + "redirect-in")
-                        + redirectTo(fixture.api(at.apply("api") + "landing-in")),
-                client + "-invalid-target " + client + " " + fixture.api(at.apply("unknown") + "invalid-target"),
-                client + "-organization " + client + " " + fixture.api(at.apply("org") + "organization"),
-                client + "-reject " + client + " " + fixture.api(at.apply("evict-" + client) + "reject/once"),
-                client + "-after-reject " + client + " " + fixture.api(at.apply("evict-" + client) + "after-reject"),
-                client + "-filtered-read " + client + " " + fixture.filteredApi.url("/products/42"),
-                client + "-filtered-unconfigured " + client + " "
-                        + fixture.filteredApi.url("/products/42").replace("127.0.0.1", "localhost"));
-    }
-
-    static List<String> clients() {
-        return CLIENTS;
+    /** HttpURLConnection letting the application set a Host header, and the attach API the JMX scenarios start JMX through. */
+    private static List<String> serviceOptions() {
+        return List.of("-Dsun.net.http.allowRestrictedHeaders=true", "-Djdk.attach.allowAttachSelf=true");
     }
 
     /** Calls to the API whose virtual host names another host, then the API's own, at paths starting with {@code prefix}. */
@@ -190,143 +140,6 @@ abstract class AgentBehaviourIT {
 
     private String received(String area, String client, String scenario) {
         return fixture.api.authorizationAt("/" + area + "/" + jdk() + "/" + client + "/" + scenario);
-    }
-
-    @ParameterizedTest
-    @MethodSource("clients")
-    void aResourceInAnOrganizationGetsATokenForTheApiNamingTheOrganization(String client) {
-        assertEquals("status=200", service.result(client + "-organization"));
-        Map<String, Object> claims = BearerHeader.claims(received("org", client, "organization"));
-        assertAll(
-                () -> assertEquals(AgentFixture.SHOP, claims.get("aud")),
-                () -> assertEquals(AgentFixture.ORGANIZATION, claims.get("organization_id")),
-                () -> assertEquals("read:products", claims.get("scope")));
-        assertNull(BearerHeader.claims(received("api", client, "match")).get("organization_id"),
-                "the resource without organization-id gets a token without organization");
-    }
-
-    @ParameterizedTest
-    @MethodSource("clients")
-    void injectsTheResourcesTokenIntoACallToAMatchingUrl(String client) {
-        assertEquals("status=200", service.result(client + "-match"));
-        assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", client, "match")));
-    }
-
-    @ParameterizedTest
-    @MethodSource("clients")
-    void injectsTheTokenOverHttps(String client) {
-        assertEquals("status=200", service.result(client + "-https"));
-        String path = "/api/" + jdk() + "/" + client + "/https";
-        assertEquals(AgentFixture.SHOP, BearerHeader.audience(fixture.secure.authorizationAt(path)));
-    }
-
-    @ParameterizedTest
-    @MethodSource("clients")
-    void sendsNoTokenToAnotherHost(String client) {
-        assertEquals("status=200", service.result(client + "-other-host"));
-        assertEquals(ResourceServer.NONE, received("api", client, "other-host"));
-    }
-
-    @ParameterizedTest
-    @MethodSource("clients")
-    void sendsNoTokenToAnotherPort(String client) {
-        assertEquals("status=200", service.result(client + "-other-port"));
-        assertEquals(ResourceServer.NONE,
-                fixture.otherPort.authorizationAt("/api/" + jdk() + "/" + client + "/other-port"));
-    }
-
-    @ParameterizedTest
-    @MethodSource("clients")
-    void sendsNoTokenOverAnotherScheme(String client) {
-        assertEquals("status=200", service.result(client + "-other-scheme"));
-        assertEquals(ResourceServer.NONE, received("tls-only", client, "other-scheme"));
-    }
-
-    @ParameterizedTest
-    @MethodSource("clients")
-    void sendsNoTokenToAPathThatOnlySharesThePrefixesCharacters(String client) {
-        assertEquals("status=200", service.result(client + "-path-prefix"));
-        assertEquals(ResourceServer.NONE, received("apix", client, "path-prefix"));
-    }
-
-    @ParameterizedTest
-    @MethodSource("clients")
-    void sendsNoTokenWhenTheResourceHostIsOnlyTheUserInfo(String client) {
-        String received = received("api", client, "userinfo");
-        // HttpClient 5 refuses such URLs itself and DefaultHttpClient turns the user info into
-        // Basic credentials; whatever the client sends, it must not be the agent's token.
-        assertTrue(received == null || !received.startsWith("Bearer "),
-                () -> "received " + received + ", result " + service.result(client + "-userinfo"));
-    }
-
-    @ParameterizedTest
-    @MethodSource("clients")
-    void keepsTheApplicationsOwnAuthorizationHeader(String client) {
-        assertEquals("status=200", service.result(client + "-own-header"));
-        assertEquals("Bearer app-own-token", received("api", client, "own-header"));
-    }
-
-    @ParameterizedTest
-    @MethodSource("clients")
-    void aRedirectFromTheResourceToAnotherHostCarriesNoToken(String client) {
-        assertEquals("status=200", service.result(client + "-redirect-away"));
-        assertAll(
-                () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", client, "redirect-away"))),
-                () -> assertEquals(ResourceServer.NONE, received("landing", client, "away")));
-    }
-
-    @ParameterizedTest
-    @MethodSource("clients")
-    void aRedirectToAPathOutsideTheResourceOnTheSameHostCarriesNoToken(String client) {
-        assertEquals("status=200", service.result(client + "-redirect-path"));
-        assertAll(
-                () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", client, "redirect-path"))),
-                () -> assertEquals(ResourceServer.NONE, received("public", client, "landing")));
-    }
-
-    @ParameterizedTest
-    @MethodSource("clients")
-    void aRedirectToAnotherResourceCarriesThatResourcesToken(String client) {
-        assertEquals("status=200", service.result(client + "-redirect-billing"));
-        assertEquals(AgentFixture.BILLING, BearerHeader.audience(received("billing", client, "landing")));
-    }
-
-    @ParameterizedTest
-    @MethodSource("clients")
-    void aRedirectIntoAResourceGetsItsToken(String client) {
-        assertEquals("status=200", service.result(client + "-redirect-in"));
-        assertAll(
-                () -> assertEquals(ResourceServer.NONE, received("public", client, "redirect-in")),
-                () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", client, "landing-in"))));
-    }
-
-    @ParameterizedTest
-    @MethodSource("clients")
-    void aResourceTheIssuerDoesNotKnowFailsTheCallWithInvalidTarget(String client) {
-        String result = service.result(client + "-invalid-target");
-        assertAll(
-                () -> assertTrue(result.startsWith("error=java.net.ConnectException: no token for resource 'unknown'"), result),
-                () -> assertTrue(result.contains("invalid_target"), result),
-                () -> assertNull(received("unknown", client, "invalid-target"), "the call must not be sent"));
-    }
-
-    @ParameterizedTest
-    @MethodSource("clients")
-    void a401InvalidTokenAnswerDropsTheCachedToken(String client) {
-        assertEquals("status=401", service.result(client + "-reject"));
-        assertEquals("status=200", service.result(client + "-after-reject"));
-        Object rejected = BearerHeader.claims(received("evict-" + client, client, "reject/once")).get("jti");
-        Object next = BearerHeader.claims(received("evict-" + client, client, "after-reject")).get("jti");
-        assertNotEquals(rejected, next, "the call after the 401 must carry a newly requested token");
-    }
-
-    @ParameterizedTest
-    @MethodSource("clients")
-    void theProjectsFilterInJettyAcceptsTheInjectedToken(String client) {
-        assertAll(
-                () -> assertEquals("status=200", service.result(client + "-filtered-read")),
-                // the same API under a host name the agent was not given: no token, so 401
-                () -> assertEquals("status=401", service.result(client + "-filtered-unconfigured")));
     }
 
     @ParameterizedTest
@@ -434,6 +247,28 @@ abstract class AgentBehaviourIT {
     }
 
     @Test
+    void aPlainHttpRequestThroughHttpClient40sProxyGetsNoTokenUnlessTheResourceAllowsIt() throws Exception {
+        // HttpClient 4.0's DefaultRequestDirector keeps no route in the context, only its target and proxy hosts.
+        SuiteClient client = new SuiteClient("hc4.0-legacy-proxied",
+                "dev.legacyguard.agent.it.app.client.HttpClient4LegacyProxiedRequest", "httpclient-4.0");
+        String denied = "/api/" + jdk() + "/hc4.0-legacy/proxy";
+        String allowed = "/proxied/" + jdk() + "/hc4.0-legacy/proxy";
+        ForkedJvm.Run run = jvm.appWithClient(client,
+                fixture.config("hc40-proxy-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET,
+                        "logto.resource.proxied.indicator=" + AgentFixture.SHOP,
+                        "logto.resource.proxied.urls=" + fixture.api("/proxied/"),
+                        "logto.resource.proxied.via-proxy=allow"),
+                fixture.scenarios("hc40-proxy-" + jdk(), List.of("proxy GET " + fixture.api(denied),
+                        "proxy-allowed GET " + fixture.api(allowed))),
+                List.of("-Dproxy=" + fixture.otherPort("")));
+        System.out.println("JDK " + jdk() + ": the HttpClient 4.0 proxy run took " + run.took().toMillis() + " ms\n" + run);
+        assertAll(
+                () -> assertWentThroughTheProxyWithoutAToken(run, "proxy", denied),
+                () -> assertEquals("status=200", run.result("proxy-allowed"), run::toString),
+                () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(fixture.otherPort.authorizationAt(allowed))));
+    }
+
+    @Test
     void aPlainHttpRequestThroughTheApplicationsProxySelectorGetsNoToken() throws Exception {
         String path = "/api/" + jdk() + "/huc/proxy-selector";
         ForkedJvm.Run run = jvm.app(fixture.config("proxy-selector-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET),
@@ -441,8 +276,13 @@ abstract class AgentBehaviourIT {
                         "selector proxy-selector " + fixture.api.port() + " " + fixture.otherPort(""),
                         "proxy-selector huc " + fixture.api(path))), List.of());
         System.out.println("JDK " + jdk() + ": the proxy-selector run took " + run.took().toMillis() + " ms\n" + run);
+        assertWentThroughTheProxyWithoutAToken(run, "proxy-selector", path);
+    }
+
+    /** The call {@code scenario} went through the loopback proxy, which saw no token at {@code path}, and the agent said why. */
+    private void assertWentThroughTheProxyWithoutAToken(ForkedJvm.Run run, String scenario, String path) {
         assertAll(
-                () -> assertEquals("status=200", run.result("proxy-selector"), run::toString),
+                () -> assertEquals("status=200", run.result(scenario), run::toString),
                 () -> assertEquals(ResourceServer.NONE, fixture.otherPort.authorizationAt(path), "what the proxy saw"),
                 () -> assertTrue(run.agentLines().stream().anyMatch(line -> line.contains(
                         "went through a forward proxy in plain http")), run::toString));
@@ -470,10 +310,7 @@ abstract class AgentBehaviourIT {
                 List.of("-Dhttp.proxyHost=127.0.0.1", "-Dhttp.proxyPort=" + fixture.otherPort.port()));
         System.out.println("JDK " + jdk() + ": the system-proxy run took " + run.took().toMillis() + " ms\n" + run);
         assertAll(
-                () -> assertEquals("status=200", run.result("system-proxy"), run::toString),
-                () -> assertEquals(ResourceServer.NONE, fixture.otherPort.authorizationAt(denied), "what the proxy saw"),
-                () -> assertTrue(run.agentLines().stream().anyMatch(line -> line.contains(
-                        "went through a forward proxy in plain http")), run::toString),
+                () -> assertWentThroughTheProxyWithoutAToken(run, "system-proxy", denied),
                 () -> assertEquals("status=200", run.result("system-proxy-allowed"), run::toString),
                 () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(fixture.otherPort.authorizationAt(allowed))),
                 // a resource on loopback is called direct, as the JDK never proxies it, and keeps its token
@@ -610,13 +447,6 @@ abstract class AgentBehaviourIT {
                             fixture.otherPort.authorizationAt("/api/" + jdk() + "/" + client + "/shared-httpcore-via")));
         }
         assertTrue(run.agentLines().stream().noneMatch(line -> line.contains("instrumentation failed")), run::toString);
-    }
-
-    @Test
-    void theAgentsOwnTokenRequestsGoOutUntouchedEvenUnderAResourcePrefix() {
-        assertEquals("status=200", service.result("recursion"));
-        assertTrue(service.agentLines().stream().noneMatch(line -> line.contains("instrumentation failed")),
-                service::toString);
     }
 
     @Test

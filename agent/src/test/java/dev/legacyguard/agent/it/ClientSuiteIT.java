@@ -171,7 +171,12 @@ abstract class ClientSuiteIT {
                 seen -> {
                     assertEquals("status=200", seen.result("organization"));
                     Map<String, Object> claims = BearerHeader.claims(seen.received("org", "organization"));
-                    assertEquals(AgentFixture.ORGANIZATION, claims.get("organization_id"));
+                    assertAll(
+                            () -> assertEquals(AgentFixture.SHOP, claims.get("aud")),
+                            () -> assertEquals(AgentFixture.ORGANIZATION, claims.get("organization_id")),
+                            () -> assertEquals("read:products", claims.get("scope")),
+                            () -> assertNull(BearerHeader.claims(seen.received("api", "match")).get("organization_id"),
+                                    "the resource without organization-id gets a token without organization"));
                 }));
         behaviours.add(new Behaviour("a resource the issuer does not know fails the call with invalid_target, unsent",
                 at -> List.of("invalid-target GET " + fixture.api(at.path("unknown", "invalid-target"))),

@@ -13,9 +13,14 @@ final class SuiteClients {
 
     static final List<SuiteClient> ALL = List.of(
             new SuiteClient("huc", AT + "HttpUrlConnectionRequest", null),
+            new SuiteClient("hc4.0-legacy", AT + "HttpClient4LegacyRequest", "httpclient-4.0"),
+            new SuiteClient("hc4.3", AT + "HttpClient4Request", "httpclient-4.3"),
+            new SuiteClient("hc4.3-legacy", AT + "HttpClient4LegacyRequest", "httpclient-4.3"),
             new SuiteClient("hc4.5", AT + "HttpClient4Request", "httpclient-4.5"),
             new SuiteClient("hc4.5-legacy", AT + "HttpClient4LegacyRequest", "httpclient-4.5"),
-            new SuiteClient("hc5.5", AT + "HttpClient5Request", "httpclient5-5.5"));
+            new SuiteClient("hc5.0", AT + "HttpClient5Request", "httpclient5-5.0"),
+            new SuiteClient("hc5.4", AT + "HttpClient5Request", "httpclient5-5.4"),
+            new SuiteClient("hc5.6", AT + "HttpClient5Request", "httpclient5-5.6"));
 
     private SuiteClients() {
     }

@@ -7,7 +7,6 @@ import org.apache.http.HttpRequest;
 import org.apache.http.HttpResponse;
 import org.apache.http.RequestLine;
 import org.apache.http.protocol.HttpContext;
-import org.apache.http.protocol.HttpRequestExecutor;
 
 import dev.legacyguard.agent.bootstrap.Authorizations;
 import dev.legacyguard.agent.bootstrap.CallDepth;
@@ -24,7 +23,9 @@ import net.bytebuddy.asm.Advice;
  * ({@code http.target_host}) is only what its URL says, and {@code execute(HttpHost, request)}
  * sends a URL to another host. RedirectExec (4.5) copies the original request's headers onto a
  * redirect, but the agent's header only ever lives on the per-hop request, and is decided
- * again on every hop.
+ * again on every hop. The depth is counted per {@code @Advice.Origin} class, not per class
+ * literal: httpcore 4.0 is Java 1.3 bytecode, where a class constant in the inlined code fails
+ * verification, and ByteBuddy writes the origin as {@code Class.forName} there.
  */
 final class ExecuteAdvice {
 
@@ -36,8 +37,9 @@ final class ExecuteAdvice {
 
     /** The deliberate token failure, or null; a failure carried out of here skips the method's body. */
     @Advice.OnMethodEnter(suppress = Throwable.class, skipOn = Advice.OnNonDefaultValue.class)
-    static IOException decide(@Advice.Argument(0) HttpRequest request, @Advice.Argument(2) HttpContext context) {
-        if (!CallDepth.forClass(HttpRequestExecutor.class).enter()) {
+    static IOException decide(@Advice.Origin Class<?> executor, @Advice.Argument(0) HttpRequest request,
+            @Advice.Argument(2) HttpContext context) {
+        if (!CallDepth.forClass(executor).enter()) {
             return null;
         }
         try {
@@ -48,9 +50,12 @@ final class ExecuteAdvice {
             // RouteInfo by name: it is httpclient's, which httpcore's class loader may not see.
             Object route = context.getAttribute("http.route");
             Object target = NamedGetter.of(ROUTE_INFO, "getTargetHost").get(route);
+            Object proxy = NamedGetter.of(ROUTE_INFO, "getProxyHost").get(route);
             if (target == null) {
-                // Without a route, httpcore is used on its own: the application connects to the target it names.
+                // Without a route: HttpClient 4.0's DefaultRequestDirector, which keeps only the
+                // route's target and proxy hosts, or httpcore on its own, connecting to the target it names.
                 target = context.getAttribute("http.target_host");
+                proxy = context.getAttribute("http.proxy_host");
             }
             String url = RequestUrls.join(target == null ? null : target.toString(), line.getUri());
             Header present = request.getFirstHeader("Authorization");
@@ -58,7 +63,7 @@ final class ExecuteAdvice {
             Header host = request.getFirstHeader("Host");
             String header = Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
                     (String) context.getAttribute(ContextAttributes.ADDED_HEADER), url, host == null ? null : host.getValue(),
-                    NamedGetter.of(ROUTE_INFO, "getProxyHost").get(route) != null);
+                    proxy != null);
             if (header == Authorizations.LEAVE_ALONE) {
                 return null;
             }
@@ -83,13 +88,13 @@ final class ExecuteAdvice {
 
     /** Throws the deliberate failure {@code decide} carried, else reports how the request was answered. */
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void report(@Advice.Enter IOException refused, @Advice.Argument(0) HttpRequest request,
+    static void report(@Advice.Origin Class<?> executor, @Advice.Enter IOException refused, @Advice.Argument(0) HttpRequest request,
             @Advice.Argument(2) HttpContext context, @Advice.Return HttpResponse response,
             @Advice.Thrown(readOnly = false) Throwable thrown) {
         if (refused != null) {
             thrown = refused;
         }
-        if (!CallDepth.forClass(HttpRequestExecutor.class).exit() || response == null) {
+        if (!CallDepth.forClass(executor).exit() || response == null) {
             return;
         }
         try {

@@ -33,7 +33,7 @@ import org.apache.http.util.EntityUtils;
  * scenario file lists with the real clients and prints one {@code RESULT} line per call. It
  * knows nothing about the agent.
  *
- * <p>Scenario lines: {@code NAME CLIENT URL [AUTHORIZATION...]} with CLIENT one of
+ * <p>Scenario lines: {@code NAME CLIENT URL} with CLIENT one of
  * {@code huc}, {@code huc-post} (a buffered POST), {@code huc-stream} (a fixed-length streamed
  * POST), {@code hc4}, {@code hc4-legacy} (DefaultHttpClient), {@code hc5};
  * {@code NAME hc4-via|hc4-legacy-via|hc5-via URL TARGET}, URL sent to the explicit target host TARGET
@@ -125,7 +125,6 @@ public final class ScenarioApp {
         if (scenario[1].equals("repeat")) {
             return name + " " + repeat(Integer.parseInt(scenario[2]), scenario[3]);
         }
-        String authorization = scenario.length > 3 ? scenario[3] : null;
         try {
             if (scenario[1].endsWith("-via")) {
                 return name + " status=" + viaExplicitTarget(scenario[1], scenario[2], scenario[3]);
@@ -140,12 +139,12 @@ public final class ScenarioApp {
                 return name + " status=" + throughProxy(scenario[1], scenario[2], scenario[3]);
             }
             int status = switch (scenario[1]) {
-                case "huc" -> viaHttpUrlConnection(scenario[2], authorization, null);
-                case "huc-post" -> viaHttpUrlConnection(scenario[2], authorization, "buffered");
-                case "huc-stream" -> viaHttpUrlConnection(scenario[2], authorization, "streamed");
-                case "hc4" -> viaHttpClient4(httpClient4, scenario[2], authorization);
-                case "hc4-legacy" -> viaHttpClient4(legacyHttpClient4, scenario[2], authorization);
-                case "hc5" -> viaHttpClient5(scenario[2], authorization);
+                case "huc" -> viaHttpUrlConnection(scenario[2], null);
+                case "huc-post" -> viaHttpUrlConnection(scenario[2], "buffered");
+                case "huc-stream" -> viaHttpUrlConnection(scenario[2], "streamed");
+                case "hc4" -> viaHttpClient4(httpClient4, scenario[2]);
+                case "hc4-legacy" -> viaHttpClient4(legacyHttpClient4, scenario[2]);
+                case "hc5" -> viaHttpClient5(scenario[2]);
                 default -> throw new IllegalArgumentException("unknown client " + scenario[1]);
             };
             return name + " status=" + status;
@@ -154,14 +153,11 @@ public final class ScenarioApp {
         }
     }
 
-    private static int viaHttpUrlConnection(String url, String authorization, String post) throws IOException {
-        return send((HttpURLConnection) new URL(url).openConnection(), authorization, post);
+    private static int viaHttpUrlConnection(String url, String post) throws IOException {
+        return send((HttpURLConnection) new URL(url).openConnection(), post);
     }
 
-    private static int send(HttpURLConnection connection, String authorization, String post) throws IOException {
-        if (authorization != null) {
-            connection.setRequestProperty("Authorization", authorization);
-        }
+    private static int send(HttpURLConnection connection, String post) throws IOException {
         if (post != null) {
             byte[] body = "{\"order\":42}".getBytes(StandardCharsets.UTF_8);
             connection.setRequestMethod("POST");
@@ -182,24 +178,15 @@ public final class ScenarioApp {
         return status;
     }
 
-    private static int viaHttpClient4(org.apache.http.impl.client.CloseableHttpClient client, String url,
-            String authorization) throws IOException {
-        HttpGet get = new HttpGet(url);
-        if (authorization != null) {
-            get.setHeader("Authorization", authorization);
-        }
-        try (CloseableHttpResponse response = client.execute(get)) {
+    private static int viaHttpClient4(org.apache.http.impl.client.CloseableHttpClient client, String url) throws IOException {
+        try (CloseableHttpResponse response = client.execute(new HttpGet(url))) {
             EntityUtils.consume(response.getEntity());
             return response.getStatusLine().getStatusCode();
         }
     }
 
-    private int viaHttpClient5(String url, String authorization) throws IOException {
-        org.apache.hc.client5.http.classic.methods.HttpGet get = new org.apache.hc.client5.http.classic.methods.HttpGet(url);
-        if (authorization != null) {
-            get.setHeader("Authorization", authorization);
-        }
-        return httpClient5.execute(get, response -> {
+    private int viaHttpClient5(String url) throws IOException {
+        return httpClient5.execute(new org.apache.hc.client5.http.classic.methods.HttpGet(url), response -> {
             org.apache.hc.core5.http.io.entity.EntityUtils.consume(response.getEntity());
             return response.getCode();
         });
@@ -229,7 +216,7 @@ public final class ScenarioApp {
             case "huc-host": {
                 HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
                 connection.setRequestProperty("Host", host);
-                return send(connection, null, null);
+                return send(connection, null);
             }
             case "hc4-host": {
                 HttpGet get = new HttpGet(url);
@@ -281,7 +268,7 @@ public final class ScenarioApp {
             case "huc-proxy": {
                 java.net.Proxy via = new java.net.Proxy(java.net.Proxy.Type.HTTP,
                         new java.net.InetSocketAddress(proxyUrl.getHost(), proxyUrl.getPort()));
-                return send((HttpURLConnection) new URL(url).openConnection(via), null, null);
+                return send((HttpURLConnection) new URL(url).openConnection(via), null);
             }
             case "hc4-proxy": {
                 HttpGet get = new HttpGet(url);
@@ -330,7 +317,7 @@ public final class ScenarioApp {
         while (System.nanoTime() < end) {
             String outcome;
             try {
-                outcome = String.valueOf(viaHttpUrlConnection(url, null, null));
+                outcome = String.valueOf(viaHttpUrlConnection(url, null));
             } catch (IOException e) {
                 outcome = e.getClass().getSimpleName();
             }
@@ -400,7 +387,7 @@ public final class ScenarioApp {
             for (int i = 0; i < count; i++) {
                 calls.add(threads.submit(() -> {
                     start.await();
-                    return viaHttpUrlConnection(url, null, null);
+                    return viaHttpUrlConnection(url, null);
                 }));
             }
             start.countDown();

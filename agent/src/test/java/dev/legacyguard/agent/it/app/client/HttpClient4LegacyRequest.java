@@ -17,8 +17,16 @@ import org.apache.http.entity.StringEntity;
  */
 public final class HttpClient4LegacyRequest implements OneRequest {
 
+    private final HttpClient client;
+
     @SuppressWarnings("deprecation")
-    private final HttpClient client = new org.apache.http.impl.client.DefaultHttpClient();
+    public HttpClient4LegacyRequest() {
+        this(new org.apache.http.impl.client.DefaultHttpClient());
+    }
+
+    HttpClient4LegacyRequest(HttpClient client) {
+        this.client = client;
+    }
 
     @Override
     public int send(String method, String url, String authorization) throws IOException {
