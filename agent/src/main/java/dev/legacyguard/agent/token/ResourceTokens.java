@@ -87,6 +87,83 @@ final class ResourceTokens {
         return awaitFreshToken().header;
     }
 
+    /**
+     * The token as {@link #authorization()} would give it, without waiting: at once when one is
+     * usable (or the endpoint is in backoff), else when the request already running, or one
+     * started now on the refresher's thread, ends. For clients whose own threads must not block.
+     */
+    CompletableFuture<CachedToken> whenReady() {
+        CachedToken token = current;
+        if (token != null) {
+            long now = clock.millis();
+            if (token.usableAt(now)) {
+                token.used = true;
+                if (now >= token.refreshAt) {
+                    refreshAhead(token);
+                }
+                return CompletableFuture.completedFuture(token);
+            }
+        }
+        CompletableFuture<CachedToken> fetch;
+        boolean owner = false;
+        synchronized (this) {
+            long now = clock.millis();
+            token = current;
+            if (token != null && token.usableAt(now)) {
+                token.used = true;
+                return CompletableFuture.completedFuture(token);
+            }
+            if (inFlight != null) {
+                fetch = inFlight;
+            } else if (lastFailure != null && now < retryAt) {
+                CompletableFuture<CachedToken> answer = new CompletableFuture<>();
+                try {
+                    answer.complete(orFallback(lastFailure, now));
+                } catch (TokenFailure failure) {
+                    answer.completeExceptionally(failure);
+                }
+                return answer;
+            } else {
+                fetch = new CompletableFuture<>();
+                inFlight = fetch;
+                owner = true;
+            }
+        }
+        callerWaits.incrementAndGet();
+        if (owner) {
+            CompletableFuture<CachedToken> started = fetch;
+            try {
+                refresher.execute(() -> fetch(started));
+            } catch (RejectedExecutionException closed) {
+                // The broker was closed (the JVM is stopping): still no waiting on the caller's thread.
+                CompletableFuture.runAsync(() -> fetch(started));
+            }
+        }
+        CompletableFuture<CachedToken> answer = new CompletableFuture<>();
+        // Not on the fetching thread: what waits on the answer (a client's exchange, its retry)
+        // would run inside the token request's own scope, where every request goes without a
+        // token, and would hold up the refresher.
+        fetch.whenCompleteAsync((fetched, failure) -> {
+            if (failure == null) {
+                fetched.used = true;
+                answer.complete(fetched);
+                return;
+            }
+            if (failure instanceof TokenFailure) {
+                synchronized (this) {
+                    try {
+                        answer.complete(orFallback((TokenFailure) failure, clock.millis()));
+                        return;
+                    } catch (TokenFailure noFallback) {
+                        // answered below
+                    }
+                }
+            }
+            answer.completeExceptionally(failure);
+        });
+        return answer;
+    }
+
     private CachedToken awaitFreshToken() throws TokenFailure, InterruptedIOException {
         CompletableFuture<CachedToken> fetch;
         boolean owner = false;

@@ -1,0 +1,38 @@
+package dev.legacyguard.agent.instrument.javanethttp;
+
+import dev.legacyguard.agent.bootstrap.AddedHeaders;
+import dev.legacyguard.agent.bootstrap.Authorizations;
+import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
+import java.net.http.HttpHeaders;
+import jdk.internal.net.http.HttpRequestImpl;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * Inlined into the constructor of {@code jdk.internal.net.http.Response}, the status and
+ * headers of one hop's answer (HTTP/1.1 or HTTP/2) and the request that got it: a 401 to a
+ * request that carried the agent's header drops that token. An {@code Authorization} the
+ * application set is sent instead of the agent's, and is not the agent's to report.
+ */
+final class ResponseAdvice {
+
+    private static final String CLIENT = "java.net.http.HttpClient";
+
+    private ResponseAdvice() {
+    }
+
+    @Advice.OnMethodExit(suppress = Throwable.class)
+    static void report(@Advice.FieldValue("request") HttpRequestImpl request, @Advice.FieldValue("statusCode") int status,
+            @Advice.FieldValue("headers") HttpHeaders headers) {
+        if (!Authorizations.worthReporting(status)) {
+            return;
+        }
+        try {
+            String added = AddedHeaders.addedTo(request);
+            String present = request.headers().firstValue("Authorization").orElse(added);
+            Authorizations.answeredHop(CLIENT, present, added, request.uri().toString(), status,
+                    headers.firstValue("WWW-Authenticate").orElse(null));
+        } catch (Throwable unexpected) {
+            InstrumentationFailures.report(CLIENT, unexpected);
+        }
+    }
+}
