@@ -13,7 +13,6 @@ import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
 import dev.legacyguard.agent.bootstrap.WovenCall;
 import java.net.http.HttpHeaders;
 import jdk.internal.net.http.HttpRequestImpl;
-import jdk.internal.net.http.common.HttpHeadersBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
@@ -31,9 +30,10 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
  * and {@code on-token-failure=fail}. The attempt is not nested in another, so no call depth is
  * counted.
  *
- * <p>Package-private members ({@code getSystemHeadersBuilder()}, {@code proxy()}, the exchange's
- * own {@code responseAsync()} for the later start) are called through {@link WovenCall} with
- * this class's own lookup: javac cannot compile such a call from the advice's package.
+ * <p>Package-private members ({@code getSystemHeadersBuilder()} and its {@code map()}, the live
+ * case-insensitive map of the system headers, {@code proxy()}, the exchange's own
+ * {@code responseAsync()} for the later start) are called through {@link WovenCall} with this
+ * class's own lookup: javac cannot compile such a call from the advice's package.
  */
 final class ExchangeAdvice {
 
@@ -47,8 +47,8 @@ final class ExchangeAdvice {
     static CompletableFuture<?> decide(@Advice.This Object exchange, @Advice.FieldValue("request") HttpRequestImpl request) {
         try {
             MethodHandles.Lookup exchangeAccess = MethodHandles.lookup();
-            Map<String, List<String>> system =
-                    ((HttpHeadersBuilder) WovenCall.of("getSystemHeadersBuilder").get(exchangeAccess, request)).map();
+            Map<String, List<String>> system = (Map<String, List<String>>) WovenCall.of("map").get(exchangeAccess,
+                    WovenCall.of("getSystemHeadersBuilder").get(exchangeAccess, request));
             HttpHeaders user = request.headers();
             String present = user.firstValue("Authorization").orElse(null);
             if (present == null) {
