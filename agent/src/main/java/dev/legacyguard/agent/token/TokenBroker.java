@@ -82,8 +82,13 @@ public final class TokenBroker implements BearerSource, AutoCloseable {
         if (tokens == null) {
             return CompletableFuture.completedFuture(null);
         }
+        CompletableFuture<CachedToken> ready = tokens.whenReady();
+        if (ready.isDone() && !ready.isCompletedExceptionally()) {
+            // Nearly every call: the token is cached.
+            return CompletableFuture.completedFuture(ready.join().header);
+        }
         CompletableFuture<String> header = new CompletableFuture<>();
-        tokens.whenReady().whenComplete((token, failure) -> {
+        ready.whenComplete((token, failure) -> {
             if (failure == null) {
                 header.complete(token.header);
             } else if (failure instanceof TokenFailure) {
