@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-import dev.legacyguard.agent.bootstrap.AddedHeaders;
 import dev.legacyguard.agent.bootstrap.Authorizations;
 import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
 import dev.legacyguard.agent.bootstrap.WovenCall;
@@ -20,8 +19,8 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
  * Inlined into {@code jdk.internal.net.http.Exchange.responseAsync()}, which starts every
  * attempt of every hop (the first request, each redirect the client follows, a retry), HTTP/1.1
  * or HTTP/2, on the caller's thread or one of the client's. The header goes into the request's
- * system headers: those of a redirect hop start empty, and an {@code Authorization} the
- * application set (a user header) is sent instead of them. The hop's own proxy is the one the
+ * system headers: those of a redirect hop start empty, the application cannot set them, and an
+ * {@code Authorization} the application set (a user header) is sent instead of them. The hop's own proxy is the one the
  * client chose for the request (a redirect keeps the first hop's).
  *
  * <p>No thread of the client ever waits for a token: when the resource's token is not cached,
@@ -50,12 +49,12 @@ final class ExchangeAdvice {
             Map<String, List<String>> system = (Map<String, List<String>>) WovenCall.of("map").get(exchangeAccess,
                     WovenCall.of("getSystemHeadersBuilder").get(exchangeAccess, request));
             HttpHeaders user = request.headers();
-            String present = user.firstValue("Authorization").orElse(null);
-            if (present == null) {
-                List<String> values = system.get("Authorization");
-                present = values == null || values.isEmpty() ? null : values.get(0);
-            }
-            String added = AddedHeaders.addedTo(request);
+            List<String> values = system.get("Authorization");
+            String inSystem = values == null || values.isEmpty() ? null : values.get(0);
+            // The client's own filter adds only Basic credentials (from an Authenticator) there,
+            // so a Bearer among the system headers is the one the agent put on an earlier attempt.
+            String added = inSystem != null && inSystem.startsWith("Bearer ") ? inSystem : null;
+            String present = user.firstValue("Authorization").orElse(inSystem);
             CompletableFuture<String> decision = Authorizations.forHopWhenReady(CLIENT, present, added,
                     request.uri().toString(), user.firstValue("Host").orElse(null),
                     WovenCall.of("proxy").get(exchangeAccess, request) != null);
@@ -75,9 +74,6 @@ final class ExchangeAdvice {
                 system.put("Authorization", value);
             } else if (added != null) {
                 system.remove("Authorization");
-            }
-            if (header != null || added != null) {
-                AddedHeaders.remember(request, header);
             }
             return null;
         } catch (Throwable unexpected) {

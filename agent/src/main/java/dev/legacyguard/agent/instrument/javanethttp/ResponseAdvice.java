@@ -1,8 +1,12 @@
 package dev.legacyguard.agent.instrument.javanethttp;
 
-import dev.legacyguard.agent.bootstrap.AddedHeaders;
+import java.lang.invoke.MethodHandles;
+import java.util.List;
+import java.util.Map;
+
 import dev.legacyguard.agent.bootstrap.Authorizations;
 import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
+import dev.legacyguard.agent.bootstrap.WovenCall;
 import java.net.http.HttpHeaders;
 import jdk.internal.net.http.HttpRequestImpl;
 import net.bytebuddy.asm.Advice;
@@ -20,6 +24,7 @@ final class ResponseAdvice {
     private ResponseAdvice() {
     }
 
+    @SuppressWarnings("unchecked")
     @Advice.OnMethodExit(suppress = Throwable.class)
     static void report(@Advice.FieldValue("request") HttpRequestImpl request, @Advice.FieldValue("statusCode") int status,
             @Advice.FieldValue("headers") HttpHeaders headers) {
@@ -27,8 +32,13 @@ final class ResponseAdvice {
             return;
         }
         try {
-            String added = AddedHeaders.addedTo(request);
-            String present = request.headers().firstValue("Authorization").orElse(added);
+            MethodHandles.Lookup responseAccess = MethodHandles.lookup();
+            List<String> values = (List<String>) ((Map<String, List<String>>) WovenCall.of("map").get(responseAccess,
+                    WovenCall.of("getSystemHeadersBuilder").get(responseAccess, request))).get("Authorization");
+            String inSystem = values == null || values.isEmpty() ? null : values.get(0);
+            // As in ExchangeAdvice: a Bearer among the system headers is the agent's.
+            String added = inSystem != null && inSystem.startsWith("Bearer ") ? inSystem : null;
+            String present = request.headers().firstValue("Authorization").orElse(inSystem);
             Authorizations.answeredHop(CLIENT, present, added, request.uri().toString(), status,
                     headers.firstValue("WWW-Authenticate").orElse(null));
         } catch (Throwable unexpected) {
