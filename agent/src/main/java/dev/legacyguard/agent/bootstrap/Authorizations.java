@@ -1,6 +1,9 @@
 package dev.legacyguard.agent.bootstrap;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
 
 /**
  * What advice asks before and after a request: the Authorization header to add, and how a
@@ -31,6 +34,52 @@ public final class Authorizations {
             return LEAVE_ALONE;
         }
         return decide(client, url, hostHeader, throughProxy);
+    }
+
+    /**
+     * {@link #forHop} for a client whose own threads must not wait for a token: the same answer,
+     * completed at once when it is known, else when the token request the source started on
+     * its own thread ends; completed exceptionally only with the deliberate token failure.
+     */
+    public static CompletableFuture<String> forHopWhenReady(String client, String present, String added, String url,
+            String hostHeader, boolean throughProxy) {
+        if (present != null && !present.equals(added)) {
+            return CompletableFuture.completedFuture(LEAVE_ALONE);
+        }
+        BearerSource source = BearerHooks.source();
+        if (source == null || url == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        try {
+            CompletableFuture<String> header = source.authorizationWhenReady(url, hostHeader, throughProxy);
+            return header.isDone() && !header.isCompletedExceptionally() ? header : header.handle(new OnlyDeliberate(client));
+        } catch (Throwable unexpected) {
+            InstrumentationFailures.report(client, unexpected);
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    /** Lets only the deliberate IOException through; any other failure is reported and means no token. */
+    private static final class OnlyDeliberate implements BiFunction<String, Throwable, String> {
+
+        private final String client;
+
+        OnlyDeliberate(String client) {
+            this.client = client;
+        }
+
+        @Override
+        public String apply(String header, Throwable failure) {
+            if (failure == null) {
+                return header;
+            }
+            Throwable cause = failure.getCause() != null && !(failure instanceof IOException) ? failure.getCause() : failure;
+            if (cause instanceof IOException) {
+                throw new CompletionException(cause);
+            }
+            InstrumentationFailures.report(client, cause);
+            return null;
+        }
     }
 
     /** Reports the answer to a hop when the header it carried ({@code present}) is the one the agent added. */

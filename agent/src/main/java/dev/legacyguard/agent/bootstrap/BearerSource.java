@@ -1,6 +1,7 @@
 package dev.legacyguard.agent.bootstrap;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the instrumented HTTP clients ask before a request leaves the JVM. Lives on the
@@ -21,6 +22,14 @@ public interface BearerSource {
      *     endpoint's error
      */
     String authorizationFor(String url, String hostHeader, boolean throughProxy) throws IOException;
+
+    /**
+     * What {@link #authorizationFor} answers, without waiting, for a client whose own threads
+     * must not block: completed at once when the token is cached or the request needs none,
+     * else when a token request started on the agent's own thread ends. It completes
+     * exceptionally only with the deliberate token failure.
+     */
+    CompletableFuture<String> authorizationWhenReady(String url, String hostHeader, boolean throughProxy);
 
     /**
      * Tells the source how a request to {@code url} that carried {@code authorization} was

@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.legacyguard.agent.bootstrap.BearerHooks;
 import net.bytebuddy.ClassFileVersion;
@@ -29,7 +30,7 @@ final class AdviceWeaver {
 
     private final ClassLoader agentLoader;
     private final Instrumentation instrumentation;
-    private volatile boolean bootstrapReadable;
+    private final Set<String> checkedPackages = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
 
     AdviceWeaver(ClassLoader agentLoader, Instrumentation instrumentation) {
         this.agentLoader = agentLoader;
@@ -48,9 +49,7 @@ final class AdviceWeaver {
         if (System.getProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY) == null) {
             System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
         }
-        if (loader == null) {
-            letJavaBaseReadTheBootstrapPackage();
-        }
+        letItsModuleReadTheBootstrapPackage(typeName);
         // The class being loaded, the types it and the advice refer to (from its own loader),
         // and the advice's bytes (from the agent's loader; the advice class is never loaded).
         // The JDK's classes from the boot loader too: a module's loader (JBoss Modules, OSGi) may
@@ -88,29 +87,47 @@ final class AdviceWeaver {
     }
 
     /**
-     * Advice inlined into java.base calls the bootstrap package, in the boot loader's unnamed
-     * module, which java.base does not read by itself (Java 9+). By plain reflection: ByteBuddy's
-     * JavaModule would first generate dispatcher classes and proxies (~40 ms).
+     * Advice inlined into a class of a named module of the JDK (java.base's HttpURLConnection,
+     * java.net.http's exchange) calls the bootstrap package, in the boot loader's unnamed module,
+     * which a named module does not read by itself (Java 9+). A class of the class path, or of
+     * any other unnamed module, reads every module already. By plain reflection: ByteBuddy's
+     * JavaModule would first generate dispatcher classes and proxies (~40 ms). Each package is
+     * looked up once: it belongs to at most one module of the boot layer.
      */
-    private void letJavaBaseReadTheBootstrapPackage() throws ReflectiveOperationException {
-        if (bootstrapReadable) {
+    private void letItsModuleReadTheBootstrapPackage(String typeName) throws ReflectiveOperationException {
+        int lastDot = typeName.lastIndexOf('.');
+        if (lastDot < 0 || !checkedPackages.add(typeName.substring(0, lastDot))) {
             return;
         }
         Method getModule;
         try {
             getModule = Class.class.getMethod("getModule");
         } catch (NoSuchMethodException java8) {
-            bootstrapReadable = true;
             return;
         }
         Class<?> moduleType = getModule.getReturnType();
-        Object javaBase = getModule.invoke(Object.class);
+        Object module = bootLayerModuleOf(typeName.substring(0, lastDot), moduleType);
+        if (module == null) {
+            return;
+        }
         Object bootstrap = getModule.invoke(BearerHooks.class);
-        if (!(Boolean) moduleType.getMethod("canRead", moduleType).invoke(javaBase, bootstrap)) {
+        if (!(Boolean) moduleType.getMethod("canRead", moduleType).invoke(module, bootstrap)) {
             Instrumentation.class.getMethod("redefineModule", moduleType, Set.class, Map.class, Map.class, Set.class, Map.class)
-                    .invoke(instrumentation, javaBase, Collections.singleton(bootstrap), Collections.emptyMap(),
+                    .invoke(instrumentation, module, Collections.singleton(bootstrap), Collections.emptyMap(),
                             Collections.emptyMap(), Collections.emptySet(), Collections.emptyMap());
         }
-        bootstrapReadable = true;
+    }
+
+    /** The module of the boot layer (the JDK's) that holds {@code packageName}, or null. */
+    private static Object bootLayerModuleOf(String packageName, Class<?> moduleType) throws ReflectiveOperationException {
+        Class<?> layerType = Class.forName("java.lang.ModuleLayer");
+        Object bootLayer = layerType.getMethod("boot").invoke(null);
+        Method packages = moduleType.getMethod("getPackages");
+        for (Object module : (Set<?>) layerType.getMethod("modules").invoke(bootLayer)) {
+            if (((Set<?>) packages.invoke(module)).contains(packageName)) {
+                return module;
+            }
+        }
+        return null;
     }
 }

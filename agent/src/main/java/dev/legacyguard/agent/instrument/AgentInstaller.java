@@ -11,6 +11,7 @@ import dev.legacyguard.agent.config.ConfigException;
 import dev.legacyguard.agent.instrument.apachehttpclient4.ApacheHttpClient4Instrumentation;
 import dev.legacyguard.agent.instrument.apachehttpclient5.ApacheHttpClient5Instrumentation;
 import dev.legacyguard.agent.instrument.httpurlconnection.HttpUrlConnectionInstrumentation;
+import dev.legacyguard.agent.instrument.javanethttp.JavaNetHttpInstrumentation;
 import dev.legacyguard.agent.jmx.AgentMBeans;
 import dev.legacyguard.agent.log.AgentLog;
 import dev.legacyguard.agent.token.TokenBroker;
@@ -25,7 +26,8 @@ public final class AgentInstaller {
     private static final List<ClientInstrumentation> CLIENTS = Arrays.asList(
             new HttpUrlConnectionInstrumentation(),
             new ApacheHttpClient4Instrumentation(),
-            new ApacheHttpClient5Instrumentation());
+            new ApacheHttpClient5Instrumentation(),
+            new JavaNetHttpInstrumentation());
 
     private AgentInstaller() {
     }

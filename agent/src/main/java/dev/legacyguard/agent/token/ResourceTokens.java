@@ -71,46 +71,70 @@ final class ResourceTokens {
 
     /** The {@code Authorization} value for this resource, waiting for a token only when none is usable. */
     String authorization() throws TokenFailure, InterruptedIOException {
+        CachedToken token = usableNow();
+        return token != null ? token.header : awaitFreshToken().header;
+    }
+
+    /** The cached token while it is usable, its refresh started when due; null when none is. Takes no lock. */
+    private CachedToken usableNow() {
         CachedToken token = current;
-        if (token != null) {
-            long now = clock.millis();
-            if (token.usableAt(now)) {
-                if (!token.used) {
-                    token.used = true;
-                }
-                if (now >= token.refreshAt) {
-                    refreshAhead(token);
-                }
-                return token.header;
-            }
+        if (token == null) {
+            return null;
         }
-        return awaitFreshToken().header;
+        long now = clock.millis();
+        if (!token.usableAt(now)) {
+            return null;
+        }
+        if (!token.used) {
+            token.used = true;
+        }
+        if (now >= token.refreshAt) {
+            refreshAhead(token);
+        }
+        return token;
+    }
+
+    /**
+     * The token as {@link #authorization()} would give it, without waiting: at once when one is
+     * usable (or the endpoint is in backoff), else when the request already running, or one
+     * started now on the refresher's thread, ends. For clients whose own threads must not block.
+     */
+    CompletableFuture<CachedToken> whenReady() {
+        CachedToken token = usableNow();
+        if (token != null) {
+            return CompletableFuture.completedFuture(token);
+        }
+        CompletableFuture<CachedToken> fetch = readyOrRequested(false);
+        if (fetch.isDone() && !fetch.isCompletedExceptionally()) {
+            return fetch;
+        }
+        CompletableFuture<CachedToken> answer = new CompletableFuture<>();
+        // Not on the fetching thread: what waits on the answer (a client's exchange, its retry)
+        // would run inside the token request's own scope, where every request goes without a
+        // token, and would hold up the refresher.
+        fetch.whenCompleteAsync((fetched, failure) -> {
+            if (failure == null) {
+                fetched.used = true;
+                answer.complete(fetched);
+                return;
+            }
+            if (failure instanceof TokenFailure) {
+                synchronized (this) {
+                    try {
+                        answer.complete(orFallback((TokenFailure) failure, clock.millis()));
+                        return;
+                    } catch (TokenFailure noFallback) {
+                        // answered below
+                    }
+                }
+            }
+            answer.completeExceptionally(failure);
+        });
+        return answer;
     }
 
     private CachedToken awaitFreshToken() throws TokenFailure, InterruptedIOException {
-        CompletableFuture<CachedToken> fetch;
-        boolean owner = false;
-        synchronized (this) {
-            long now = clock.millis();
-            CachedToken token = current;
-            if (token != null && token.usableAt(now)) {
-                token.used = true;
-                return token;
-            }
-            if (inFlight != null) {
-                fetch = inFlight;
-            } else if (lastFailure != null && now < retryAt) {
-                return orFallback(lastFailure, now);
-            } else {
-                fetch = new CompletableFuture<>();
-                inFlight = fetch;
-                owner = true;
-            }
-        }
-        callerWaits.incrementAndGet();
-        if (owner) {
-            fetch(fetch);
-        }
+        CompletableFuture<CachedToken> fetch = readyOrRequested(true);
         CachedToken token;
         try {
             token = await(fetch);
@@ -121,6 +145,51 @@ final class ResourceTokens {
         }
         token.used = true;
         return token;
+    }
+
+    /**
+     * A usable token, or the answer during a backoff, as a completed future; else the token
+     * request to wait for: the one running, or a new one, run here on the caller's thread
+     * ({@code onThisThread}, which returns once it has ended) or started on the refresher's.
+     */
+    private CompletableFuture<CachedToken> readyOrRequested(boolean onThisThread) {
+        CompletableFuture<CachedToken> fetch;
+        synchronized (this) {
+            long now = clock.millis();
+            CachedToken token = current;
+            if (token != null && token.usableAt(now)) {
+                token.used = true;
+                return CompletableFuture.completedFuture(token);
+            }
+            if (inFlight != null) {
+                callerWaits.incrementAndGet();
+                return inFlight;
+            }
+            if (lastFailure != null && now < retryAt) {
+                CompletableFuture<CachedToken> answer = new CompletableFuture<>();
+                try {
+                    answer.complete(orFallback(lastFailure, now));
+                } catch (TokenFailure failure) {
+                    answer.completeExceptionally(failure);
+                }
+                return answer;
+            }
+            fetch = new CompletableFuture<>();
+            inFlight = fetch;
+        }
+        callerWaits.incrementAndGet();
+        if (onThisThread) {
+            fetch(fetch);
+        } else {
+            CompletableFuture<CachedToken> started = fetch;
+            try {
+                refresher.execute(() -> fetch(started));
+            } catch (RejectedExecutionException closed) {
+                // The broker was closed (the JVM is stopping): still no waiting on the caller's thread.
+                CompletableFuture.runAsync(() -> fetch(started));
+            }
+        }
+        return fetch;
     }
 
     /** The rejected token while it is still valid, else the failure; called under the lock. */

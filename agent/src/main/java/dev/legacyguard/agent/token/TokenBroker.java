@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import dev.legacyguard.agent.bootstrap.BearerSource;
@@ -64,6 +65,47 @@ public final class TokenBroker implements BearerSource, AutoCloseable {
 
     @Override
     public String authorizationFor(String url, String hostHeader, boolean throughProxy) throws IOException {
+        ResourceTokens tokens = tokensFor(url, hostHeader, throughProxy);
+        if (tokens == null) {
+            return null;
+        }
+        try {
+            return tokens.authorization();
+        } catch (TokenFailure failure) {
+            return withoutToken(failure);
+        }
+    }
+
+    @Override
+    public CompletableFuture<String> authorizationWhenReady(String url, String hostHeader, boolean throughProxy) {
+        ResourceTokens tokens = tokensFor(url, hostHeader, throughProxy);
+        if (tokens == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<CachedToken> ready = tokens.whenReady();
+        if (ready.isDone() && !ready.isCompletedExceptionally()) {
+            // Nearly every call: the token is cached.
+            return CompletableFuture.completedFuture(ready.join().header);
+        }
+        CompletableFuture<String> header = new CompletableFuture<>();
+        ready.whenComplete((token, failure) -> {
+            if (failure == null) {
+                header.complete(token.header);
+            } else if (failure instanceof TokenFailure) {
+                try {
+                    header.complete(withoutToken((TokenFailure) failure));
+                } catch (IOException deliberate) {
+                    header.completeExceptionally(deliberate);
+                }
+            } else {
+                header.completeExceptionally(failure);
+            }
+        });
+        return header;
+    }
+
+    /** The tokens of the resource a request to {@code url} may carry, or null when it may carry none. */
+    private ResourceTokens tokensFor(String url, String hostHeader, boolean throughProxy) {
         if (OwnRequest.active()) {
             return null;
         }
@@ -79,15 +121,16 @@ public final class TokenBroker implements BearerSource, AutoCloseable {
                     + "; it went without the token (logged once)");
             return null;
         }
-        try {
-            return tokens.authorization();
-        } catch (TokenFailure failure) {
-            if (onTokenFailure == OnTokenFailure.SEND_WITHOUT) {
-                return null;
-            }
-            // ConnectException: the retry handlers of Apache HttpClient 4 and 5 do not retry it.
-            throw new ConnectException(failure.getMessage());
+        return tokens;
+    }
+
+    /** What a request gets when its resource has no token: null with send-without, else the deliberate failure. */
+    private String withoutToken(TokenFailure failure) throws ConnectException {
+        if (onTokenFailure == OnTokenFailure.SEND_WITHOUT) {
+            return null;
         }
+        // ConnectException: the retry handlers of Apache HttpClient 4 and 5 do not retry it.
+        throw new ConnectException(failure.getMessage());
     }
 
     /**

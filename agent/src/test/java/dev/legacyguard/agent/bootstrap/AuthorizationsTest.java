@@ -1,13 +1,17 @@
 package dev.legacyguard.agent.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class AuthorizationsTest {
 
     private final List<String> answers = new ArrayList<>();
+    private final CompletableFuture<String> pending = new CompletableFuture<>();
 
     @AfterEach
     void uninstall() {
@@ -32,6 +37,11 @@ class AuthorizationsTest {
                     throw tokenFailure;
                 }
                 return url.startsWith("https://shop.internal/") ? header : null;
+            }
+
+            @Override
+            public CompletableFuture<String> authorizationWhenReady(String url, String hostHeader, boolean throughProxy) {
+                return pending;
             }
 
             @Override
@@ -107,5 +117,50 @@ class AuthorizationsTest {
         assertEquals(List.of(), answers);
         Authorizations.answered("test", "https://shop.internal/a", "Bearer t1", 401, "Bearer");
         assertEquals(List.of("https://shop.internal/a Bearer t1 401 Bearer"), answers);
+    }
+
+    @Test
+    void aHopThatMustNotWaitLeavesTheApplicationsHeaderAloneAtOnce() {
+        install("Bearer t1", null, null);
+
+        CompletableFuture<String> decision = Authorizations.forHopWhenReady("test", "Basic app", null,
+                "https://shop.internal/api", null, false);
+
+        assertSame(Authorizations.LEAVE_ALONE, decision.getNow(null));
+    }
+
+    @Test
+    void aHopThatMustNotWaitGetsTheHeaderWhenTheTokenComes() {
+        install("Bearer t1", null, null);
+
+        CompletableFuture<String> decision = Authorizations.forHopWhenReady("test", null, null,
+                "https://shop.internal/api", null, false);
+        assertFalse(decision.isDone());
+        pending.complete("Bearer t1");
+
+        assertEquals("Bearer t1", decision.getNow(null));
+    }
+
+    @Test
+    void aHopThatMustNotWaitFailsOnlyWithTheDeliberateFailure() {
+        install("Bearer t1", null, null);
+        CompletableFuture<String> decision = Authorizations.forHopWhenReady("test", null, null,
+                "https://shop.internal/api", null, false);
+
+        pending.completeExceptionally(new ConnectException("no token for resource 'shop'"));
+
+        CompletionException thrown = assertThrows(CompletionException.class, decision::join);
+        assertEquals("no token for resource 'shop'", thrown.getCause().getMessage());
+    }
+
+    @Test
+    void aHopThatMustNotWaitGoesWithoutTokenWhenTheSourceFailsUnexpectedly() {
+        install("Bearer t1", null, null);
+        CompletableFuture<String> decision = Authorizations.forHopWhenReady("test", null, null,
+                "https://shop.internal/api", null, false);
+
+        pending.completeExceptionally(new IllegalStateException("a bug"));
+
+        assertNull(decision.join());
     }
 }

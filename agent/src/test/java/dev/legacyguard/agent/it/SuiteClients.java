@@ -20,7 +20,9 @@ final class SuiteClients {
             new SuiteClient("hc4.5-legacy", AT + "HttpClient4LegacyRequest", "httpclient-4.5"),
             new SuiteClient("hc5.0", AT + "HttpClient5Request", "httpclient5-5.0"),
             new SuiteClient("hc5.4", AT + "HttpClient5Request", "httpclient5-5.4"),
-            new SuiteClient("hc5.6", AT + "HttpClient5Request", "httpclient5-5.6"));
+            new SuiteClient("hc5.6", AT + "HttpClient5Request", "httpclient5-5.6"),
+            new SuiteClient("jdkhttp", AT + "JavaNetHttpRequest", null),
+            new SuiteClient("jdkhttp-async", AT + "JavaNetHttpAsyncRequest", null));
 
     private SuiteClients() {
     }

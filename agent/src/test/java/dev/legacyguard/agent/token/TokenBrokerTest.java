@@ -1,6 +1,7 @@
 package dev.legacyguard.agent.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,7 +24,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -712,6 +715,41 @@ class TokenBrokerTest {
             String token = authorization.substring("Bearer ".length());
             assertTrue(!log().contains(token) && !log().contains(SECRET), log());
             assertTrue(log().contains("token sha256:"), log());
+        }
+    }
+
+    @Test
+    void aClientThatMustNotWaitGetsAFutureOfTheTokenRequestedOnTheAgentsOwnThread() throws Exception {
+        issuer.setTokenEndpoint(true, 3000);
+        try (TokenBroker broker = broker(settings(), Clock.MONOTONIC)) {
+            CompletableFuture<String> first = broker.authorizationWhenReady(SHOP_URL, null, false);
+
+            assertFalse(first.isDone(), "returned before the token request, which the endpoint holds for 3 s, ended");
+            assertEquals("https://api.shop", claims(first.get(10, TimeUnit.SECONDS)).get("aud"));
+            CompletableFuture<String> next = broker.authorizationWhenReady(SHOP_URL, null, false);
+            assertEquals(first.get(), next.getNow(null), "the cached token, at once");
+            assertEquals(1, issuer.tokenRequests());
+        }
+    }
+
+    @Test
+    void aClientThatMustNotWaitGetsTheDeliberateFailureAsItsFuturesException() {
+        issuer.setTokenEndpoint(false, 0);
+        try (TokenBroker broker = broker(settings(), Clock.MONOTONIC)) {
+            CompletableFuture<String> header = broker.authorizationWhenReady(SHOP_URL, null, false);
+
+            ExecutionException failed = assertThrows(ExecutionException.class, () -> header.get(10, TimeUnit.SECONDS));
+            assertTrue(failed.getCause() instanceof ConnectException, failed::toString);
+            assertTrue(failed.getCause().getMessage().startsWith("no token for resource 'shop'"), failed::toString);
+        }
+    }
+
+    @Test
+    void aClientThatMustNotWaitGoesWithoutTokenWhenTheResourceSaysSo() throws Exception {
+        issuer.setTokenEndpoint(false, 0);
+        try (TokenBroker broker = broker(settings("logto.on-token-failure", "send-without"), Clock.MONOTONIC)) {
+            assertNull(broker.authorizationWhenReady(SHOP_URL, null, false).get(10, TimeUnit.SECONDS));
+            assertNull(broker.authorizationWhenReady("https://elsewhere.internal/api/x", null, false).getNow("not done"));
         }
     }
 }

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.http.client.methods.CloseableHttpResponse;
@@ -43,16 +47,21 @@ public class AgentCallBenchmark {
         URL url;
         CloseableHttpClient apache4;
         org.apache.hc.client5.http.impl.classic.CloseableHttpClient apache5;
+        HttpClient javaNet;
+        HttpRequest javaNetRequest;
 
         @Setup(Level.Trial)
-        public void start() throws IOException {
+        public void start() throws IOException, InterruptedException {
             api = LoopbackApi.start(Integer.getInteger(PORT_PROPERTY, 0), 2);
             url = new URL(api.url());
             apache4 = HttpClients.createDefault();
             apache5 = org.apache.hc.client5.http.impl.classic.HttpClients.createDefault();
+            javaNet = HttpClient.newHttpClient();
+            javaNetRequest = HttpRequest.newBuilder(URI.create(api.url())).build();
             httpUrlConnection(this);
             apacheHttpClient4(this);
             apacheHttpClient5(this);
+            javaNetHttp(this);
             boolean expectBearer = Boolean.getBoolean(EXPECT_BEARER_PROPERTY);
             long expected = expectBearer ? api.requests() : 0;
             if (api.requestsWithBearer() != expected) {
@@ -95,6 +104,11 @@ public class AgentCallBenchmark {
                     org.apache.hc.core5.http.io.entity.EntityUtils.consume(response.getEntity());
                     return response.getCode();
                 }));
+    }
+
+    @Benchmark
+    public static int javaNetHttp(Clients clients) throws IOException, InterruptedException {
+        return expectOk(clients.javaNet.send(clients.javaNetRequest, HttpResponse.BodyHandlers.discarding()).statusCode());
     }
 
     private static int expectOk(int status) {

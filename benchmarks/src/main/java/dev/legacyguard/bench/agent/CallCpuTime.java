@@ -6,7 +6,11 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.HttpURLConnection;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -32,6 +36,10 @@ import org.apache.http.util.EntityUtils;
  * not. Rounds take every client and kind in turn, so a slow spell of the machine falls on all
  * of them; the warm-up rounds let the JIT finish compiling the client and server code first.
  * Prints {@code client=NAME call=KIND round=N cpuNanos=C wallNanos=W} per measured round.
+ *
+ * <p>{@code java.net.http}'s {@code send} runs the agent's advice on the calling thread (the
+ * exchange starts inline there); it reads the answer on its selector thread, whose CPU time,
+ * like the server's, is not counted for any client.
  *
  * <p>Arguments: port warmupRounds callsPerRound rounds tokenFile.
  */
@@ -77,6 +85,19 @@ public final class CallCpuTime {
                 }
                 try (CloseableHttpResponse response = apache4.execute(get)) {
                     EntityUtils.consume(response.getEntity());
+                }
+            });
+            HttpClient javaNet = HttpClient.newHttpClient();
+            clients.put("javaNetHttp", authorization -> {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.url()));
+                if (authorization != null) {
+                    request.header("Authorization", authorization);
+                }
+                try {
+                    javaNet.send(request.build(), HttpResponse.BodyHandlers.discarding());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
                 }
             });
             clients.put("apacheHttpClient5", authorization -> {
