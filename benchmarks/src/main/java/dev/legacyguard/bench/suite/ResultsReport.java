@@ -310,7 +310,9 @@ final class ResultsReport {
         line("");
         line("The agent's own work per call, measured alone in the agent JVM (`BearerSource.authorizationFor`, what"
                 + " the advice asks before each request): " + agentCall(Suite.WITH_AGENT, "configuredResource")
-                + " for a URL of the configured resource (cached token), " + agentCall(Suite.WITH_AGENT, "urlOfNoResource")
+                + " for a URL of the configured resource (cached token), "
+                + agentCall(Suite.WITH_AGENT, "configuredResourceWithHostHeader") + " for the same URL with the Host"
+                + " header Apache HttpClient writes, " + agentCall(Suite.WITH_AGENT, "urlOfNoResource")
                 + " for a URL of no resource.");
         line("");
         AgentStartup.Outcome s = results.startup();
