@@ -347,10 +347,12 @@ final class ResultsReport {
         line("| … of which any agent costs (empty agent) | " + s.addedByAnyAgent() + " |");
         line("");
         FirstCallsRun.Outcome f = results.firstCalls();
-        line("First calls: a fresh JVM's first `HttpURLConnection` calls to a loopback API, alternating JVMs without"
-                + " and with the agent. Start-up stays short because the agent weaves its advice into a client class"
-                + " only when the class loads: the process's first outgoing call pays for that. The first call to a"
-                + " configured resource then waits for its token (one request to the token endpoint). Milliseconds:");
+        line("First calls: a fresh JVM's first `HttpURLConnection` calls to a loopback API, made as soon as its"
+                + " main has started the API, alternating JVMs without and with the agent. Start-up stays short because"
+                + " the agent weaves its advice into a client class only when the class loads; the weaving machinery"
+                + " loads on the agent's warm-up thread meanwhile, and a first call made before that ends waits for"
+                + " the rest. The first call to a configured resource then waits for its token (one request to the"
+                + " token endpoint). Milliseconds:");
         line("");
         line("| | Without agent | With agent | Added |");
         line("|---|---|---|---|");
