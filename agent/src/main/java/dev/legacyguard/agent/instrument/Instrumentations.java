@@ -10,9 +10,10 @@ import dev.legacyguard.agent.log.AgentLog;
 /**
  * Installs every client's advice, and the class loaders' delegation of the bootstrap package
  * that lets the advice run in any class loader. Start-up pays only for a name lookup and a
- * scan of the tables of each loaded class: ByteBuddy loads when the first client class or
- * class loader is woven. (ByteBuddy's AgentBuilder, used
- * before, loaded some 890 of its classes and generated a class of its own on every start.)
+ * scan of the tables of each loaded class: ByteBuddy loads on the {@link WeavingWarmUp}
+ * thread, or when the first client class or class loader is woven if that comes first.
+ * (ByteBuddy's AgentBuilder, used before, loaded some 890 of its classes and generated a class
+ * of its own on every start.)
  */
 final class Instrumentations {
 
@@ -27,11 +28,12 @@ final class Instrumentations {
             }
         }
         ClassLoader agentLoader = Instrumentations.class.getClassLoader();
-        AdviceTransformer transformer = new AdviceTransformer(byInternalName,
-                new AdviceWeaver(agentLoader, instrumentation), agentLoader, log);
+        AdviceWeaver weaver = new AdviceWeaver(agentLoader, instrumentation);
+        AdviceTransformer transformer = new AdviceTransformer(byInternalName, weaver, agentLoader, log);
         instrumentation.addTransformer(transformer, true);
         // Classes such as HttpURLConnection may be loaded before the agent starts, and so may a
         // container's class loaders.
         transformer.retransformLoadedClasses(instrumentation);
+        new WeavingWarmUp(weaver, clients, log).start();
     }
 }

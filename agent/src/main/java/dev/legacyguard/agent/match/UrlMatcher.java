@@ -38,12 +38,15 @@ public final class UrlMatcher<T> {
         if (url == null) {
             return null;
         }
-        UrlParts parts;
         try {
-            parts = UrlParts.ofRequest(url);
+            return match(UrlParts.ofRequest(url));
         } catch (UrlRefused refused) {
             return null;
         }
+    }
+
+    /** The value whose prefix covers the request URL {@code parts}, or null. */
+    public T match(UrlParts parts) {
         for (Map.Entry<UrlPrefix, T> entry : entries) {
             if (entry.getKey().covers(parts)) {
                 return DotSegments.present(parts.path) ? null : entry.getValue();

@@ -7,17 +7,21 @@ import java.util.Locale;
  * The parts of an http(s) URL that decide where a request goes: scheme, host, effective port
  * and path. Parsed by hand, strictly: anything that a server or a proxy might read differently
  * from us (user info, backslashes, percent-encoded hosts, control characters) is refused, so
- * a doubtful URL never gets a token.
+ * a doubtful URL never gets a token. A request's URL is parsed once per decision and judged in
+ * its parts ({@link UrlMatcher}, {@link HostHeader}).
  */
-final class UrlParts {
+public final class UrlParts {
 
     final String scheme;
+    /** The authority as the URL writes it, for comparing a header that repeats it verbatim. */
+    final String authority;
     final String host;
     final int port;
     final String path;
 
-    private UrlParts(String scheme, String host, int port, String path) {
+    private UrlParts(String scheme, String authority, String host, int port, String path) {
         this.scheme = scheme;
+        this.authority = authority;
         this.host = host;
         this.port = port;
         this.path = path;
@@ -27,8 +31,10 @@ final class UrlParts {
      * A URL a request is about to be sent to. Its host must be ASCII: a client resolves a
      * Unicode host in its own way (or not at all), so comparing its punycode form could name
      * a host the request never goes to.
+     *
+     * @throws UrlRefused when the URL cannot be compared safely; it then gets no token
      */
-    static UrlParts ofRequest(String url) throws UrlRefused {
+    public static UrlParts ofRequest(String url) throws UrlRefused {
         return parse(url, false);
     }
 
@@ -81,7 +87,7 @@ final class UrlParts {
         String host = canonicalHost(hostText, unicodeHost);
         int port = portText == null || portText.isEmpty() ? defaultPort : port(portText);
         String path = path(url, authorityEnd);
-        return new UrlParts(scheme, host, port, path);
+        return new UrlParts(scheme, authority, host, port, path);
     }
 
     private static int endOfAuthority(String url, int from) throws UrlRefused {

@@ -16,7 +16,9 @@ import dev.legacyguard.agent.config.ResourceSettings;
 import dev.legacyguard.agent.log.AgentLog;
 import dev.legacyguard.agent.match.HostHeader;
 import dev.legacyguard.agent.match.UrlMatcher;
+import dev.legacyguard.agent.match.UrlParts;
 import dev.legacyguard.agent.match.UrlPrefix;
+import dev.legacyguard.agent.match.UrlRefused;
 
 /**
  * The {@link BearerSource} the instrumented clients ask: it maps a request URL to its
@@ -106,14 +108,20 @@ public final class TokenBroker implements BearerSource, AutoCloseable {
 
     /** The tokens of the resource a request to {@code url} may carry, or null when it may carry none. */
     private ResourceTokens tokensFor(String url, String hostHeader, boolean throughProxy) {
-        if (OwnRequest.active()) {
+        if (OwnRequest.active() || url == null) {
             return null;
         }
-        ResourceTokens tokens = matcher.match(url);
+        UrlParts target;
+        try {
+            target = UrlParts.ofRequest(url);
+        } catch (UrlRefused refused) {
+            return null;
+        }
+        ResourceTokens tokens = matcher.match(target);
         if (tokens == null) {
             return null;
         }
-        String elsewhere = elsewhere(tokens.resource(), url, hostHeader, throughProxy);
+        String elsewhere = elsewhere(tokens.resource(), url, target, hostHeader, throughProxy);
         if (elsewhere != null) {
             // Once per resource and reason (the first word), whatever the header said.
             log.warnOnce("elsewhere " + tokens.resource().name() + " " + elsewhere.substring(0, elsewhere.indexOf(' ')),
@@ -138,8 +146,9 @@ public final class TokenBroker implements BearerSource, AutoCloseable {
      * null when it goes to the resource alone. An https request through a proxy is tunnelled
      * (CONNECT), so the token stays inside TLS with the resource's certificate.
      */
-    private static String elsewhere(ResourceSettings resource, String url, String hostHeader, boolean throughProxy) {
-        if (hostHeader != null && !HostHeader.namesHostOf(hostHeader, url)) {
+    private static String elsewhere(ResourceSettings resource, String url, UrlParts target, String hostHeader,
+            boolean throughProxy) {
+        if (hostHeader != null && !HostHeader.namesHostOf(hostHeader, target)) {
             return "carried the Host header '" + hostHeader + "', which names another host: the server routes by it";
         }
         if (throughProxy && url.regionMatches(true, 0, "http:", 0, 5) && !resource.plainHttpThroughProxy()) {

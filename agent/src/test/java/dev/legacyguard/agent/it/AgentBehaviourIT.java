@@ -548,6 +548,12 @@ abstract class AgentBehaviourIT {
     }
 
     @Test
+    void warmsUpItsWeavingWithoutComplaint() {
+        // The warm-up thread weaves the JDK's own client once at start-up; a failure would be one WARN line.
+        assertEquals(List.of(), service.agentLines().stream().filter(line -> line.contains("warm-up")).toList());
+    }
+
+    @Test
     void hidesTheAgentsClassesAndItsByteBuddyFromTheApplication() {
         assertEquals("visible= hidden=" + String.join(",", HIDDEN_CLASSES), service.result("classes"));
     }

@@ -151,6 +151,6 @@ class UrlMatcherTest {
 
     @Test
     void nullUrlMatchesNothing() {
-        assertNull(shop.match(null));
+        assertNull(shop.match((String) null));
     }
 }

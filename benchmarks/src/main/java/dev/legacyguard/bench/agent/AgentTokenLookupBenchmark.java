@@ -17,8 +17,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Run only in a JVM started with the agent: what the instrumented clients ask the agent on every
  * call, {@code BearerHooks.source().authorizationFor(url, hostHeader, throughProxy)} as a plain call
- * asks it (no Host header of its own, no proxy), for a URL of the configured resource
- * (cached token) and for one of no resource. The agent's bootstrap classes are on the bootstrap
+ * asks it, for a URL of the configured resource (cached token) and for one of no resource:
+ * without a Host header, as {@code HttpURLConnection} asks when the application set none, and
+ * with the one Apache HttpClient 4 and 5 always write by then, naming the URL's own host. The agent's bootstrap classes are on the bootstrap
  * class path, visible to every class loader; they are reached by name because this module does
  * not compile against the agent.
  */
@@ -32,6 +33,7 @@ public class AgentTokenLookupBenchmark {
         Object source;
         String resourceUrl;
         String otherUrl;
+        String hostHeader;
 
         @Setup(Level.Trial)
         public void find() throws Throwable {
@@ -48,6 +50,7 @@ public class AgentTokenLookupBenchmark {
             int port = Integer.getInteger(AgentCallBenchmark.PORT_PROPERTY);
             resourceUrl = "http://127.0.0.1:" + port + LoopbackApi.PATH;
             otherUrl = "http://127.0.0.1:" + port + "/elsewhere/items";
+            hostHeader = "127.0.0.1:" + port;
             Object header = (Object) authorizationFor.invokeExact(source, resourceUrl, (String) null, false);
             if (!(header instanceof String) || !((String) header).startsWith("Bearer ")) {
                 throw new IllegalStateException("the agent gave no bearer token for " + resourceUrl + ": " + header);
@@ -58,6 +61,11 @@ public class AgentTokenLookupBenchmark {
     @Benchmark
     public Object configuredResource(Hooks hooks) throws Throwable {
         return (Object) hooks.authorizationFor.invokeExact(hooks.source, hooks.resourceUrl, (String) null, false);
+    }
+
+    @Benchmark
+    public Object configuredResourceWithHostHeader(Hooks hooks) throws Throwable {
+        return (Object) hooks.authorizationFor.invokeExact(hooks.source, hooks.resourceUrl, hooks.hostHeader, false);
     }
 
     @Benchmark

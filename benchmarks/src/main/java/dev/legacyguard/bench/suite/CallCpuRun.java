@@ -7,8 +7,10 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +48,15 @@ final class CallCpuRun {
         /** What the agent costs a call it leaves alone, one that carries the application's own header. */
         Figure leftAlone(String client) {
             return figure(true, client, OWN_HEADER).minus(figure(false, client, OWN_HEADER));
+        }
+
+        /** The clients measured, in the order {@link CallCpuTime} took them. */
+        Set<String> clients() {
+            Set<String> clients = new LinkedHashSet<>();
+            for (String key : without.keySet()) {
+                clients.add(key.substring(0, key.indexOf('/')));
+            }
+            return clients;
         }
 
         Spread spread(boolean agent, String client, String call) {

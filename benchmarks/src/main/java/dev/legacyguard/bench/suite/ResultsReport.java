@@ -14,6 +14,13 @@ final class ResultsReport {
 
     static final List<String> ALGS = List.of("ES384", "RS256");
     static final List<String> FORGED_ALGS = List.of("ES384", "ES256");
+    /**
+     * The clients of the agent's per-call measurements, in the report's order: each is a key of
+     * {@code CallCpuTime}'s calls and a {@code @Benchmark} method of {@code AgentCallBenchmark}
+     * of the same name. The report shows those a run measured, so that raw results kept from an
+     * earlier run (with fewer clients) still render; {@link Suite.Results#missingFigures()} names
+     * a client listed here and not measured, or measured and not listed.
+     */
     static final List<String> CLIENTS = List.of("httpUrlConnection", "apacheHttpClient4", "apacheHttpClient5", "javaNetHttp");
 
     private final Suite.Results results;
@@ -47,6 +54,17 @@ final class ResultsReport {
         String cells() {
             return measure + " | " + goal + " | " + shown + " | " + verdict() + " |";
         }
+    }
+
+    /** {@link #CLIENTS} that this run measured. */
+    private List<String> clients() {
+        List<String> measured = new ArrayList<>();
+        for (String client : CLIENTS) {
+            if (results.callCpu().clients().contains(client)) {
+                measured.add(client);
+            }
+        }
+        return measured;
     }
 
     private String writeHeadline() {
@@ -99,7 +117,7 @@ final class ResultsReport {
         rows.add(new GoalRow("4", "… the same from the server's CPU time per request, without / with (median of rounds)",
                 throughput, results.throughput().cpuRatio().figure("×")));
         Goal perCall = Goal.atMost(2, "≤ 2 µs");
-        for (String client : CLIENTS) {
+        for (String client : clients()) {
             rows.add(new GoalRow("5", "Agent: calling thread's CPU time added per " + client + " call, cached token",
                     perCall, results.callCpu().added(client).scaled(0.001, "µs")));
         }
@@ -270,7 +288,7 @@ final class ResultsReport {
         line("");
         line("| Client | Without agent | With agent | Added |");
         line("|---|---|---|---|");
-        for (String client : CLIENTS) {
+        for (String client : clients()) {
             Figure without = agentCall(Suite.WITHOUT_AGENT, client);
             Figure with = agentCall(Suite.WITH_AGENT, client);
             line("| " + client + " | " + without + " | " + with + " | " + with.minus(without) + " |");
@@ -278,7 +296,7 @@ final class ResultsReport {
         line("");
         CallCpuRun.Outcome cpu = results.callCpu();
         line("CPU time of the calling thread per call (where the agent works; without the server's scheduling, which"
-                + " dominates the wall times above), median of " + cpu.spread(false, CLIENTS.get(0), CallCpuTime.PLAIN).n()
+                + " dominates the wall times above), median of " + cpu.spread(false, clients().get(0), CallCpuTime.PLAIN).n()
                 + " rounds from " + results.profile().cpuAlternations() + " JVM(s) of each kind"
                 + (Pinning.available() ? ", each JVM on one processor (`taskset`: client and loopback server share it)" : "")
                 + ", after " + results.profile().cpuWarmupRounds() + " warm-up rounds; ± half the interquartile range."
@@ -289,7 +307,7 @@ final class ResultsReport {
         line("| Client | Without agent, plain | With agent, plain (token added) | Added by the agent |"
                 + " Without agent, own header | With agent, own header |");
         line("|---|---|---|---|---|---|");
-        for (String client : CLIENTS) {
+        for (String client : clients()) {
             line("| " + client + " | " + cpu.spread(false, client, CallCpuTime.PLAIN) + " | "
                     + cpu.spread(true, client, CallCpuTime.PLAIN) + " | " + cpu.added(client) + " | "
                     + cpu.spread(false, client, CallCpuTime.OWN_HEADER) + " | "
@@ -303,14 +321,16 @@ final class ResultsReport {
         line("");
         line("| Client | Sending a token at all | The agent's own work | A call the agent leaves alone |");
         line("|---|---|---|---|");
-        for (String client : CLIENTS) {
+        for (String client : clients()) {
             line("| " + client + " | " + cpu.carrying(client) + " | " + cpu.agentOwn(client) + " | "
                     + cpu.leftAlone(client) + " |");
         }
         line("");
         line("The agent's own work per call, measured alone in the agent JVM (`BearerSource.authorizationFor`, what"
                 + " the advice asks before each request): " + agentCall(Suite.WITH_AGENT, "configuredResource")
-                + " for a URL of the configured resource (cached token), " + agentCall(Suite.WITH_AGENT, "urlOfNoResource")
+                + " for a URL of the configured resource (cached token), "
+                + agentCall(Suite.WITH_AGENT, "configuredResourceWithHostHeader") + " for the same URL with the Host"
+                + " header Apache HttpClient writes, " + agentCall(Suite.WITH_AGENT, "urlOfNoResource")
                 + " for a URL of no resource.");
         line("");
         AgentStartup.Outcome s = results.startup();
@@ -327,10 +347,12 @@ final class ResultsReport {
         line("| … of which any agent costs (empty agent) | " + s.addedByAnyAgent() + " |");
         line("");
         FirstCallsRun.Outcome f = results.firstCalls();
-        line("First calls: a fresh JVM's first `HttpURLConnection` calls to a loopback API, alternating JVMs without"
-                + " and with the agent. Start-up stays short because the agent weaves its advice into a client class"
-                + " only when the class loads: the process's first outgoing call pays for that. The first call to a"
-                + " configured resource then waits for its token (one request to the token endpoint). Milliseconds:");
+        line("First calls: a fresh JVM's first `HttpURLConnection` calls to a loopback API, made as soon as its"
+                + " main has started the API, alternating JVMs without and with the agent. Start-up stays short because"
+                + " the agent weaves its advice into a client class only when the class loads; the weaving machinery"
+                + " loads on the agent's warm-up thread meanwhile, and a first call made before that ends waits for"
+                + " the rest. The first call to a configured resource then waits for its token (one request to the"
+                + " token endpoint). Milliseconds:");
         line("");
         line("| | Without agent | With agent | Added |");
         line("|---|---|---|---|");

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.RunnerException;
 
 import dev.legacyguard.bench.agent.AgentCallBenchmark;
@@ -59,7 +60,18 @@ public final class Suite {
             }
             for (String client : ResultsReport.CLIENTS) {
                 if (!Double.isFinite(callCpu.added(client).score())) {
-                    missing.add("CPU time per " + client + " call");
+                    missing.add("CPU time per " + client + " call (is it one of CallCpuTime's calls?)");
+                }
+                for (String variant : List.of(WITHOUT_AGENT, WITH_AGENT)) {
+                    if (!jmh.get(variant, client, Mode.AverageTime, null).isFinite()) {
+                        missing.add("wall time per " + client + " call " + variant
+                                + " (is it a @Benchmark method of AgentCallBenchmark?)");
+                    }
+                }
+            }
+            for (String client : callCpu.clients()) {
+                if (!ResultsReport.CLIENTS.contains(client)) {
+                    missing.add("CPU time per " + client + " call: measured, but not in ResultsReport.CLIENTS");
                 }
             }
             return missing;
