@@ -32,6 +32,10 @@ final class AdviceWeaver {
     private final Instrumentation instrumentation;
     private final Set<String> checkedPackages = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
 
+    /**
+     * @param instrumentation what gives a JDK module its read edge to the bootstrap package; null
+     *     where no woven class is ever defined (unit tests weave and inspect bytes only)
+     */
     AdviceWeaver(ClassLoader agentLoader, Instrumentation instrumentation) {
         this.agentLoader = agentLoader;
         this.instrumentation = instrumentation;
@@ -96,7 +100,7 @@ final class AdviceWeaver {
      */
     private void letItsModuleReadTheBootstrapPackage(String typeName) throws ReflectiveOperationException {
         int lastDot = typeName.lastIndexOf('.');
-        if (lastDot < 0 || !checkedPackages.add(typeName.substring(0, lastDot))) {
+        if (instrumentation == null || lastDot < 0 || !checkedPackages.add(typeName.substring(0, lastDot))) {
             return;
         }
         Method getModule;
