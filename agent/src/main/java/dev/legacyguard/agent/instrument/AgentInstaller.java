@@ -10,6 +10,7 @@ import dev.legacyguard.agent.config.AgentSettingsLoader;
 import dev.legacyguard.agent.config.ConfigException;
 import dev.legacyguard.agent.instrument.apachehttpclient4.ApacheHttpClient4Instrumentation;
 import dev.legacyguard.agent.instrument.apachehttpclient5.ApacheHttpClient5Instrumentation;
+import dev.legacyguard.agent.instrument.commonshttpclient3.CommonsHttpClient3Instrumentation;
 import dev.legacyguard.agent.instrument.httpurlconnection.HttpUrlConnectionInstrumentation;
 import dev.legacyguard.agent.jmx.AgentMBeans;
 import dev.legacyguard.agent.log.AgentLog;
@@ -25,7 +26,8 @@ public final class AgentInstaller {
     private static final List<ClientInstrumentation> CLIENTS = Arrays.asList(
             new HttpUrlConnectionInstrumentation(),
             new ApacheHttpClient4Instrumentation(),
-            new ApacheHttpClient5Instrumentation());
+            new ApacheHttpClient5Instrumentation(),
+            new CommonsHttpClient3Instrumentation());
 
     private AgentInstaller() {
     }

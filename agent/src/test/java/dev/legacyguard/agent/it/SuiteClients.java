@@ -15,7 +15,9 @@ final class SuiteClients {
             new SuiteClient("huc", AT + "HttpUrlConnectionRequest", null),
             new SuiteClient("hc4.5", AT + "HttpClient4Request", "httpclient-4.5"),
             new SuiteClient("hc4.5-legacy", AT + "HttpClient4LegacyRequest", "httpclient-4.5"),
-            new SuiteClient("hc5.5", AT + "HttpClient5Request", "httpclient5-5.5"));
+            new SuiteClient("hc5.5", AT + "HttpClient5Request", "httpclient5-5.5"),
+            new SuiteClient("hc3.0", AT + "CommonsHttpClient3Request", "commons-httpclient-3.0"),
+            new SuiteClient("hc3.1", AT + "CommonsHttpClient3Request", "commons-httpclient-3.1"));
 
     private SuiteClients() {
     }
