@@ -41,11 +41,13 @@ import org.apache.http.util.EntityUtils;
  * {@code NAME burst COUNT URL}, COUNT threads calling URL with HttpURLConnection at once;
  * {@code NAME huc-host|hc4-host|hc5-host URL HOST}, a call whose Host header the application sets
  * to HOST (HttpURLConnection needs {@code -Dsun.net.http.allowRestrictedHeaders=true});
- * {@code NAME hc4-vhost|hc4-legacy-vhost|hc5-vhost URL HOST}, a call to URL's host whose virtual host
+ * {@code NAME hc4-vhost|hc4-legacy-vhost|hc5-vhost|hc3-vhost URL HOST}, a call to URL's host whose virtual host
  * is HOST ({@code host:port}): HttpClient 4's {@code ClientPNames.VIRTUAL_HOST}, HttpClient 5's
- * request authority (the request sent to URL's host as its explicit target);
- * {@code NAME huc-proxy|hc4-proxy|hc5-proxy URL PROXY}, a call through the forward proxy PROXY
- * ({@code http://host:port}: a per-connection {@code Proxy}, HttpClient's route proxy);
+ * request authority (the request sent to URL's host as its explicit target), commons-httpclient
+ * 3's {@code HttpMethodParams} virtual host (HOST's name only);
+ * {@code NAME huc-proxy|hc4-proxy|hc5-proxy|hc3-proxy URL PROXY}, a call through the forward proxy PROXY
+ * ({@code http://host:port}: a per-connection {@code Proxy}, HttpClient's route proxy,
+ * commons-httpclient 3's {@code HostConfiguration} proxy);
  * {@code NAME proxy-selector PORT PROXY}, a default {@code ProxySelector} sending requests to port PORT
  * through PROXY and the others direct; {@code NAME background CLIENT URL}, a call on another thread whose result {@code NAME join BACKGROUND}
  * prints when it ends; {@code NAME sleep MILLIS}; {@code NAME repeat SECONDS URL}, calls to URL with
@@ -255,6 +257,12 @@ public final class ScenarioApp {
         int colon = host.lastIndexOf(':');
         String hostName = host.substring(0, colon);
         int port = Integer.parseInt(host.substring(colon + 1));
+        if (client.equals("hc3-vhost")) {
+            // A host name only: commons-httpclient 3 writes it with the connection's port.
+            org.apache.commons.httpclient.methods.GetMethod get = new org.apache.commons.httpclient.methods.GetMethod(url);
+            get.getParams().setVirtualHost(hostName);
+            return viaCommonsHttpClient3(new org.apache.commons.httpclient.HttpClient(), get);
+        }
         if (client.startsWith("hc4")) {
             HttpGet get = new HttpGet(url);
             get.getParams().setParameter(org.apache.http.client.params.ClientPNames.VIRTUAL_HOST,
@@ -283,6 +291,11 @@ public final class ScenarioApp {
                         new java.net.InetSocketAddress(proxyUrl.getHost(), proxyUrl.getPort()));
                 return send((HttpURLConnection) new URL(url).openConnection(via), null, null);
             }
+            case "hc3-proxy": {
+                org.apache.commons.httpclient.HttpClient proxied = new org.apache.commons.httpclient.HttpClient();
+                proxied.getHostConfiguration().setProxy(proxyUrl.getHost(), proxyUrl.getPort());
+                return viaCommonsHttpClient3(proxied, new org.apache.commons.httpclient.methods.GetMethod(url));
+            }
             case "hc4-proxy": {
                 HttpGet get = new HttpGet(url);
                 get.setConfig(org.apache.http.client.config.RequestConfig.custom()
@@ -304,6 +317,17 @@ public final class ScenarioApp {
                     throw new IOException(e);
                 }
             }
+        }
+    }
+
+    private static int viaCommonsHttpClient3(org.apache.commons.httpclient.HttpClient client,
+            org.apache.commons.httpclient.HttpMethodBase method) throws IOException {
+        try {
+            int status = client.executeMethod(method);
+            method.getResponseBody();
+            return status;
+        } finally {
+            method.releaseConnection();
         }
     }
 
