@@ -40,7 +40,8 @@ final class ExecuteAdvice {
 
     /** The deliberate token failure, or null; a failure carried out of here skips writing the request. */
     @Advice.OnMethodEnter(suppress = Throwable.class, skipOn = Advice.OnNonDefaultValue.class)
-    static IOException decide(@Advice.This HttpMethodBase method, @Advice.Argument(1) HttpConnection connection) {
+    static IOException decide(@Advice.This HttpMethodBase method, @Advice.Argument(1) HttpConnection connection,
+            @Advice.Local("url") String url) {
         if (!CallDepth.forClass(method.getClass()).enter()) {
             return null;
         }
@@ -48,7 +49,7 @@ final class ExecuteAdvice {
             if ("CONNECT".equals(method.getName())) {
                 return null;
             }
-            String url = RequestUrls.under(RequestUrls.origin(connection.getProtocol().getScheme(), connection.getHost(),
+            url = RequestUrls.under(RequestUrls.origin(connection.getProtocol().getScheme(), connection.getHost(),
                     connection.getPort()), method.getPath(), method.getQueryString());
             String virtualHost = method.getParams().getVirtualHost();
             Header present = method.getRequestHeader("Authorization");
@@ -77,8 +78,7 @@ final class ExecuteAdvice {
     /** Throws the deliberate failure {@code decide} carried, else reports how the request was answered. */
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void report(@Advice.Enter IOException refused, @Advice.This HttpMethodBase method,
-            @Advice.Argument(1) HttpConnection connection, @Advice.Return int status,
-            @Advice.Thrown(readOnly = false) Throwable thrown) {
+            @Advice.Local("url") String url, @Advice.Return int status, @Advice.Thrown(readOnly = false) Throwable thrown) {
         if (refused != null) {
             thrown = refused;
         }
@@ -88,9 +88,7 @@ final class ExecuteAdvice {
         try {
             Header present = method.getRequestHeader("Authorization");
             Header challenge = method.getResponseHeader("WWW-Authenticate");
-            Authorizations.answeredHop(CLIENT, present == null ? null : present.getValue(), AddedHeaders.addedTo(method),
-                    RequestUrls.under(RequestUrls.origin(connection.getProtocol().getScheme(), connection.getHost(),
-                            connection.getPort()), method.getPath(), method.getQueryString()),
+            Authorizations.answeredHop(CLIENT, present == null ? null : present.getValue(), AddedHeaders.addedTo(method), url,
                     status, challenge == null ? null : challenge.getValue());
         } catch (Throwable unexpected) {
             InstrumentationFailures.report(CLIENT, unexpected);
