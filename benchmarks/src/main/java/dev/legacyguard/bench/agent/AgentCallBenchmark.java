@@ -43,6 +43,7 @@ public class AgentCallBenchmark {
         URL url;
         CloseableHttpClient apache4;
         org.apache.hc.client5.http.impl.classic.CloseableHttpClient apache5;
+        org.apache.commons.httpclient.HttpClient commons3;
 
         @Setup(Level.Trial)
         public void start() throws IOException {
@@ -50,9 +51,11 @@ public class AgentCallBenchmark {
             url = new URL(api.url());
             apache4 = HttpClients.createDefault();
             apache5 = org.apache.hc.client5.http.impl.classic.HttpClients.createDefault();
+            commons3 = new org.apache.commons.httpclient.HttpClient(new org.apache.commons.httpclient.MultiThreadedHttpConnectionManager());
             httpUrlConnection(this);
             apacheHttpClient4(this);
             apacheHttpClient5(this);
+            commonsHttpClient3(this);
             boolean expectBearer = Boolean.getBoolean(EXPECT_BEARER_PROPERTY);
             long expected = expectBearer ? api.requests() : 0;
             if (api.requestsWithBearer() != expected) {
@@ -66,6 +69,7 @@ public class AgentCallBenchmark {
         public void stop() throws IOException {
             apache4.close();
             apache5.close();
+            ((org.apache.commons.httpclient.MultiThreadedHttpConnectionManager) commons3.getHttpConnectionManager()).shutdown();
             api.close();
         }
     }
@@ -95,6 +99,18 @@ public class AgentCallBenchmark {
                     org.apache.hc.core5.http.io.entity.EntityUtils.consume(response.getEntity());
                     return response.getCode();
                 }));
+    }
+
+    @Benchmark
+    public static int commonsHttpClient3(Clients clients) throws IOException {
+        org.apache.commons.httpclient.methods.GetMethod get = new org.apache.commons.httpclient.methods.GetMethod(clients.url.toString());
+        try {
+            int status = clients.commons3.executeMethod(get);
+            get.getResponseBody();
+            return expectOk(status);
+        } finally {
+            get.releaseConnection();
+        }
     }
 
     private static int expectOk(int status) {
