@@ -258,10 +258,7 @@ public final class ScenarioApp {
         String hostName = host.substring(0, colon);
         int port = Integer.parseInt(host.substring(colon + 1));
         if (client.equals("hc3-vhost")) {
-            // A host name only: commons-httpclient 3 writes it with the connection's port.
-            org.apache.commons.httpclient.methods.GetMethod get = new org.apache.commons.httpclient.methods.GetMethod(url);
-            get.getParams().setVirtualHost(hostName);
-            return viaCommonsHttpClient3(new org.apache.commons.httpclient.HttpClient(), get);
+            return CommonsHttpClient3Calls.withVirtualHost(url, hostName);
         }
         if (client.startsWith("hc4")) {
             HttpGet get = new HttpGet(url);
@@ -291,11 +288,8 @@ public final class ScenarioApp {
                         new java.net.InetSocketAddress(proxyUrl.getHost(), proxyUrl.getPort()));
                 return send((HttpURLConnection) new URL(url).openConnection(via), null, null);
             }
-            case "hc3-proxy": {
-                org.apache.commons.httpclient.HttpClient proxied = new org.apache.commons.httpclient.HttpClient();
-                proxied.getHostConfiguration().setProxy(proxyUrl.getHost(), proxyUrl.getPort());
-                return viaCommonsHttpClient3(proxied, new org.apache.commons.httpclient.methods.GetMethod(url));
-            }
+            case "hc3-proxy":
+                return CommonsHttpClient3Calls.throughProxy(url, proxyUrl.getHost(), proxyUrl.getPort());
             case "hc4-proxy": {
                 HttpGet get = new HttpGet(url);
                 get.setConfig(org.apache.http.client.config.RequestConfig.custom()
@@ -317,17 +311,6 @@ public final class ScenarioApp {
                     throw new IOException(e);
                 }
             }
-        }
-    }
-
-    private static int viaCommonsHttpClient3(org.apache.commons.httpclient.HttpClient client,
-            org.apache.commons.httpclient.HttpMethodBase method) throws IOException {
-        try {
-            int status = client.executeMethod(method);
-            method.getResponseBody();
-            return status;
-        } finally {
-            method.releaseConnection();
         }
     }
 
