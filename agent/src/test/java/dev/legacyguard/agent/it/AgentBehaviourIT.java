@@ -105,6 +105,8 @@ abstract class AgentBehaviourIT {
         for (String client : VIRTUAL_HOST_CLIENTS) {
             scenarios.addAll(virtualHostScenarios(client, ""));
         }
+        scenarios.add("hc3-direct hc3-direct " + fixture.api("/api/" + jdk() + "/hc3/direct") + " "
+                + fixture.apiAsLocalhost("/api/" + jdk() + "/hc3/direct-elsewhere"));
         // Last: read after every call, as an operator would, over JMX.
         scenarios.addAll(List.of("jmx-shop jmx shop", "jmx-dropped jmx dropped", "jmx-unknown jmx unknown"));
         List<String> extraResources = new ArrayList<>(List.of(
@@ -383,6 +385,15 @@ abstract class AgentBehaviourIT {
     void aHostHeaderNamingTheUrlsOwnHostKeepsTheToken(String client, String header) {
         assertEquals("status=200", service.result(client + "-" + header + "-same"));
         assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", client, header + "-same")));
+    }
+
+    @Test
+    void aCommonsHttpClient3MethodExecutedAgainOnAConnectionToAnotherHostLosesTheTokenItCarried() {
+        // Without HttpClient's director nothing drops the header the agent put on the method object.
+        assertEquals("status=200", service.result("hc3-direct"));
+        assertAll(
+                () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", "hc3", "direct"))),
+                () -> assertEquals(ResourceServer.NONE, received("api", "hc3", "direct-elsewhere")));
     }
 
     @ParameterizedTest

@@ -45,6 +45,8 @@ import org.apache.http.util.EntityUtils;
  * is HOST ({@code host:port}): HttpClient 4's {@code ClientPNames.VIRTUAL_HOST}, HttpClient 5's
  * request authority (the request sent to URL's host as its explicit target), commons-httpclient
  * 3's {@code HttpMethodParams} virtual host (HOST's name only);
+ * {@code NAME hc3-direct URL SECOND}, one commons-httpclient 3 method executed by the application on a
+ * connection to URL's host, then again for SECOND on a connection to that host;
  * {@code NAME huc-proxy|hc4-proxy|hc5-proxy|hc3-proxy URL PROXY}, a call through the forward proxy PROXY
  * ({@code http://host:port}: a per-connection {@code Proxy}, HttpClient's route proxy,
  * commons-httpclient 3's {@code HostConfiguration} proxy);
@@ -137,6 +139,9 @@ public final class ScenarioApp {
             }
             if (scenario[1].endsWith("-host")) {
                 return name + " status=" + withHostHeader(scenario[1], scenario[2], scenario[3]);
+            }
+            if (scenario[1].equals("hc3-direct")) {
+                return name + " status=" + CommonsHttpClient3Calls.reusedOnConnections(scenario[2], scenario[3]);
             }
             if (scenario[1].endsWith("-proxy")) {
                 return name + " status=" + throughProxy(scenario[1], scenario[2], scenario[3]);
