@@ -32,6 +32,32 @@ public final class RequestUrls {
         return requestTarget.startsWith("/") ? origin + requestTarget : origin + "/" + requestTarget;
     }
 
+    /**
+     * {@code origin} ({@code scheme://host[:port]}) with a path and query a client holds apart
+     * (commons-httpclient 3's method), or null without an origin. The path always lies under
+     * the origin: even one written as an absolute URL goes on the connection to that origin.
+     * A query may come with or without its leading {@code ?}.
+     */
+    public static String under(String origin, String path, String query) {
+        if (origin == null) {
+            return null;
+        }
+        StringBuilder url = new StringBuilder(origin);
+        if (path == null || !path.startsWith("/")) {
+            url.append('/');
+        }
+        if (path != null) {
+            url.append(path);
+        }
+        if (query != null) {
+            if (!query.startsWith("?")) {
+                url.append('?');
+            }
+            url.append(query);
+        }
+        return url.toString();
+    }
+
     /** The status code of an HTTP status line such as {@code HTTP/1.1 401 Unauthorized}, or -1. */
     public static int statusOf(String statusLine) {
         if (statusLine == null) {

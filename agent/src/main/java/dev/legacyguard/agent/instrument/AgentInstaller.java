@@ -10,6 +10,7 @@ import dev.legacyguard.agent.config.AgentSettingsLoader;
 import dev.legacyguard.agent.config.ConfigException;
 import dev.legacyguard.agent.instrument.apachehttpclient4.ApacheHttpClient4Instrumentation;
 import dev.legacyguard.agent.instrument.apachehttpclient5.ApacheHttpClient5Instrumentation;
+import dev.legacyguard.agent.instrument.commonshttpclient3.CommonsHttpClient3Instrumentation;
 import dev.legacyguard.agent.instrument.httpurlconnection.HttpUrlConnectionInstrumentation;
 import dev.legacyguard.agent.instrument.javanethttp.JavaNetHttpInstrumentation;
 import dev.legacyguard.agent.jmx.AgentMBeans;
@@ -27,7 +28,8 @@ public final class AgentInstaller {
             new HttpUrlConnectionInstrumentation(),
             new ApacheHttpClient4Instrumentation(),
             new ApacheHttpClient5Instrumentation(),
-            new JavaNetHttpInstrumentation());
+            new JavaNetHttpInstrumentation(),
+            new CommonsHttpClient3Instrumentation());
 
     private AgentInstaller() {
     }

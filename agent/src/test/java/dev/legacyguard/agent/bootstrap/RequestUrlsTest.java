@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.core5.net.URIAuthority;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -51,6 +52,46 @@ class RequestUrlsTest {
     @CsvSource({"/api/orders", "api/orders"})
     void knowsNoUrlForARelativeTargetWithoutOrigin(String target) {
         assertNull(RequestUrls.join(null, target));
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "null", value = {
+            "http://shop.internal:8080, /api/orders, x=1, http://shop.internal:8080/api/orders?x=1",
+            "http://shop.internal:8080, /api/orders, ?x=1, http://shop.internal:8080/api/orders?x=1",
+            "https://shop.internal:443, api/orders, null, https://shop.internal:443/api/orders",
+            "https://shop.internal:443, null, null, https://shop.internal:443/"})
+    void putsAPathAndQueryHeldApartUnderTheOrigin(String origin, String path, String query, String url) {
+        assertEquals(url, RequestUrls.under(origin, path, query));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "http://shop.internal/api/, http://elsewhere.example:80/http://shop.internal/api/",
+            "//shop.internal/api/, http://elsewhere.example:80//shop.internal/api/"})
+    void keepsAPathWrittenAsAUrlUnderTheOriginTheConnectionGoesTo(String path, String url) {
+        assertEquals(url, RequestUrls.under("http://elsewhere.example:80", path, null));
+    }
+
+    @Test
+    void knowsNoUrlForAPathWithoutOrigin() {
+        assertNull(RequestUrls.under(null, "/api/orders", "x=1"));
+    }
+
+    /** The commons-httpclient 3 advice builds the URL from the connection and the method's path and query. */
+    @ParameterizedTest
+    @CsvSource({
+            "http://shop.internal:8080/api/orders?x=1, http://shop.internal:8080/api/orders?x=1",
+            "http://shop.internal/api/, http://shop.internal:80/api/",
+            "https://shop.internal/a%20b/c, https://shop.internal:443/a%20b/c",
+            "http://127.0.0.1:8080, http://127.0.0.1:8080/"})
+    void buildsTheUrlOfACommonsHttpClient3MethodOnItsConnection(String uri, String url) throws Exception {
+        org.apache.commons.httpclient.HttpMethodBase method = new org.apache.commons.httpclient.methods.GetMethod(uri);
+        org.apache.commons.httpclient.HostConfiguration target = new org.apache.commons.httpclient.HostConfiguration();
+        target.setHost(method.getURI());
+        org.apache.commons.httpclient.HttpConnection connection = new org.apache.commons.httpclient.HttpConnection(
+                target.getHost(), target.getPort(), target.getProtocol());
+        assertEquals(url, RequestUrls.under(RequestUrls.origin(connection.getProtocol().getScheme(), connection.getHost(),
+                connection.getPort()), method.getPath(), method.getQueryString()));
     }
 
     @ParameterizedTest

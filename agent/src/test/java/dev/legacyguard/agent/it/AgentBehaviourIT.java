@@ -49,8 +49,8 @@ abstract class AgentBehaviourIT {
             "dev.legacyguard.agent.instrument.AgentInstaller",
             "dev.legacyguard.agent.instrument.httpurlconnection.WriteRequestsAdvice");
 
-    /** The clients with a virtual host: HttpClient 4.5's exec chain, its DefaultHttpClient, HttpClient 5. */
-    private static final List<String> VIRTUAL_HOST_CLIENTS = List.of("hc4", "hc4-legacy", "hc5");
+    /** The clients with a virtual host: HttpClient 4.5's exec chain, its DefaultHttpClient, HttpClient 5, commons-httpclient 3. */
+    private static final List<String> VIRTUAL_HOST_CLIENTS = List.of("hc4", "hc4-legacy", "hc5", "hc3");
     /** A virtual host naming a host other than the URL's, written as the Host header. */
     private static final String OTHER_HOST = "other.example:80";
     /** A resource only a forward proxy can reach: {@code .invalid} names never resolve. */
@@ -95,6 +95,9 @@ abstract class AgentBehaviourIT {
             String port = ":" + fixture.api.port();
             scenarios.add(client + "-host-other " + client + "-host " + fixture.api(api + "host-other") + " localhost" + port);
             scenarios.add(client + "-host-same " + client + "-host " + fixture.api(api + "host-same") + " 127.0.0.1" + port);
+        }
+        for (String client : List.of("huc", "hc4", "hc5", "hc3")) {
+            String api = "/api/" + jdk() + "/" + client + "/";
             scenarios.add(client + "-proxy " + client + "-proxy " + fixture.api(api + "proxy") + " " + fixture.otherPort(""));
             scenarios.add(client + "-proxy-allowed " + client + "-proxy "
                     + fixture.api("/proxied/" + jdk() + "/" + client + "/proxy") + " " + fixture.otherPort(""));
@@ -102,6 +105,8 @@ abstract class AgentBehaviourIT {
         for (String client : VIRTUAL_HOST_CLIENTS) {
             scenarios.addAll(virtualHostScenarios(client, ""));
         }
+        scenarios.add("hc3-direct hc3-direct " + fixture.api("/api/" + jdk() + "/hc3/direct") + " "
+                + fixture.apiAsLocalhost("/api/" + jdk() + "/hc3/direct-elsewhere"));
         // Last: read after every call, as an operator would, over JMX.
         scenarios.addAll(List.of("jmx-shop jmx shop", "jmx-dropped jmx dropped", "jmx-unknown jmx unknown"));
         List<String> extraResources = List.of(
@@ -189,21 +194,32 @@ abstract class AgentBehaviourIT {
 
     /** The application's own Host header ({@code host}) or HttpClient's virtual host ({@code vhost}). */
     @ParameterizedTest
-    @CsvSource({"huc, host", "hc4, host", "hc5, host", "hc4, vhost", "hc4-legacy, vhost", "hc5, vhost"})
+    @CsvSource({"huc, host", "hc4, host", "hc5, host", "hc4, vhost", "hc4-legacy, vhost", "hc5, vhost", "hc3, vhost"})
     void aHostHeaderNamingTheUrlsOwnHostKeepsTheToken(String client, String header) {
         assertEquals("status=200", service.result(client + "-" + header + "-same"));
         assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", client, header + "-same")));
     }
 
+    @Test
+    void aCommonsHttpClient3MethodExecutedAgainOnAConnectionToAnotherHostLosesTheTokenItCarried() {
+        // Without HttpClient's director nothing drops the header the agent put on the method object.
+        assertEquals("status=200", service.result("hc3-direct"));
+        assertAll(
+                () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", "hc3", "direct"))),
+                () -> assertEquals(ResourceServer.NONE, received("api", "hc3", "direct-elsewhere")));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"hc4", "hc4-legacy", "hc5"})
+    @ValueSource(strings = {"hc4", "hc4-legacy", "hc5", "hc3"})
     void aVirtualHostNamingAnotherHostGetsNoToken(String client) {
-        // HttpClient 4's ClientPNames.VIRTUAL_HOST, HttpClient 5's request authority: the connection
-        // goes to the URL's host, the Host header names the other one
+        // HttpClient 4's ClientPNames.VIRTUAL_HOST, HttpClient 5's request authority, commons-httpclient
+        // 3's HttpMethodParams virtual host (a name only: it adds the connection's port): the
+        // connection goes to the URL's host, the Host header names the other one
         String path = "/api/" + jdk() + "/" + client + "/vhost-other";
+        String other = client.equals("hc3") ? OTHER_HOST.replace(":80", ":" + fixture.api.port()) : OTHER_HOST;
         assertEquals("status=200", service.result(client + "-vhost-other"));
         assertAll(
-                () -> assertEquals(OTHER_HOST, fixture.api.hostAt(path), "the Host header the API saw"),
+                () -> assertEquals(other, fixture.api.hostAt(path), "the Host header the API saw"),
                 () -> assertEquals(ResourceServer.NONE, fixture.api.authorizationAt(path)));
     }
 
@@ -228,7 +244,7 @@ abstract class AgentBehaviourIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"huc", "hc4", "hc5"})
+    @ValueSource(strings = {"huc", "hc4", "hc5", "hc3"})
     void aPlainHttpRequestThroughAForwardProxyGetsNoTokenByDefault(String client) {
         assertEquals("status=200", service.result(client + "-proxy"));
         String path = "/api/" + jdk() + "/" + client + "/proxy";
@@ -239,7 +255,7 @@ abstract class AgentBehaviourIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"huc", "hc4", "hc5"})
+    @ValueSource(strings = {"huc", "hc4", "hc5", "hc3"})
     void aPlainHttpRequestThroughAForwardProxyGetsTheTokenWhereTheResourceAllowsIt(String client) {
         assertEquals("status=200", service.result(client + "-proxy-allowed"));
         assertEquals(AgentFixture.SHOP, BearerHeader.audience(

@@ -16,6 +16,7 @@ final class AppClassPath {
             "org.apache.hc.core5.http.impl.io.HttpRequestExecutor");
     private static final List<String> ONE_CLASS_PER_OTHER_JAR = List.of(
             "org.apache.http.impl.client.HttpClients",
+            "org.apache.commons.httpclient.HttpClient",
             "org.apache.commons.logging.LogFactory",
             "org.apache.commons.codec.binary.Base64",
             "org.apache.hc.client5.http.impl.classic.HttpClients",

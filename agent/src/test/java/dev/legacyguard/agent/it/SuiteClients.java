@@ -22,7 +22,9 @@ final class SuiteClients {
             new SuiteClient("hc5.4", AT + "HttpClient5Request", "httpclient5-5.4"),
             new SuiteClient("hc5.6", AT + "HttpClient5Request", "httpclient5-5.6"),
             new SuiteClient("jdkhttp", AT + "JavaNetHttpRequest", null),
-            new SuiteClient("jdkhttp-async", AT + "JavaNetHttpAsyncRequest", null));
+            new SuiteClient("jdkhttp-async", AT + "JavaNetHttpAsyncRequest", null),
+            new SuiteClient("hc3.0", AT + "CommonsHttpClient3Request", "commons-httpclient-3.0"),
+            new SuiteClient("hc3.1", AT + "CommonsHttpClient3Request", "commons-httpclient-3.1"));
 
     private SuiteClients() {
     }

@@ -49,6 +49,7 @@ public class AgentCallBenchmark {
         org.apache.hc.client5.http.impl.classic.CloseableHttpClient apache5;
         HttpClient javaNet;
         HttpRequest javaNetRequest;
+        org.apache.commons.httpclient.HttpClient commons3;
 
         @Setup(Level.Trial)
         public void start() throws IOException, InterruptedException {
@@ -58,10 +59,12 @@ public class AgentCallBenchmark {
             apache5 = org.apache.hc.client5.http.impl.classic.HttpClients.createDefault();
             javaNet = HttpClient.newHttpClient();
             javaNetRequest = HttpRequest.newBuilder(URI.create(api.url())).build();
+            commons3 = new org.apache.commons.httpclient.HttpClient(new org.apache.commons.httpclient.MultiThreadedHttpConnectionManager());
             httpUrlConnection(this);
             apacheHttpClient4(this);
             apacheHttpClient5(this);
             javaNetHttp(this);
+            commonsHttpClient3(this);
             boolean expectBearer = Boolean.getBoolean(EXPECT_BEARER_PROPERTY);
             long expected = expectBearer ? api.requests() : 0;
             if (api.requestsWithBearer() != expected) {
@@ -75,6 +78,7 @@ public class AgentCallBenchmark {
         public void stop() throws IOException {
             apache4.close();
             apache5.close();
+            ((org.apache.commons.httpclient.MultiThreadedHttpConnectionManager) commons3.getHttpConnectionManager()).shutdown();
             api.close();
         }
     }
@@ -109,6 +113,18 @@ public class AgentCallBenchmark {
     @Benchmark
     public static int javaNetHttp(Clients clients) throws IOException, InterruptedException {
         return expectOk(clients.javaNet.send(clients.javaNetRequest, HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    @Benchmark
+    public static int commonsHttpClient3(Clients clients) throws IOException {
+        org.apache.commons.httpclient.methods.GetMethod get = new org.apache.commons.httpclient.methods.GetMethod(clients.url.toString());
+        try {
+            int status = clients.commons3.executeMethod(get);
+            get.getResponseBody();
+            return expectOk(status);
+        } finally {
+            get.releaseConnection();
+        }
     }
 
     private static int expectOk(int status) {

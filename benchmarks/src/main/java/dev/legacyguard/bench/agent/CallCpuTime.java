@@ -67,6 +67,8 @@ public final class CallCpuTime {
              org.apache.hc.client5.http.impl.classic.CloseableHttpClient apache5 =
                      org.apache.hc.client5.http.impl.classic.HttpClients.createDefault()) {
             URL url = new URL(api.url());
+            org.apache.commons.httpclient.HttpClient commons3 = new org.apache.commons.httpclient.HttpClient(
+                    new org.apache.commons.httpclient.MultiThreadedHttpConnectionManager());
             Map<String, Call> clients = new LinkedHashMap<>();
             clients.put("httpUrlConnection", authorization -> {
                 HttpURLConnection connection = (HttpURLConnection) url.openConnection();
@@ -100,6 +102,18 @@ public final class CallCpuTime {
                     throw new IOException("interrupted", e);
                 }
             });
+            clients.put("commonsHttpClient3", authorization -> {
+                org.apache.commons.httpclient.methods.GetMethod get = new org.apache.commons.httpclient.methods.GetMethod(api.url());
+                if (authorization != null) {
+                    get.setRequestHeader("Authorization", authorization);
+                }
+                try {
+                    commons3.executeMethod(get);
+                    get.getResponseBody();
+                } finally {
+                    get.releaseConnection();
+                }
+            });
             clients.put("apacheHttpClient5", authorization -> {
                 org.apache.hc.client5.http.classic.methods.HttpGet get =
                         new org.apache.hc.client5.http.classic.methods.HttpGet(api.url());
@@ -117,6 +131,7 @@ public final class CallCpuTime {
                     measure(client.getKey(), OWN_HEADER, round, calls, threads, client.getValue(), ownHeader);
                 }
             }
+            ((org.apache.commons.httpclient.MultiThreadedHttpConnectionManager) commons3.getHttpConnectionManager()).shutdown();
             System.out.println("requests=" + api.requests() + " withBearer=" + api.requestsWithBearer()
                     + " ownHeaders=" + api.requestsWith(ownHeader));
         }

@@ -21,7 +21,8 @@ final class ResultsReport {
      * earlier run (with fewer clients) still render; {@link Suite.Results#missingFigures()} names
      * a client listed here and not measured, or measured and not listed.
      */
-    static final List<String> CLIENTS = List.of("httpUrlConnection", "apacheHttpClient4", "apacheHttpClient5", "javaNetHttp");
+    static final List<String> CLIENTS = List.of("httpUrlConnection", "apacheHttpClient4", "apacheHttpClient5", "javaNetHttp",
+            "commonsHttpClient3");
 
     private final Suite.Results results;
     private final StringBuilder out = new StringBuilder();

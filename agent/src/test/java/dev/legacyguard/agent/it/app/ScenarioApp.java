@@ -41,11 +41,15 @@ import org.apache.http.util.EntityUtils;
  * {@code NAME burst COUNT URL}, COUNT threads calling URL with HttpURLConnection at once;
  * {@code NAME huc-host|hc4-host|hc5-host URL HOST}, a call whose Host header the application sets
  * to HOST (HttpURLConnection needs {@code -Dsun.net.http.allowRestrictedHeaders=true});
- * {@code NAME hc4-vhost|hc4-legacy-vhost|hc5-vhost URL HOST}, a call to URL's host whose virtual host
+ * {@code NAME hc4-vhost|hc4-legacy-vhost|hc5-vhost|hc3-vhost URL HOST}, a call to URL's host whose virtual host
  * is HOST ({@code host:port}): HttpClient 4's {@code ClientPNames.VIRTUAL_HOST}, HttpClient 5's
- * request authority (the request sent to URL's host as its explicit target);
- * {@code NAME huc-proxy|hc4-proxy|hc5-proxy URL PROXY}, a call through the forward proxy PROXY
- * ({@code http://host:port}: a per-connection {@code Proxy}, HttpClient's route proxy);
+ * request authority (the request sent to URL's host as its explicit target), commons-httpclient
+ * 3's {@code HttpMethodParams} virtual host (HOST's name only);
+ * {@code NAME hc3-direct URL SECOND}, one commons-httpclient 3 method executed by the application on a
+ * connection to URL's host, then again for SECOND on a connection to that host;
+ * {@code NAME huc-proxy|hc4-proxy|hc5-proxy|hc3-proxy URL PROXY}, a call through the forward proxy PROXY
+ * ({@code http://host:port}: a per-connection {@code Proxy}, HttpClient's route proxy,
+ * commons-httpclient 3's {@code HostConfiguration} proxy);
  * {@code NAME proxy-selector PORT PROXY}, a default {@code ProxySelector} sending requests to port PORT
  * through PROXY and the others direct; {@code NAME background CLIENT URL}, a call on another thread whose result {@code NAME join BACKGROUND}
  * prints when it ends; {@code NAME sleep MILLIS}; {@code NAME repeat SECONDS URL}, calls to URL with
@@ -134,6 +138,9 @@ public final class ScenarioApp {
             }
             if (scenario[1].endsWith("-host")) {
                 return name + " status=" + withHostHeader(scenario[1], scenario[2], scenario[3]);
+            }
+            if (scenario[1].equals("hc3-direct")) {
+                return name + " status=" + CommonsHttpClient3Calls.reusedOnConnections(scenario[2], scenario[3]);
             }
             if (scenario[1].endsWith("-proxy")) {
                 return name + " status=" + throughProxy(scenario[1], scenario[2], scenario[3]);
@@ -242,6 +249,9 @@ public final class ScenarioApp {
         int colon = host.lastIndexOf(':');
         String hostName = host.substring(0, colon);
         int port = Integer.parseInt(host.substring(colon + 1));
+        if (client.equals("hc3-vhost")) {
+            return CommonsHttpClient3Calls.withVirtualHost(url, hostName);
+        }
         if (client.startsWith("hc4")) {
             HttpGet get = new HttpGet(url);
             get.getParams().setParameter(org.apache.http.client.params.ClientPNames.VIRTUAL_HOST,
@@ -270,6 +280,8 @@ public final class ScenarioApp {
                         new java.net.InetSocketAddress(proxyUrl.getHost(), proxyUrl.getPort()));
                 return send((HttpURLConnection) new URL(url).openConnection(via), null);
             }
+            case "hc3-proxy":
+                return CommonsHttpClient3Calls.throughProxy(url, proxyUrl.getHost(), proxyUrl.getPort());
             case "hc4-proxy": {
                 HttpGet get = new HttpGet(url);
                 get.setConfig(org.apache.http.client.config.RequestConfig.custom()
