@@ -8,6 +8,7 @@ import dev.legacyguard.agent.bootstrap.BearerHooks;
 import dev.legacyguard.agent.config.AgentSettings;
 import dev.legacyguard.agent.config.AgentSettingsLoader;
 import dev.legacyguard.agent.config.ConfigException;
+import dev.legacyguard.agent.instrument.apachehttpasyncclient4.ApacheHttpAsyncClient4Instrumentation;
 import dev.legacyguard.agent.instrument.apachehttpclient4.ApacheHttpClient4Instrumentation;
 import dev.legacyguard.agent.instrument.apachehttpclient5.ApacheHttpClient5Instrumentation;
 import dev.legacyguard.agent.instrument.httpurlconnection.HttpUrlConnectionInstrumentation;
@@ -25,7 +26,8 @@ public final class AgentInstaller {
     private static final List<ClientInstrumentation> CLIENTS = Arrays.asList(
             new HttpUrlConnectionInstrumentation(),
             new ApacheHttpClient4Instrumentation(),
-            new ApacheHttpClient5Instrumentation());
+            new ApacheHttpClient5Instrumentation(),
+            new ApacheHttpAsyncClient4Instrumentation());
 
     private AgentInstaller() {
     }

@@ -72,19 +72,48 @@ final class ResourceTokens {
     /** The {@code Authorization} value for this resource, waiting for a token only when none is usable. */
     String authorization() throws TokenFailure, InterruptedIOException {
         CachedToken token = current;
-        if (token != null) {
-            long now = clock.millis();
-            if (token.usableAt(now)) {
-                if (!token.used) {
-                    token.used = true;
-                }
-                if (now >= token.refreshAt) {
-                    refreshAhead(token);
-                }
-                return token.header;
-            }
+        long now = clock.millis();
+        if (token != null && token.usableAt(now)) {
+            return handOut(token, now);
         }
         return awaitFreshToken().header;
+    }
+
+    /** The hot path: a usable cached token, refreshed in the background once it is due. */
+    private String handOut(CachedToken token, long now) {
+        if (!token.used) {
+            token.used = true;
+        }
+        if (now >= token.refreshAt) {
+            refreshAhead(token);
+        }
+        return token.header;
+    }
+
+    /**
+     * The {@code Authorization} value of a usable cached token, for a caller that must not wait
+     * (an asynchronous client's I/O thread); null without one, after starting a background
+     * request for it. While the token endpoint is in backoff, its last failure instead.
+     */
+    String cachedAuthorization() throws TokenFailure {
+        CachedToken token = current;
+        long now = clock.millis();
+        if (token != null && token.usableAt(now)) {
+            return handOut(token, now);
+        }
+        synchronized (this) {
+            now = clock.millis();
+            token = current;
+            if (token != null && token.usableAt(now)) {
+                token.used = true;
+                return token.header;
+            }
+            if (inFlight == null && lastFailure != null && now < retryAt) {
+                return orFallback(lastFailure, now).header;
+            }
+        }
+        fetchInBackground(token, false);
+        return null;
     }
 
     private CachedToken awaitFreshToken() throws TokenFailure, InterruptedIOException {
@@ -151,9 +180,18 @@ final class ResourceTokens {
             // Checked without the lock first: callers pass here on every call until the refresh lands.
             return;
         }
+        fetchInBackground(token, true);
+    }
+
+    /**
+     * Starts a background fetch unless one runs, the cached token is no longer {@code expected},
+     * or the endpoint is in backoff. Once the broker is closed nobody fetches in the background:
+     * a caller that {@code mayWait} then fetches on its own thread, another leaves it to the next caller.
+     */
+    private void fetchInBackground(CachedToken expected, boolean mayWait) {
         CompletableFuture<CachedToken> fetch;
         synchronized (this) {
-            if (inFlight != null || current != token || clock.millis() < retryAt) {
+            if (inFlight != null || current != expected || clock.millis() < retryAt) {
                 return;
             }
             fetch = new CompletableFuture<>();
@@ -162,8 +200,14 @@ final class ResourceTokens {
         try {
             refresher.execute(() -> fetch(fetch));
         } catch (RejectedExecutionException closed) {
-            // The broker was closed: nobody refreshes in the background any more, so do it here.
-            fetch(fetch);
+            if (mayWait) {
+                fetch(fetch);
+            } else {
+                synchronized (this) {
+                    inFlight = null;
+                }
+                fetch.completeExceptionally(new IllegalStateException("the agent is shutting down"));
+            }
         }
     }
 

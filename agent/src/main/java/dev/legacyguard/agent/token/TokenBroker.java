@@ -64,6 +64,15 @@ public final class TokenBroker implements BearerSource, AutoCloseable {
 
     @Override
     public String authorizationFor(String url, String hostHeader, boolean throughProxy) throws IOException {
+        return authorization(url, hostHeader, throughProxy, true);
+    }
+
+    @Override
+    public String cachedAuthorizationFor(String url, String hostHeader, boolean throughProxy) throws IOException {
+        return authorization(url, hostHeader, throughProxy, false);
+    }
+
+    private String authorization(String url, String hostHeader, boolean throughProxy, boolean mayWait) throws IOException {
         if (OwnRequest.active()) {
             return null;
         }
@@ -79,15 +88,24 @@ public final class TokenBroker implements BearerSource, AutoCloseable {
                     + "; it went without the token (logged once)");
             return null;
         }
+        String failure;
         try {
-            return tokens.authorization();
-        } catch (TokenFailure failure) {
-            if (onTokenFailure == OnTokenFailure.SEND_WITHOUT) {
-                return null;
+            String header = mayWait ? tokens.authorization() : tokens.cachedAuthorization();
+            if (header != null) {
+                return header;
             }
-            // ConnectException: the retry handlers of Apache HttpClient 4 and 5 do not retry it.
-            throw new ConnectException(failure.getMessage());
+            failure = "no token for resource '" + tokens.resource().name() + "' (" + tokens.resource().target()
+                    + ") yet, and this call reached it on an I/O thread of an asynchronous client (a redirect it"
+                    + " followed), which the agent never blocks: it is requesting a token in the background, so"
+                    + " the next call gets it; calling the resource first from the application's own thread avoids this";
+        } catch (TokenFailure refused) {
+            failure = refused.getMessage();
         }
+        if (onTokenFailure == OnTokenFailure.SEND_WITHOUT) {
+            return null;
+        }
+        // ConnectException: the retry handlers of Apache HttpClient 4 and 5 do not retry it.
+        throw new ConnectException(failure);
     }
 
     /**

@@ -15,7 +15,8 @@ final class SuiteClients {
             new SuiteClient("huc", AT + "HttpUrlConnectionRequest", null),
             new SuiteClient("hc4.5", AT + "HttpClient4Request", "httpclient-4.5"),
             new SuiteClient("hc4.5-legacy", AT + "HttpClient4LegacyRequest", "httpclient-4.5"),
-            new SuiteClient("hc5.5", AT + "HttpClient5Request", "httpclient5-5.5"));
+            new SuiteClient("hc5.5", AT + "HttpClient5Request", "httpclient5-5.5"),
+            new SuiteClient("hcasync4.1", AT + "HttpAsyncClient4Request", "httpasyncclient-4.1", true));
 
     private SuiteClients() {
     }
