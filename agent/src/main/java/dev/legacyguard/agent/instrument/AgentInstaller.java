@@ -11,6 +11,7 @@ import dev.legacyguard.agent.config.ConfigException;
 import dev.legacyguard.agent.instrument.apachehttpasyncclient4.ApacheHttpAsyncClient4Instrumentation;
 import dev.legacyguard.agent.instrument.apachehttpclient4.ApacheHttpClient4Instrumentation;
 import dev.legacyguard.agent.instrument.apachehttpclient5.ApacheHttpClient5Instrumentation;
+import dev.legacyguard.agent.instrument.apachehttpclient5async.ApacheHttpClient5AsyncInstrumentation;
 import dev.legacyguard.agent.instrument.httpurlconnection.HttpUrlConnectionInstrumentation;
 import dev.legacyguard.agent.jmx.AgentMBeans;
 import dev.legacyguard.agent.log.AgentLog;
@@ -27,7 +28,8 @@ public final class AgentInstaller {
             new HttpUrlConnectionInstrumentation(),
             new ApacheHttpClient4Instrumentation(),
             new ApacheHttpClient5Instrumentation(),
-            new ApacheHttpAsyncClient4Instrumentation());
+            new ApacheHttpAsyncClient4Instrumentation(),
+            new ApacheHttpClient5AsyncInstrumentation());
 
     private AgentInstaller() {
     }

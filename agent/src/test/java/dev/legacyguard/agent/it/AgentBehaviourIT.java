@@ -99,6 +99,12 @@ abstract class AgentBehaviourIT {
             scenarios.add(client + "-proxy-allowed " + client + "-proxy "
                     + fixture.api("/proxied/" + jdk() + "/" + client + "/proxy") + " " + fixture.otherPort(""));
         }
+        for (String client : List.of("hcasync4", "hc5async")) {
+            scenarios.add(client + "-proxy " + client + "-proxy " + fixture.api("/api/" + jdk() + "/" + client + "/proxy")
+                    + " " + fixture.otherPort(""));
+            scenarios.add(client + "-proxy-allowed " + client + "-proxy "
+                    + fixture.api("/proxied/" + jdk() + "/" + client + "/proxy") + " " + fixture.otherPort(""));
+        }
         for (String client : VIRTUAL_HOST_CLIENTS) {
             scenarios.addAll(virtualHostScenarios(client, ""));
         }
@@ -415,7 +421,7 @@ abstract class AgentBehaviourIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"huc", "hc4", "hc5"})
+    @ValueSource(strings = {"huc", "hc4", "hc5", "hcasync4", "hc5async"})
     void aPlainHttpRequestThroughAForwardProxyGetsNoTokenByDefault(String client) {
         assertEquals("status=200", service.result(client + "-proxy"));
         String path = "/api/" + jdk() + "/" + client + "/proxy";
@@ -426,7 +432,7 @@ abstract class AgentBehaviourIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"huc", "hc4", "hc5"})
+    @ValueSource(strings = {"huc", "hc4", "hc5", "hcasync4", "hc5async"})
     void aPlainHttpRequestThroughAForwardProxyGetsTheTokenWhereTheResourceAllowsIt(String client) {
         assertEquals("status=200", service.result(client + "-proxy-allowed"));
         assertEquals(AgentFixture.SHOP, BearerHeader.audience(

@@ -16,6 +16,8 @@ final class AppClassPath {
             "org.apache.hc.core5.http.impl.io.HttpRequestExecutor");
     private static final List<String> ONE_CLASS_PER_OTHER_JAR = List.of(
             "org.apache.http.impl.client.HttpClients",
+            "org.apache.http.impl.nio.client.HttpAsyncClients",
+            "org.apache.http.nio.reactor.IOReactor",
             "org.apache.commons.logging.LogFactory",
             "org.apache.commons.codec.binary.Base64",
             "org.apache.hc.client5.http.impl.classic.HttpClients",

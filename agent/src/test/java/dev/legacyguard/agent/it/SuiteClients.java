@@ -16,7 +16,10 @@ final class SuiteClients {
             new SuiteClient("hc4.5", AT + "HttpClient4Request", "httpclient-4.5"),
             new SuiteClient("hc4.5-legacy", AT + "HttpClient4LegacyRequest", "httpclient-4.5"),
             new SuiteClient("hc5.5", AT + "HttpClient5Request", "httpclient5-5.5"),
-            new SuiteClient("hcasync4.1", AT + "HttpAsyncClient4Request", "httpasyncclient-4.1", true));
+            new SuiteClient("hcasync4.1", AT + "HttpAsyncClient4Request", "httpasyncclient-4.1", true),
+            new SuiteClient("hc5async-5.0", AT + "HttpClient5AsyncRequest", "httpclient5-5.0", true),
+            new SuiteClient("hc5async-5.4", AT + "HttpClient5AsyncRequest", "httpclient5-5.4", true),
+            new SuiteClient("hc5async-5.6", AT + "HttpClient5AsyncRequest", "httpclient5-5.6", true));
 
     private SuiteClients() {
     }

@@ -44,8 +44,9 @@ import org.apache.http.util.EntityUtils;
  * {@code NAME hc4-vhost|hc4-legacy-vhost|hc5-vhost URL HOST}, a call to URL's host whose virtual host
  * is HOST ({@code host:port}): HttpClient 4's {@code ClientPNames.VIRTUAL_HOST}, HttpClient 5's
  * request authority (the request sent to URL's host as its explicit target);
- * {@code NAME huc-proxy|hc4-proxy|hc5-proxy URL PROXY}, a call through the forward proxy PROXY
- * ({@code http://host:port}: a per-connection {@code Proxy}, HttpClient's route proxy);
+ * {@code NAME huc-proxy|hc4-proxy|hc5-proxy|hcasync4-proxy|hc5async-proxy URL PROXY}, a call through the
+ * forward proxy PROXY ({@code http://host:port}: a per-connection {@code Proxy}, HttpClient's and
+ * the asynchronous clients' route proxy);
  * {@code NAME proxy-selector PORT PROXY}, a default {@code ProxySelector} sending requests to port PORT
  * through PROXY and the others direct; {@code NAME background CLIENT URL}, a call on another thread whose result {@code NAME join BACKGROUND}
  * prints when it ends; {@code NAME sleep MILLIS}; {@code NAME repeat SECONDS URL}, calls to URL with
@@ -290,6 +291,27 @@ public final class ScenarioApp {
                 try (CloseableHttpResponse response = httpClient4.execute(get)) {
                     EntityUtils.consume(response.getEntity());
                     return response.getStatusLine().getStatusCode();
+                }
+            }
+            case "hcasync4-proxy": {
+                try (org.apache.http.impl.nio.client.CloseableHttpAsyncClient proxied =
+                        org.apache.http.impl.nio.client.HttpAsyncClients.custom()
+                                .setProxy(org.apache.http.HttpHost.create(proxy)).build()) {
+                    proxied.start();
+                    return proxied.execute(new HttpGet(url), null).get().getStatusLine().getStatusCode();
+                } catch (InterruptedException | ExecutionException e) {
+                    throw new IOException(e);
+                }
+            }
+            case "hc5async-proxy": {
+                try (org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient proxied =
+                        org.apache.hc.client5.http.impl.async.HttpAsyncClients.custom()
+                                .setProxy(org.apache.hc.core5.http.HttpHost.create(proxy)).build()) {
+                    proxied.start();
+                    return proxied.execute(new org.apache.hc.client5.http.async.methods.SimpleHttpRequest("GET", URI.create(url)),
+                            null).get().getCode();
+                } catch (InterruptedException | ExecutionException | java.net.URISyntaxException e) {
+                    throw new IOException(e);
                 }
             }
             default: {
