@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.URI;
 import java.net.URL;
 import java.util.concurrent.TimeUnit;
 
@@ -43,6 +44,8 @@ public class AgentCallBenchmark {
         URL url;
         CloseableHttpClient apache4;
         org.apache.hc.client5.http.impl.classic.CloseableHttpClient apache5;
+        org.apache.http.impl.nio.client.CloseableHttpAsyncClient apacheAsync4;
+        org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient apache5Async;
 
         @Setup(Level.Trial)
         public void start() throws IOException {
@@ -50,9 +53,15 @@ public class AgentCallBenchmark {
             url = new URL(api.url());
             apache4 = HttpClients.createDefault();
             apache5 = org.apache.hc.client5.http.impl.classic.HttpClients.createDefault();
+            apacheAsync4 = org.apache.http.impl.nio.client.HttpAsyncClients.createDefault();
+            apacheAsync4.start();
+            apache5Async = org.apache.hc.client5.http.impl.async.HttpAsyncClients.createDefault();
+            apache5Async.start();
             httpUrlConnection(this);
             apacheHttpClient4(this);
             apacheHttpClient5(this);
+            apacheHttpAsyncClient4(this);
+            apacheHttpClient5Async(this);
             boolean expectBearer = Boolean.getBoolean(EXPECT_BEARER_PROPERTY);
             long expected = expectBearer ? api.requests() : 0;
             if (api.requestsWithBearer() != expected) {
@@ -66,6 +75,8 @@ public class AgentCallBenchmark {
         public void stop() throws IOException {
             apache4.close();
             apache5.close();
+            apacheAsync4.close();
+            apache5Async.close();
             api.close();
         }
     }
@@ -95,6 +106,19 @@ public class AgentCallBenchmark {
                     org.apache.hc.core5.http.io.entity.EntityUtils.consume(response.getEntity());
                     return response.getCode();
                 }));
+    }
+
+    @Benchmark
+    public static int apacheHttpAsyncClient4(Clients clients) throws IOException {
+        return expectOk(AsyncCalls.await(clients.apacheAsync4.execute(new HttpGet(clients.url.toString()), null))
+                .getStatusLine().getStatusCode());
+    }
+
+    @Benchmark
+    public static int apacheHttpClient5Async(Clients clients) throws IOException {
+        return expectOk(AsyncCalls.await(clients.apache5Async.execute(
+                new org.apache.hc.client5.http.async.methods.SimpleHttpRequest("GET", URI.create(clients.url.toString())), null))
+                .getCode());
     }
 
     private static int expectOk(int status) {

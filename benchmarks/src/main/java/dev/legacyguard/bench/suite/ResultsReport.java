@@ -14,7 +14,8 @@ final class ResultsReport {
 
     static final List<String> ALGS = List.of("ES384", "RS256");
     static final List<String> FORGED_ALGS = List.of("ES384", "ES256");
-    static final List<String> CLIENTS = List.of("httpUrlConnection", "apacheHttpClient4", "apacheHttpClient5");
+    static final List<String> CLIENTS = List.of("httpUrlConnection", "apacheHttpClient4", "apacheHttpClient5",
+            "apacheHttpAsyncClient4", "apacheHttpClient5Async");
 
     private final Suite.Results results;
     private final StringBuilder out = new StringBuilder();
