@@ -1,7 +1,5 @@
 package dev.legacyguard.agent.it.app.client;
 
-import java.util.concurrent.ExecutionException;
-
 import org.apache.http.HttpResponse;
 import org.apache.http.client.methods.HttpGet;
 import org.apache.http.client.methods.HttpPost;
@@ -14,8 +12,7 @@ import org.apache.http.nio.entity.NStringEntity;
 /**
  * Apache HttpAsyncClient 4.1, as Elasticsearch's low-level REST client and many SDKs use it:
  * the default client, started once, each request's future awaited. Its default redirect
- * strategy follows a 302 of a GET and no redirect of a POST. A failed exchange's cause is what
- * the application sees, as it does from the callback's {@code failed}.
+ * strategy follows a 302 of a GET and no redirect of a POST.
  */
 public final class HttpAsyncClient4Request implements OneRequest {
 
@@ -38,11 +35,7 @@ public final class HttpAsyncClient4Request implements OneRequest {
         if (authorization != null) {
             request.setHeader("Authorization", authorization);
         }
-        try {
-            HttpResponse response = client.execute(request, null).get();
-            return response.getStatusLine().getStatusCode();
-        } catch (ExecutionException failed) {
-            throw failed.getCause() instanceof Exception ? (Exception) failed.getCause() : failed;
-        }
+        HttpResponse response = Futures.await(client.execute(request, null));
+        return response.getStatusLine().getStatusCode();
     }
 }

@@ -1,8 +1,6 @@
 package dev.legacyguard.agent.it.app.client;
 
 import java.net.URI;
-import java.util.concurrent.ExecutionException;
-
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
@@ -11,8 +9,7 @@ import org.apache.hc.core5.http.ContentType;
 /**
  * Apache HttpClient 5 async, the default client (HTTP/1.1, HTTP/2 where negotiated), started
  * once, each request's future awaited, through the simple request API every 5.x has. It
- * follows redirects on its I/O threads. A failed exchange's cause is what the application sees,
- * as it does from the callback's {@code failed}.
+ * follows redirects on its I/O threads.
  */
 public final class HttpClient5AsyncRequest implements OneRequest {
 
@@ -31,10 +28,6 @@ public final class HttpClient5AsyncRequest implements OneRequest {
         if (authorization != null) {
             request.setHeader("Authorization", authorization);
         }
-        try {
-            return client.execute(request, null).get().getCode();
-        } catch (ExecutionException failed) {
-            throw failed.getCause() instanceof Exception ? (Exception) failed.getCause() : failed;
-        }
+        return Futures.await(client.execute(request, null)).getCode();
     }
 }
