@@ -96,7 +96,7 @@ public final class TokenBroker implements BearerSource, AutoCloseable {
             }
             failure = "no token for resource '" + tokens.resource().name() + "' (" + tokens.resource().target()
                     + ") yet, and this call reached it on an I/O thread of an asynchronous client (a redirect it"
-                    + " followed), which the agent never blocks: it is requesting a token in the background, so"
+                    + " followed, or a call made from one of its callbacks), which the agent never blocks: it is requesting a token in the background, so"
                     + " the next call gets it; calling the resource first from the application's own thread avoids this";
         } catch (TokenFailure refused) {
             failure = refused.getMessage();

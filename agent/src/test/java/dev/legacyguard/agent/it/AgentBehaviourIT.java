@@ -49,6 +49,8 @@ abstract class AgentBehaviourIT {
 
     /** The clients with a virtual host: HttpClient 4.5's exec chain, its DefaultHttpClient, HttpClient 5. */
     private static final List<String> VIRTUAL_HOST_CLIENTS = List.of("hc4", "hc4-legacy", "hc5");
+    /** HttpAsyncClient 4 and HttpClient 5 async (the behaviour suite runs them too): proxies and calls from callbacks. */
+    private static final List<String> ASYNC_CLIENTS = List.of("hcasync4", "hc5async");
     /** A virtual host naming a host other than the URL's, written as the Host header. */
     private static final String OTHER_HOST = "other.example:80";
     /** A resource only a forward proxy can reach: {@code .invalid} names never resolve. */
@@ -99,7 +101,12 @@ abstract class AgentBehaviourIT {
             scenarios.add(client + "-proxy-allowed " + client + "-proxy "
                     + fixture.api("/proxied/" + jdk() + "/" + client + "/proxy") + " " + fixture.otherPort(""));
         }
-        for (String client : List.of("hcasync4", "hc5async")) {
+        for (String client : ASYNC_CLIENTS) {
+            String first = " " + fixture.api("/public/" + jdk() + "/" + client + "/first");
+            scenarios.add(client + "-nested-uncached " + client + "-nested "
+                    + fixture.api("/nested-" + client + "/" + jdk() + "/call") + first);
+            scenarios.add(client + "-nested-cached " + client + "-nested "
+                    + fixture.api("/api/" + jdk() + "/" + client + "/nested") + first);
             scenarios.add(client + "-proxy " + client + "-proxy " + fixture.api("/api/" + jdk() + "/" + client + "/proxy")
                     + " " + fixture.otherPort(""));
             scenarios.add(client + "-proxy-allowed " + client + "-proxy "
@@ -127,6 +134,11 @@ abstract class AgentBehaviourIT {
                 "logto.resource.org.organization-id=" + AgentFixture.ORGANIZATION,
                 "logto.resource.org.urls=" + fixture.api("/org/"),
                 "logto.resource.org.scopes=read:products"));
+        for (String client : ASYNC_CLIENTS) {
+            // Called first from a callback, on the client's I/O thread.
+            extraResources.add("logto.resource.nested-" + client + ".indicator=" + AgentFixture.SHOP);
+            extraResources.add("logto.resource.nested-" + client + ".urls=" + fixture.api("/nested-" + client + "/"));
+        }
         for (String client : CLIENTS) {
             // The broker drops a token at most once per interval, so each client gets its own cache entry.
             extraResources.add("logto.resource.evict-" + client + ".indicator=" + AgentFixture.SHOP);
@@ -437,6 +449,19 @@ abstract class AgentBehaviourIT {
         assertEquals("status=200", service.result(client + "-proxy-allowed"));
         assertEquals(AgentFixture.SHOP, BearerHeader.audience(
                 fixture.otherPort.authorizationAt("/proxied/" + jdk() + "/" + client + "/proxy")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hcasync4", "hc5async"})
+    void aCallMadeFromAnAsynchronousClientsCallbackNeverWaitsForATokenOnItsIoThread(String client) {
+        String uncached = service.result(client + "-nested-uncached");
+        assertAll(
+                () -> assertTrue(uncached.startsWith("error=java.net.ConnectException: no token for resource 'nested-" + client
+                        + "'") && uncached.contains("I/O thread"), uncached),
+                () -> assertNull(fixture.api.authorizationAt("/nested-" + client + "/" + jdk() + "/call"),
+                        "the call without its token must not be sent"),
+                () -> assertEquals("status=200", service.result(client + "-nested-cached")),
+                () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", client, "nested"))));
     }
 
     @Test

@@ -7,9 +7,11 @@ import org.apache.http.HttpRequest;
 import org.apache.http.HttpResponse;
 import org.apache.http.conn.routing.RouteInfo;
 import org.apache.http.nio.protocol.HttpAsyncClientExchangeHandler;
+import org.apache.http.nio.reactor.IOReactor;
 import org.apache.http.protocol.HttpContext;
 
 import dev.legacyguard.agent.bootstrap.Authorizations;
+import dev.legacyguard.agent.bootstrap.CallDepth;
 import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
 import dev.legacyguard.agent.bootstrap.NamedGetter;
 import dev.legacyguard.agent.bootstrap.RequestUrls;
@@ -20,8 +22,9 @@ import net.bytebuddy.asm.Advice;
  * ({@code HttpHost, HttpRequest, InternalState, handler}) and {@code responseCompleted}
  * ({@code InternalState, handler}). Both end by preparing a hop: its request, rewritten and
  * processed (Host header included), and its route, under {@code http.request} and
- * {@code http.route} in the exchange's context. {@code prepare} runs on the application's thread
- * inside {@code execute}, so the first hop may wait for a token; a redirect is prepared in
+ * {@code http.route} in the exchange's context. {@code prepare} runs inside {@code execute} on
+ * the application's thread, so the first hop may wait for a token (unless the application calls
+ * {@code execute} from a callback, on a reactor thread); a redirect is prepared in
  * {@code responseCompleted} on an I/O reactor thread, which must never wait: that hop gets a
  * cached token only, and without one the exchange fails through its future and callback. The
  * state and the exchange handler are package-private types: taken as arguments by position,
@@ -65,9 +68,10 @@ final class HopAdvice {
     }
 
     /**
-     * Decides the header of the hop just prepared. The deliberate token failure is thrown on the
-     * application's thread ({@code execute} hands it to the future and callback before any
-     * connection is requested) and given to the exchange handler's {@code failed} on a reactor thread.
+     * Decides the header of the hop just prepared. The deliberate token failure of a first hop is
+     * thrown out of {@code prepare}, which {@code execute} catches and hands to the future and
+     * callback before any connection is requested; a redirect's is given to the exchange
+     * handler's {@code failed}.
      */
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void decide(@Advice.Enter Object completedHop, @Advice.AllArguments Object[] arguments,
@@ -75,12 +79,14 @@ final class HopAdvice {
         if (thrown != null) {
             return;
         }
-        boolean onCallersThread = arguments.length == 4;
+        boolean firstHop = arguments.length == 4;
+        // A reactor thread never waits, also where the application calls execute from a callback.
+        boolean mayWait = firstHop && !CallDepth.forClass(IOReactor.class).inside();
         try {
             HttpContext context = (HttpContext) NamedGetter.of(INTERNAL_STATE, "getLocalContext")
                     .get(arguments[arguments.length - 2]);
             Object hop = context.getAttribute("http.request");
-            if (!(hop instanceof HttpRequest) || !onCallersThread && hop == completedHop) {
+            if (!(hop instanceof HttpRequest) || !firstHop && hop == completedHop) {
                 return;
             }
             HttpRequest request = (HttpRequest) hop;
@@ -93,7 +99,7 @@ final class HopAdvice {
             String added = (String) context.getAttribute(ContextAttributes.ADDED_HEADER);
             String hostValue = host == null ? null : host.getValue();
             boolean throughProxy = route.getProxyHost() != null;
-            String header = onCallersThread
+            String header = mayWait
                     ? Authorizations.forHop(CLIENT, presentValue, added, url, hostValue, throughProxy)
                     : Authorizations.forHopWithoutWaiting(CLIENT, presentValue, added, url, hostValue, throughProxy);
             if (header == Authorizations.LEAVE_ALONE) {
@@ -110,7 +116,7 @@ final class HopAdvice {
                 context.removeAttribute(ContextAttributes.ADDED_HEADER);
             }
         } catch (IOException deliberate) {
-            if (onCallersThread) {
+            if (firstHop) {
                 thrown = deliberate;
             } else {
                 ((HttpAsyncClientExchangeHandler) arguments[1]).failed(deliberate);

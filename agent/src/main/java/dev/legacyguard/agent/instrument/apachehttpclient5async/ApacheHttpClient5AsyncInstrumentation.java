@@ -19,7 +19,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * HTTP/2 clients): its exec chain's {@code AsyncProtocolExec} sees every hop (its redirect exec
  * sends each redirect through it again) with the hop's route, before the connection is leased;
  * the callback it hands down sees each hop's answer. {@code doExecute} marks the application's
- * thread, where the first hop is decided. The minimal clients ({@code createMinimal()}) have no
+ * thread, where the first hop is decided, and httpcore5's {@code IOReactorWorker} the reactor
+ * threads, where an application may call {@code execute} from a callback. The minimal clients ({@code createMinimal()}) have no
  * exec chain and are not instrumented.
  */
 public final class ApacheHttpClient5AsyncInstrumentation implements ClientInstrumentation {
@@ -29,6 +30,8 @@ public final class ApacheHttpClient5AsyncInstrumentation implements ClientInstru
     /** The callback AsyncProtocolExec passes down the chain for one hop (an anonymous class in 5.0 to 5.6). */
     private static final String PROTOCOL_EXEC_CALLBACK = PROTOCOL_EXEC + "$1";
     private static final String CLIENT_BASE = "org.apache.hc.client5.http.impl.async.InternalAbstractHttpAsyncClient";
+    /** httpcore5's loop of every I/O reactor thread. */
+    private static final String REACTOR_WORKER = "org.apache.hc.core5.reactor.IOReactorWorker";
 
     @Override
     public String client() {
@@ -39,7 +42,8 @@ public final class ApacheHttpClient5AsyncInstrumentation implements ClientInstru
     public List<AdvisedType> advisedTypes() {
         return Arrays.asList(new AdvisedType(this, PROTOCOL_EXEC, PACKAGE + ".HopAdvice"),
                 new AdvisedType(this, PROTOCOL_EXEC_CALLBACK, PACKAGE + ".AnswerAdvice"),
-                new AdvisedType(this, CLIENT_BASE, PACKAGE + ".CallersThreadAdvice"));
+                new AdvisedType(this, CLIENT_BASE, PACKAGE + ".CallersThreadAdvice"),
+                new AdvisedType(this, REACTOR_WORKER, PACKAGE + ".ReactorThreadAdvice"));
     }
 
     @Override
@@ -47,6 +51,9 @@ public final class ApacheHttpClient5AsyncInstrumentation implements ClientInstru
         if (typeName.equals(PROTOCOL_EXEC_CALLBACK)) {
             return named("handleResponse").and(isPublic()).and(takesArguments(2))
                     .and(takesArgument(0, named("org.apache.hc.core5.http.HttpResponse")));
+        }
+        if (typeName.equals(REACTOR_WORKER)) {
+            return named("run").and(isPublic()).and(takesArguments(0));
         }
         if (typeName.equals(CLIENT_BASE)) {
             return named("doExecute").and(isProtected()).and(takesArguments(6))

@@ -11,6 +11,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.net.URIAuthority;
+import org.apache.hc.core5.reactor.IOReactor;
 
 import dev.legacyguard.agent.bootstrap.Authorizations;
 import dev.legacyguard.agent.bootstrap.CallDepth;
@@ -24,7 +25,7 @@ import net.bytebuddy.asm.Advice;
  * again, copying the application's request, never the agent's header), before the connection
  * is leased. The first hop runs on the application's thread inside {@code execute} and may wait
  * for a token; a later hop runs on an I/O reactor thread, which must never wait: it gets a cached
- * token only. The deliberate failure goes to the hop's callback, which fails the exchange's
+ * token only, as does a first hop where the application calls {@code execute} from a callback. The deliberate failure goes to the hop's callback, which fails the exchange's
  * future and the application's callback; the hop is then skipped, and nothing is thrown.
  */
 final class HopAdvice {
@@ -55,7 +56,11 @@ final class HopAdvice {
             String presentValue = present == null ? null : present.getValue();
             String added = (String) context.getAttribute(ContextAttributes.ADDED_HEADER);
             boolean throughProxy = route.getProxyHost() != null;
-            String header = CallDepth.forClass(CloseableHttpAsyncClient.class).inside()
+            // The application's thread inside execute may wait; a reactor thread never, also
+            // where the application calls execute from a callback.
+            boolean mayWait = CallDepth.forClass(CloseableHttpAsyncClient.class).inside()
+                    && !CallDepth.forClass(IOReactor.class).inside();
+            String header = mayWait
                     ? Authorizations.forHop(CLIENT, presentValue, added, url, hostHeader, throughProxy)
                     : Authorizations.forHopWithoutWaiting(CLIENT, presentValue, added, url, hostHeader, throughProxy);
             if (header == Authorizations.LEAVE_ALONE) {
