@@ -82,6 +82,21 @@ public final class Authorizations {
         }
     }
 
+    /**
+     * As {@link #forHop}, on a thread that must not wait for the token endpoint (an
+     * asynchronous client's I/O thread): only a token already cached (see
+     * {@link BearerSource#cachedAuthorizationFor}).
+     *
+     * @throws IOException the deliberate token failure (on-token-failure=fail), also when no token is cached yet
+     */
+    public static String forHopWithoutWaiting(String client, String present, String added, String url,
+            String hostHeader, boolean throughProxy) throws IOException {
+        if (present != null && !present.equals(added)) {
+            return LEAVE_ALONE;
+        }
+        return decide(client, url, hostHeader, throughProxy, false);
+    }
+
     /** Reports the answer to a hop when the header it carried ({@code present}) is the one the agent added. */
     public static void answeredHop(String client, String present, String added, String url, int status,
             String wwwAuthenticate) {
@@ -98,12 +113,18 @@ public final class Authorizations {
      * @throws IOException the deliberate token failure (on-token-failure=fail)
      */
     public static String decide(String client, String url, String hostHeader, boolean throughProxy) throws IOException {
+        return decide(client, url, hostHeader, throughProxy, true);
+    }
+
+    private static String decide(String client, String url, String hostHeader, boolean throughProxy, boolean mayWait)
+            throws IOException {
         BearerSource source = BearerHooks.source();
         if (source == null || url == null) {
             return null;
         }
         try {
-            return source.authorizationFor(url, hostHeader, throughProxy);
+            return mayWait ? source.authorizationFor(url, hostHeader, throughProxy)
+                    : source.cachedAuthorizationFor(url, hostHeader, throughProxy);
         } catch (IOException deliberate) {
             throw deliberate;
         } catch (Throwable unexpected) {

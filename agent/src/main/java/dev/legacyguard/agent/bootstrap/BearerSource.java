@@ -32,6 +32,17 @@ public interface BearerSource {
     CompletableFuture<String> authorizationWhenReady(String url, String hostHeader, boolean throughProxy);
 
     /**
+     * As {@link #authorizationFor}, for a thread that must not wait for the token endpoint (an
+     * asynchronous client's I/O thread): only a token already cached. Without one, the source
+     * requests one in the background and answers as for a failed token request: the
+     * deliberate {@link java.net.ConnectException} (naming the resource and why), or null
+     * where the configuration sends such calls without a token.
+     *
+     * @throws IOException only the deliberate token failure
+     */
+    String cachedAuthorizationFor(String url, String hostHeader, boolean throughProxy) throws IOException;
+
+    /**
      * Tells the source how a request to {@code url} that carried {@code authorization} was
      * answered, so that a 401 with {@code error="invalid_token"} drops that token.
      */

@@ -36,6 +36,11 @@ public final class CallDepth {
         return ++depth == 1;
     }
 
+    /** Whether the current thread is inside a call counted here: advice elsewhere asks what this thread is doing. */
+    public boolean inside() {
+        return depth > 0;
+    }
+
     /** Leaves one level; true when the outermost call is leaving. */
     public boolean exit() {
         return --depth == 0;

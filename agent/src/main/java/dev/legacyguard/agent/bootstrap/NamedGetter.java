@@ -2,11 +2,12 @@ package dev.legacyguard.agent.bootstrap;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * A public no-argument method of a type that advice names instead of referring to it. Advice
+ * A public no-argument method of a type (public or not) that advice names instead of referring to it. Advice
  * inlined into a class of one library (httpcore's {@code HttpRequestExecutor}) may run in a
  * class loader that is a parent of another's (httpcore in a container's shared lib, httpclient
  * in a web app): a reference to the other library's type in that code cannot resolve, but the
@@ -34,7 +35,13 @@ public final class NamedGetter {
                 return null;
             }
             try {
-                return named.getMethod(methodName);
+                Method method = named.getMethod(methodName);
+                if (!Modifier.isPublic(named.getModifiers())) {
+                    // A public method of a package-private class (HttpAsyncClient 4's InternalState):
+                    // the client calls it from its own package, reflection from here needs access.
+                    method.setAccessible(true);
+                }
+                return method;
             } catch (NoSuchMethodException e) {
                 throw new NoSuchMethodError(typeName + "." + methodName + "()");
             }

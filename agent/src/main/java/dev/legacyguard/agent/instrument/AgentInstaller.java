@@ -8,8 +8,10 @@ import dev.legacyguard.agent.bootstrap.BearerHooks;
 import dev.legacyguard.agent.config.AgentSettings;
 import dev.legacyguard.agent.config.AgentSettingsLoader;
 import dev.legacyguard.agent.config.ConfigException;
+import dev.legacyguard.agent.instrument.apachehttpasyncclient4.ApacheHttpAsyncClient4Instrumentation;
 import dev.legacyguard.agent.instrument.apachehttpclient4.ApacheHttpClient4Instrumentation;
 import dev.legacyguard.agent.instrument.apachehttpclient5.ApacheHttpClient5Instrumentation;
+import dev.legacyguard.agent.instrument.apachehttpclient5async.ApacheHttpClient5AsyncInstrumentation;
 import dev.legacyguard.agent.instrument.commonshttpclient3.CommonsHttpClient3Instrumentation;
 import dev.legacyguard.agent.instrument.httpurlconnection.HttpUrlConnectionInstrumentation;
 import dev.legacyguard.agent.instrument.javanethttp.JavaNetHttpInstrumentation;
@@ -29,7 +31,9 @@ public final class AgentInstaller {
             new ApacheHttpClient4Instrumentation(),
             new ApacheHttpClient5Instrumentation(),
             new JavaNetHttpInstrumentation(),
-            new CommonsHttpClient3Instrumentation());
+            new CommonsHttpClient3Instrumentation(),
+            new ApacheHttpAsyncClient4Instrumentation(),
+            new ApacheHttpClient5AsyncInstrumentation());
 
     private AgentInstaller() {
     }

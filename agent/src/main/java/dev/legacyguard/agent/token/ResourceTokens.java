@@ -4,6 +4,7 @@ import java.io.InterruptedIOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -104,7 +105,7 @@ final class ResourceTokens {
         if (token != null) {
             return CompletableFuture.completedFuture(token);
         }
-        CompletableFuture<CachedToken> fetch = readyOrRequested(false);
+        CompletableFuture<CachedToken> fetch = readyOrRequested(false, true);
         if (fetch.isDone() && !fetch.isCompletedExceptionally()) {
             return fetch;
         }
@@ -133,8 +134,33 @@ final class ResourceTokens {
         return answer;
     }
 
+    /**
+     * The {@code Authorization} value of a usable cached token, for a caller that must not wait
+     * (an asynchronous client's I/O thread); null without one, after starting its request on the
+     * refresher's thread (or finding it running). While the token endpoint is in backoff, its
+     * answer at once: the rejected token while still valid, else the failure.
+     */
+    String cachedAuthorization() throws TokenFailure {
+        CachedToken token = usableNow();
+        if (token != null) {
+            return token.header;
+        }
+        CompletableFuture<CachedToken> answer = readyOrRequested(false, false);
+        if (!answer.isDone()) {
+            return null;
+        }
+        try {
+            return answer.join().header;
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof TokenFailure) {
+                throw (TokenFailure) failed.getCause();
+            }
+            throw failed;
+        }
+    }
+
     private CachedToken awaitFreshToken() throws TokenFailure, InterruptedIOException {
-        CompletableFuture<CachedToken> fetch = readyOrRequested(true);
+        CompletableFuture<CachedToken> fetch = readyOrRequested(true, true);
         CachedToken token;
         try {
             token = await(fetch);
@@ -151,8 +177,10 @@ final class ResourceTokens {
      * A usable token, or the answer during a backoff, as a completed future; else the token
      * request to wait for: the one running, or a new one, run here on the caller's thread
      * ({@code onThisThread}, which returns once it has ended) or started on the refresher's.
+     * {@code counted}: the caller (or what it defers) waits for that request, which
+     * {@link #callerWaits()} counts.
      */
-    private CompletableFuture<CachedToken> readyOrRequested(boolean onThisThread) {
+    private CompletableFuture<CachedToken> readyOrRequested(boolean onThisThread, boolean counted) {
         CompletableFuture<CachedToken> fetch;
         synchronized (this) {
             long now = clock.millis();
@@ -162,7 +190,9 @@ final class ResourceTokens {
                 return CompletableFuture.completedFuture(token);
             }
             if (inFlight != null) {
-                callerWaits.incrementAndGet();
+                if (counted) {
+                    callerWaits.incrementAndGet();
+                }
                 return inFlight;
             }
             if (lastFailure != null && now < retryAt) {
@@ -177,7 +207,9 @@ final class ResourceTokens {
             fetch = new CompletableFuture<>();
             inFlight = fetch;
         }
-        callerWaits.incrementAndGet();
+        if (counted) {
+            callerWaits.incrementAndGet();
+        }
         if (onThisThread) {
             fetch(fetch);
         } else {

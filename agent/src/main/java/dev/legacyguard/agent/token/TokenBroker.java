@@ -74,8 +74,30 @@ public final class TokenBroker implements BearerSource, AutoCloseable {
         try {
             return tokens.authorization();
         } catch (TokenFailure failure) {
-            return withoutToken(failure);
+            return withoutToken(failure.getMessage());
         }
+    }
+
+    @Override
+    public String cachedAuthorizationFor(String url, String hostHeader, boolean throughProxy) throws IOException {
+        ResourceTokens tokens = tokensFor(url, hostHeader, throughProxy);
+        if (tokens == null) {
+            return null;
+        }
+        String header;
+        try {
+            header = tokens.cachedAuthorization();
+        } catch (TokenFailure failure) {
+            return withoutToken(failure.getMessage());
+        }
+        if (header != null) {
+            return header;
+        }
+        return withoutToken("no token for resource '" + tokens.resource().name() + "' (" + tokens.resource().target()
+                + ") yet, and this call reached it on an I/O thread of an asynchronous client (a redirect it followed,"
+                + " or a call made from one of its callbacks), which the agent never blocks: it is requesting a token in"
+                + " the background, so the next call gets it; calling the resource first from the application's own"
+                + " thread avoids this");
     }
 
     @Override
@@ -95,7 +117,7 @@ public final class TokenBroker implements BearerSource, AutoCloseable {
                 header.complete(token.header);
             } else if (failure instanceof TokenFailure) {
                 try {
-                    header.complete(withoutToken((TokenFailure) failure));
+                    header.complete(withoutToken(failure.getMessage()));
                 } catch (IOException deliberate) {
                     header.completeExceptionally(deliberate);
                 }
@@ -132,13 +154,16 @@ public final class TokenBroker implements BearerSource, AutoCloseable {
         return tokens;
     }
 
-    /** What a request gets when its resource has no token: null with send-without, else the deliberate failure. */
-    private String withoutToken(TokenFailure failure) throws ConnectException {
+    /**
+     * What a request gets when its resource has no token ({@code why}): null with send-without,
+     * else the deliberate failure.
+     */
+    private String withoutToken(String why) throws ConnectException {
         if (onTokenFailure == OnTokenFailure.SEND_WITHOUT) {
             return null;
         }
         // ConnectException: the retry handlers of Apache HttpClient 4 and 5 do not retry it.
-        throw new ConnectException(failure.getMessage());
+        throw new ConnectException(why);
     }
 
     /**

@@ -45,6 +45,12 @@ class AuthorizationsTest {
             }
 
             @Override
+            public String cachedAuthorizationFor(String url, String hostHeader, boolean throughProxy) {
+                answers.add("without waiting: " + url);
+                return null;
+            }
+
+            @Override
             public void onResponse(String url, String authorization, int status, String wwwAuthenticate) {
                 if (bug != null) {
                     throw bug;
@@ -80,6 +86,15 @@ class AuthorizationsTest {
         assertNull(Authorizations.forHop("test", "Bearer t1", "Bearer t1", "https://elsewhere.example/", null, false),
                 "a hop to a URL of no resource must lose the agent's header");
         assertEquals("Bearer t1", Authorizations.forHop("test", "Bearer t1", "Bearer t1", "https://shop.internal/x", null, false));
+    }
+
+    @Test
+    void aHopThatMayNotWaitAsksOnlyForACachedToken() throws IOException {
+        install("Bearer t1", null, null);
+        assertNull(Authorizations.forHopWithoutWaiting("test", null, null, "https://shop.internal/api", null, false));
+        assertSame(Authorizations.LEAVE_ALONE,
+                Authorizations.forHopWithoutWaiting("test", "Bearer app", null, "https://shop.internal/api", null, false));
+        assertEquals(List.of("without waiting: https://shop.internal/api"), answers);
     }
 
     @Test

@@ -51,6 +51,8 @@ abstract class AgentBehaviourIT {
 
     /** The clients with a virtual host: HttpClient 4.5's exec chain, its DefaultHttpClient, HttpClient 5, commons-httpclient 3. */
     private static final List<String> VIRTUAL_HOST_CLIENTS = List.of("hc4", "hc4-legacy", "hc5", "hc3");
+    /** HttpAsyncClient 4 and HttpClient 5 async (the behaviour suite runs them too): proxies and calls from callbacks. */
+    private static final List<String> ASYNC_CLIENTS = List.of("hcasync4", "hc5async");
     /** A virtual host naming a host other than the URL's, written as the Host header. */
     private static final String OTHER_HOST = "other.example:80";
     /** A resource only a forward proxy can reach: {@code .invalid} names never resolve. */
@@ -102,6 +104,17 @@ abstract class AgentBehaviourIT {
             scenarios.add(client + "-proxy-allowed " + client + "-proxy "
                     + fixture.api("/proxied/" + jdk() + "/" + client + "/proxy") + " " + fixture.otherPort(""));
         }
+        for (String client : ASYNC_CLIENTS) {
+            String first = " " + fixture.api("/public/" + jdk() + "/" + client + "/first");
+            scenarios.add(client + "-nested-uncached " + client + "-nested "
+                    + fixture.api("/nested-" + client + "/" + jdk() + "/call") + first);
+            scenarios.add(client + "-nested-cached " + client + "-nested "
+                    + fixture.api("/api/" + jdk() + "/" + client + "/nested") + first);
+            scenarios.add(client + "-proxy " + client + "-proxy " + fixture.api("/api/" + jdk() + "/" + client + "/proxy")
+                    + " " + fixture.otherPort(""));
+            scenarios.add(client + "-proxy-allowed " + client + "-proxy "
+                    + fixture.api("/proxied/" + jdk() + "/" + client + "/proxy") + " " + fixture.otherPort(""));
+        }
         for (String client : VIRTUAL_HOST_CLIENTS) {
             scenarios.addAll(virtualHostScenarios(client, ""));
         }
@@ -109,7 +122,7 @@ abstract class AgentBehaviourIT {
                 + fixture.apiAsLocalhost("/api/" + jdk() + "/hc3/direct-elsewhere"));
         // Last: read after every call, as an operator would, over JMX.
         scenarios.addAll(List.of("jmx-shop jmx shop", "jmx-dropped jmx dropped", "jmx-unknown jmx unknown"));
-        List<String> extraResources = List.of(
+        List<String> extraResources = new ArrayList<>(List.of(
                 "logto.resource.unknown.indicator=https://unknown.test/api",
                 "logto.resource.unknown.urls=" + fixture.api("/unknown/"),
                 "logto.resource.dropped.indicator=" + AgentFixture.SHOP,
@@ -117,7 +130,12 @@ abstract class AgentBehaviourIT {
                 "logto.resource.dropped.scopes=read:products write:products",
                 "logto.resource.proxied.indicator=" + AgentFixture.SHOP,
                 "logto.resource.proxied.urls=" + fixture.api("/proxied/"),
-                "logto.resource.proxied.via-proxy=allow");
+                "logto.resource.proxied.via-proxy=allow"));
+        for (String client : ASYNC_CLIENTS) {
+            // Called first from a callback, on the client's I/O thread.
+            extraResources.add("logto.resource.nested-" + client + ".indicator=" + AgentFixture.SHOP);
+            extraResources.add("logto.resource.nested-" + client + ".urls=" + fixture.api("/nested-" + client + "/"));
+        }
         service = jvm.app(
                 fixture.config("service-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET,
                         extraResources.toArray(String[]::new)),
@@ -244,7 +262,7 @@ abstract class AgentBehaviourIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"huc", "hc4", "hc5", "hc3"})
+    @ValueSource(strings = {"huc", "hc4", "hc5", "hc3", "hcasync4", "hc5async"})
     void aPlainHttpRequestThroughAForwardProxyGetsNoTokenByDefault(String client) {
         assertEquals("status=200", service.result(client + "-proxy"));
         String path = "/api/" + jdk() + "/" + client + "/proxy";
@@ -255,11 +273,24 @@ abstract class AgentBehaviourIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"huc", "hc4", "hc5", "hc3"})
+    @ValueSource(strings = {"huc", "hc4", "hc5", "hc3", "hcasync4", "hc5async"})
     void aPlainHttpRequestThroughAForwardProxyGetsTheTokenWhereTheResourceAllowsIt(String client) {
         assertEquals("status=200", service.result(client + "-proxy-allowed"));
         assertEquals(AgentFixture.SHOP, BearerHeader.audience(
                 fixture.otherPort.authorizationAt("/proxied/" + jdk() + "/" + client + "/proxy")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hcasync4", "hc5async"})
+    void aCallMadeFromAnAsynchronousClientsCallbackNeverWaitsForATokenOnItsIoThread(String client) {
+        String uncached = service.result(client + "-nested-uncached");
+        assertAll(
+                () -> assertTrue(uncached.startsWith("error=java.net.ConnectException: no token for resource 'nested-" + client
+                        + "'") && uncached.contains("I/O thread"), uncached),
+                () -> assertNull(fixture.api.authorizationAt("/nested-" + client + "/" + jdk() + "/call"),
+                        "the call without its token must not be sent"),
+                () -> assertEquals("status=200", service.result(client + "-nested-cached")),
+                () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", client, "nested"))));
     }
 
     @Test

@@ -17,6 +17,8 @@ final class AppClassPath {
     private static final List<String> ONE_CLASS_PER_OTHER_JAR = List.of(
             "org.apache.http.impl.client.HttpClients",
             "org.apache.commons.httpclient.HttpClient",
+            "org.apache.http.impl.nio.client.HttpAsyncClients",
+            "org.apache.http.nio.reactor.IOReactor",
             "org.apache.commons.logging.LogFactory",
             "org.apache.commons.codec.binary.Base64",
             "org.apache.hc.client5.http.impl.classic.HttpClients",

@@ -40,7 +40,7 @@ abstract class ClientSuiteIT {
     Stream<DynamicNode> everyClientBehavesTheSame() throws Exception {
         fixture = AgentFixture.shared();
         return SuiteClients.ALL.stream().map(client -> DynamicContainer.dynamicContainer(client.name(),
-                behaviours().stream().map(behaviour -> DynamicTest.dynamicTest(behaviour.name(),
+                behaviours(client).stream().map(behaviour -> DynamicTest.dynamicTest(behaviour.name(),
                         () -> behaviour.check().accept(new Seen(client, run(client)))))));
     }
 
@@ -86,7 +86,8 @@ abstract class ClientSuiteIT {
         }
     }
 
-    private List<Behaviour> behaviours() {
+    /** Every client's behaviours, and those of its kind (an asynchronous client's I/O threads never wait for a token). */
+    private List<Behaviour> behaviours(SuiteClient client) {
         List<Behaviour> behaviours = new ArrayList<>();
         behaviours.add(oneCall("a GET to a URL under the resource's prefix carries the resource's token",
                 "GET", fixture::api, fixture.api, "api", "match", AgentFixture.SHOP));
@@ -150,13 +151,38 @@ abstract class ClientSuiteIT {
                             () -> assertEquals(AgentFixture.SHOP, seen.audienceAt("api", "redirect-path")),
                             () -> assertEquals(ResourceServer.NONE, seen.received("public", "landing")));
                 }));
-        behaviours.add(new Behaviour("a redirect to another resource carries that resource's token",
-                at -> List.of("redirect-billing GET " + fixture.api(at.path("api", "redirect-billing"))
-                        + redirect(302, fixture.api(at.path("billing", "landing")))),
+        // An asynchronous client follows redirects on its I/O thread, which never waits for a
+        // token: the redirect carries the token of a resource the application has called.
+        behaviours.add(new Behaviour("a redirect to another resource carries that resource's token"
+                + (client.asynchronous() ? " once the application called it" : ""),
+                at -> Stream.concat(client.asynchronous() ? Stream.of("billing-first GET " + fixture.api(at.path("billing", "first")))
+                                : Stream.empty(),
+                        Stream.of("redirect-billing GET " + fixture.api(at.path("api", "redirect-billing"))
+                                + redirect(302, fixture.api(at.path("billing", "landing"))))).toList(),
                 seen -> {
                     assertEquals("status=200", seen.result("redirect-billing"));
                     assertEquals(AgentFixture.BILLING, seen.audienceAt("billing", "landing"));
                 }));
+        if (client.asynchronous()) {
+            behaviours.add(new Behaviour("a redirect into a resource whose token is not cached fails the exchange with the"
+                    + " no-token ConnectException, unsent, without the I/O thread waiting; the client keeps serving",
+                    at -> List.of("redirect-late GET " + fixture.api(at.path("api", "redirect-late"))
+                                    + redirect(302, fixture.api(at.path("late", "landing"))),
+                            "after-late GET " + fixture.api(at.path("api", "after-late")),
+                            "late-direct GET " + fixture.api(at.path("late", "direct"))),
+                    seen -> {
+                        String failed = seen.result("redirect-late");
+                        assertAll(
+                                () -> assertTrue(failed.startsWith("error=java.net.ConnectException: no token for resource 'late'")
+                                        && failed.contains("I/O thread"), failed),
+                                () -> assertNull(seen.received("late", "landing"), "the hop without its token must not be sent"),
+                                () -> assertEquals(AgentFixture.SHOP, seen.audienceAt("api", "redirect-late")),
+                                () -> assertEquals("status=200", seen.result("after-late")),
+                                () -> assertEquals(AgentFixture.SHOP, seen.audienceAt("api", "after-late")),
+                                () -> assertEquals("status=200", seen.result("late-direct")),
+                                () -> assertEquals(AgentFixture.SHOP, seen.audienceAt("late", "direct")));
+                    }));
+        }
         behaviours.add(new Behaviour("a redirect into a resource gets its token",
                 at -> List.of("redirect-in GET " + fixture.api(at.path("public", "redirect-in"))
                         + redirect(302, fixture.api(at.path("api", "landing-in")))),
@@ -246,7 +272,7 @@ abstract class ClientSuiteIT {
         String name = "suite-" + jvm().jdk() + "-" + client.name();
         At at = new At(jvm().jdk(), client.name());
         List<String> scenarios = new ArrayList<>();
-        for (Behaviour behaviour : behaviours()) {
+        for (Behaviour behaviour : behaviours(client)) {
             scenarios.addAll(behaviour.scenarios().apply(at));
         }
         try {
@@ -261,7 +287,10 @@ abstract class ClientSuiteIT {
                             "logto.resource.org.indicator=" + AgentFixture.SHOP,
                             "logto.resource.org.organization-id=" + AgentFixture.ORGANIZATION,
                             "logto.resource.org.urls=" + fixture.api("/org/"),
-                            "logto.resource.org.scopes=read:products"),
+                            "logto.resource.org.scopes=read:products",
+                            // Called first through a redirect on an asynchronous client's I/O thread.
+                            "logto.resource.late.indicator=" + AgentFixture.SHOP,
+                            "logto.resource.late.urls=" + fixture.api("/late/")),
                     fixture.scenarios(name, scenarios), fixture.trustStoreOptions());
             System.out.println(jvm().jdk() + " " + client + ": the suite's run took " + run.took().toMillis() + " ms\n" + run);
             assertEquals(0, run.exitCode(), run::toString);

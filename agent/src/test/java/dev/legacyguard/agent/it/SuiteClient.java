@@ -12,8 +12,15 @@ import java.util.stream.Stream;
  * sends with it, and the jars of that version. {@code jars} names a directory under
  * {@code target/clients/} that {@code agent/pom.xml} fills with the exact artifacts of the
  * version (execution {@code copy-clients}), or is null for a client the JDK holds.
+ * {@code asynchronous}: the client follows redirects on I/O threads, where the agent never
+ * waits for a token, so the suite expects what the agent documents for such a hop.
  */
-record SuiteClient(String name, String oneRequestClass, String jars) {
+record SuiteClient(String name, String oneRequestClass, String jars, boolean asynchronous) {
+
+    /** A client that sends on the caller's thread (every client but the asynchronous ones). */
+    SuiteClient(String name, String oneRequestClass, String jars) {
+        this(name, oneRequestClass, jars, false);
+    }
 
     /** The client's class path: its jars, sorted for a stable command line. */
     List<String> classPath() {

@@ -24,7 +24,11 @@ final class SuiteClients {
             new SuiteClient("jdkhttp", AT + "JavaNetHttpRequest", null),
             new SuiteClient("jdkhttp-async", AT + "JavaNetHttpAsyncRequest", null),
             new SuiteClient("hc3.0", AT + "CommonsHttpClient3Request", "commons-httpclient-3.0"),
-            new SuiteClient("hc3.1", AT + "CommonsHttpClient3Request", "commons-httpclient-3.1"));
+            new SuiteClient("hc3.1", AT + "CommonsHttpClient3Request", "commons-httpclient-3.1"),
+            new SuiteClient("hcasync4.1", AT + "HttpAsyncClient4Request", "httpasyncclient-4.1", true),
+            new SuiteClient("hc5async-5.0", AT + "HttpClient5AsyncRequest", "httpclient5-5.0", true),
+            new SuiteClient("hc5async-5.4", AT + "HttpClient5AsyncRequest", "httpclient5-5.4", true),
+            new SuiteClient("hc5async-5.6", AT + "HttpClient5AsyncRequest", "httpclient5-5.6", true));
 
     private SuiteClients() {
     }

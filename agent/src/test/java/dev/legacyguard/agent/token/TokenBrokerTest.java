@@ -456,6 +456,44 @@ class TokenBrokerTest {
     }
 
     @Test
+    void aCallerThatMayNotWaitFailsUntilATokenIsCachedAndStartsItsRequestInTheBackground() throws Exception {
+        try (TokenBroker broker = broker(settings(), Clock.MONOTONIC)) {
+            ConnectException none = assertThrows(ConnectException.class, () -> broker.cachedAuthorizationFor(SHOP_URL, null, false));
+            assertTrue(none.getMessage().startsWith("no token for resource 'shop' (https://api.shop) yet"), none.getMessage());
+            assertTrue(none.getMessage().contains("I/O thread"), none.getMessage());
+            await("the background token request", () -> issuer.tokenRequests() == 1);
+            String cached = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (cached == null && System.nanoTime() < deadline) {
+                try {
+                    cached = broker.cachedAuthorizationFor(SHOP_URL, null, false);
+                } catch (ConnectException stillRequesting) {
+                    Thread.sleep(20);
+                }
+            }
+            assertEquals("https://api.shop", claims(cached).get("aud"));
+            assertEquals(cached, broker.authorizationFor(SHOP_URL, null, false));
+            assertEquals(1, issuer.tokenRequests());
+            assertEquals(0, broker.callerWaits(), "nobody waited for the token request");
+        }
+    }
+
+    @Test
+    void aCallerThatMayNotWaitGetsTheTokenEndpointsFailureWhileItBacksOff() throws Exception {
+        issuer.setTokenEndpoint(false, 0);
+        try (TokenBroker broker = broker(settings(), clock)) {
+            assertThrows(ConnectException.class, () -> broker.authorizationFor(SHOP_URL, null, false));
+            ConnectException failure = assertThrows(ConnectException.class, () -> broker.cachedAuthorizationFor(SHOP_URL, null, false));
+            assertTrue(failure.getMessage().startsWith("no token for resource 'shop'") && !failure.getMessage().contains("I/O thread"),
+                    failure.getMessage());
+            assertEquals(1, issuer.tokenRequests(), "no new request before the backoff ends");
+        }
+        try (TokenBroker broker = broker(settings("logto.on-token-failure", "send-without"), clock)) {
+            assertNull(broker.cachedAuthorizationFor(SHOP_URL, null, false));
+        }
+    }
+
+    @Test
     void droppedScopesAreWarnedOnceNamingThemAndTheFix() throws Exception {
         AgentSettings settings = settings("logto.resource.shop.scopes", "read:products admin:all");
         try (TokenBroker broker = broker(settings, clock)) {

@@ -50,6 +50,8 @@ public class AgentCallBenchmark {
         HttpClient javaNet;
         HttpRequest javaNetRequest;
         org.apache.commons.httpclient.HttpClient commons3;
+        org.apache.http.impl.nio.client.CloseableHttpAsyncClient apacheAsync4;
+        org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient apache5Async;
 
         @Setup(Level.Trial)
         public void start() throws IOException, InterruptedException {
@@ -57,6 +59,10 @@ public class AgentCallBenchmark {
             url = new URL(api.url());
             apache4 = HttpClients.createDefault();
             apache5 = org.apache.hc.client5.http.impl.classic.HttpClients.createDefault();
+            apacheAsync4 = org.apache.http.impl.nio.client.HttpAsyncClients.createDefault();
+            apacheAsync4.start();
+            apache5Async = org.apache.hc.client5.http.impl.async.HttpAsyncClients.createDefault();
+            apache5Async.start();
             javaNet = HttpClient.newHttpClient();
             javaNetRequest = HttpRequest.newBuilder(URI.create(api.url())).build();
             commons3 = new org.apache.commons.httpclient.HttpClient(new org.apache.commons.httpclient.MultiThreadedHttpConnectionManager());
@@ -65,6 +71,8 @@ public class AgentCallBenchmark {
             apacheHttpClient5(this);
             javaNetHttp(this);
             commonsHttpClient3(this);
+            apacheHttpAsyncClient4(this);
+            apacheHttpClient5Async(this);
             boolean expectBearer = Boolean.getBoolean(EXPECT_BEARER_PROPERTY);
             long expected = expectBearer ? api.requests() : 0;
             if (api.requestsWithBearer() != expected) {
@@ -79,6 +87,8 @@ public class AgentCallBenchmark {
             apache4.close();
             apache5.close();
             ((org.apache.commons.httpclient.MultiThreadedHttpConnectionManager) commons3.getHttpConnectionManager()).shutdown();
+            apacheAsync4.close();
+            apache5Async.close();
             api.close();
         }
     }
@@ -125,6 +135,19 @@ public class AgentCallBenchmark {
         } finally {
             get.releaseConnection();
         }
+    }
+
+    @Benchmark
+    public static int apacheHttpAsyncClient4(Clients clients) throws IOException {
+        return expectOk(AsyncCalls.await(clients.apacheAsync4.execute(new HttpGet(clients.url.toString()), null))
+                .getStatusLine().getStatusCode());
+    }
+
+    @Benchmark
+    public static int apacheHttpClient5Async(Clients clients) throws IOException {
+        return expectOk(AsyncCalls.await(clients.apache5Async.execute(
+                new org.apache.hc.client5.http.async.methods.SimpleHttpRequest("GET", URI.create(clients.url.toString())), null))
+                .getCode());
     }
 
     private static int expectOk(int status) {

@@ -65,7 +65,13 @@ public final class CallCpuTime {
         try (LoopbackApi api = LoopbackApi.start(port, 2);
              CloseableHttpClient apache4 = HttpClients.createDefault();
              org.apache.hc.client5.http.impl.classic.CloseableHttpClient apache5 =
-                     org.apache.hc.client5.http.impl.classic.HttpClients.createDefault()) {
+                     org.apache.hc.client5.http.impl.classic.HttpClients.createDefault();
+             org.apache.http.impl.nio.client.CloseableHttpAsyncClient apacheAsync4 =
+                     org.apache.http.impl.nio.client.HttpAsyncClients.createDefault();
+             org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient apache5Async =
+                     org.apache.hc.client5.http.impl.async.HttpAsyncClients.createDefault()) {
+            apacheAsync4.start();
+            apache5Async.start();
             URL url = new URL(api.url());
             org.apache.commons.httpclient.HttpClient commons3 = new org.apache.commons.httpclient.HttpClient(
                     new org.apache.commons.httpclient.MultiThreadedHttpConnectionManager());
@@ -124,6 +130,23 @@ public final class CallCpuTime {
                     org.apache.hc.core5.http.io.entity.EntityUtils.consume(response.getEntity());
                     return null;
                 });
+            });
+            // The asynchronous clients: the calling thread runs execute (where the agent decides the
+            // first hop) and waits for the future; their I/O threads do the rest.
+            clients.put("apacheHttpAsyncClient4", authorization -> {
+                HttpGet get = new HttpGet(api.url());
+                if (authorization != null) {
+                    get.setHeader("Authorization", authorization);
+                }
+                AsyncCalls.await(apacheAsync4.execute(get, null));
+            });
+            clients.put("apacheHttpClient5Async", authorization -> {
+                org.apache.hc.client5.http.async.methods.SimpleHttpRequest get =
+                        new org.apache.hc.client5.http.async.methods.SimpleHttpRequest("GET", URI.create(api.url()));
+                if (authorization != null) {
+                    get.setHeader("Authorization", authorization);
+                }
+                AsyncCalls.await(apache5Async.execute(get, null));
             });
             for (int round = -warmupRounds; round < rounds; round++) {
                 for (Map.Entry<String, Call> client : clients.entrySet()) {

@@ -22,7 +22,7 @@ final class ResultsReport {
      * a client listed here and not measured, or measured and not listed.
      */
     static final List<String> CLIENTS = List.of("httpUrlConnection", "apacheHttpClient4", "apacheHttpClient5", "javaNetHttp",
-            "commonsHttpClient3");
+            "commonsHttpClient3", "apacheHttpAsyncClient4", "apacheHttpClient5Async");
 
     private final Suite.Results results;
     private final StringBuilder out = new StringBuilder();

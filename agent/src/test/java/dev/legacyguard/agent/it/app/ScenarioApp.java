@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -47,9 +48,11 @@ import org.apache.http.util.EntityUtils;
  * 3's {@code HttpMethodParams} virtual host (HOST's name only);
  * {@code NAME hc3-direct URL SECOND}, one commons-httpclient 3 method executed by the application on a
  * connection to URL's host, then again for SECOND on a connection to that host;
- * {@code NAME huc-proxy|hc4-proxy|hc5-proxy|hc3-proxy URL PROXY}, a call through the forward proxy PROXY
- * ({@code http://host:port}: a per-connection {@code Proxy}, HttpClient's route proxy,
- * commons-httpclient 3's {@code HostConfiguration} proxy);
+ * {@code NAME huc-proxy|hc4-proxy|hc5-proxy|hc3-proxy|hcasync4-proxy|hc5async-proxy URL PROXY}, a call
+ * through the forward proxy PROXY ({@code http://host:port}: a per-connection {@code Proxy}, HttpClient's
+ * and the asynchronous clients' route proxy, commons-httpclient 3's {@code HostConfiguration} proxy);
+ * {@code NAME hcasync4-nested|hc5async-nested URL FIRST}, a call to FIRST with an asynchronous
+ * client and, from its callback on the client's I/O thread, to URL;
  * {@code NAME proxy-selector PORT PROXY}, a default {@code ProxySelector} sending requests to port PORT
  * through PROXY and the others direct; {@code NAME background CLIENT URL}, a call on another thread whose result {@code NAME join BACKGROUND}
  * prints when it ends; {@code NAME sleep MILLIS}; {@code NAME repeat SECONDS URL}, calls to URL with
@@ -144,6 +147,9 @@ public final class ScenarioApp {
             }
             if (scenario[1].endsWith("-proxy")) {
                 return name + " status=" + throughProxy(scenario[1], scenario[2], scenario[3]);
+            }
+            if (scenario[1].endsWith("-nested")) {
+                return name + " status=" + fromCallback(scenario[1], scenario[2], scenario[3]);
             }
             int status = switch (scenario[1]) {
                 case "huc" -> viaHttpUrlConnection(scenario[2], null);
@@ -291,6 +297,27 @@ public final class ScenarioApp {
                     return response.getStatusLine().getStatusCode();
                 }
             }
+            case "hcasync4-proxy": {
+                try (org.apache.http.impl.nio.client.CloseableHttpAsyncClient proxied =
+                        org.apache.http.impl.nio.client.HttpAsyncClients.custom()
+                                .setProxy(org.apache.http.HttpHost.create(proxy)).build()) {
+                    proxied.start();
+                    return proxied.execute(new HttpGet(url), null).get().getStatusLine().getStatusCode();
+                } catch (InterruptedException | ExecutionException e) {
+                    throw new IOException(e);
+                }
+            }
+            case "hc5async-proxy": {
+                try (org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient proxied =
+                        org.apache.hc.client5.http.impl.async.HttpAsyncClients.custom()
+                                .setProxy(org.apache.hc.core5.http.HttpHost.create(proxy)).build()) {
+                    proxied.start();
+                    return proxied.execute(new org.apache.hc.client5.http.async.methods.SimpleHttpRequest("GET", URI.create(url)),
+                            null).get().getCode();
+                } catch (InterruptedException | ExecutionException | java.net.URISyntaxException e) {
+                    throw new IOException(e);
+                }
+            }
             default: {
                 try (org.apache.hc.client5.http.impl.classic.CloseableHttpClient proxied =
                         org.apache.hc.client5.http.impl.classic.HttpClients.custom()
@@ -303,6 +330,66 @@ public final class ScenarioApp {
                     throw new IOException(e);
                 }
             }
+        }
+    }
+
+    /**
+     * Calls FIRST with an asynchronous client and, from that call's callback (on the client's I/O
+     * thread), URL, as a service chaining calls does; the status of the second call.
+     */
+    private static int fromCallback(String client, String url, String first) throws Exception {
+        CompletableFuture<Integer> nested = new CompletableFuture<>();
+        if (client.equals("hcasync4-nested")) {
+            try (org.apache.http.impl.nio.client.CloseableHttpAsyncClient async =
+                    org.apache.http.impl.nio.client.HttpAsyncClients.createDefault()) {
+                async.start();
+                async.execute(new HttpGet(first), new AfterFirst<>(nested,
+                        () -> async.execute(new HttpGet(url), new AfterFirst<>(nested, null,
+                                response -> response.getStatusLine().getStatusCode())), null));
+                return awaitNested(nested);
+            }
+        }
+        try (org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient async =
+                org.apache.hc.client5.http.impl.async.HttpAsyncClients.createDefault()) {
+            async.start();
+            async.execute(new org.apache.hc.client5.http.async.methods.SimpleHttpRequest("GET", URI.create(first)),
+                    new AfterFirst<>(nested, () -> async.execute(
+                            new org.apache.hc.client5.http.async.methods.SimpleHttpRequest("GET", URI.create(url)),
+                            new AfterFirst<>(nested, null, org.apache.hc.client5.http.async.methods.SimpleHttpResponse::getCode)),
+                            null));
+            return awaitNested(nested);
+        }
+    }
+
+    private static int awaitNested(CompletableFuture<Integer> nested) throws Exception {
+        try {
+            return nested.get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof Exception ? (Exception) failed.getCause() : failed;
+        }
+    }
+
+    /** Either client's callback: runs {@code next} when the call completes, or completes {@code nested} with its status. */
+    private record AfterFirst<T>(CompletableFuture<Integer> nested, Runnable next, java.util.function.ToIntFunction<T> status)
+            implements org.apache.http.concurrent.FutureCallback<T>, org.apache.hc.core5.concurrent.FutureCallback<T> {
+
+        @Override
+        public void completed(T result) {
+            if (next != null) {
+                next.run();
+            } else {
+                nested.complete(status.applyAsInt(result));
+            }
+        }
+
+        @Override
+        public void failed(Exception ex) {
+            nested.completeExceptionally(ex);
+        }
+
+        @Override
+        public void cancelled() {
+            nested.cancel(false);
         }
     }
 

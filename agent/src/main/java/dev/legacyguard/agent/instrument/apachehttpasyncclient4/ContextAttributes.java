@@ -1,0 +1,16 @@
+package dev.legacyguard.agent.instrument.apachehttpasyncclient4;
+
+/**
+ * Where the advice keeps, in the exchange's context, the Authorization header it added and the
+ * URL it added it for: the next hop recognises its own header by it, and the answer is reported
+ * for that URL. Compile-time constants, so that the advice inlined into the client holds their
+ * values and never refers to this class, which the client's class loader cannot see.
+ */
+final class ContextAttributes {
+
+    static final String ADDED_HEADER = "dev.legacyguard.agent.apachehttpasyncclient4.added-authorization";
+    static final String ADDED_FOR_URL = "dev.legacyguard.agent.apachehttpasyncclient4.added-authorization-url";
+
+    private ContextAttributes() {
+    }
+}
