@@ -316,6 +316,29 @@ abstract class AgentBehaviourIT {
     }
 
     @Test
+    void httpClient40sVirtualHostNamingAResourceGivesNoTokenToAConnectionGoingElsewhere() throws Exception {
+        // HttpClient 4.0's DefaultRequestDirector puts the virtual host, not the route's target, in
+        // http.target_host, and writes the Host header from it: only the route says where the connection goes.
+        SuiteClient client = new SuiteClient("hc4.0-legacy-vhost",
+                "dev.legacyguard.agent.it.app.client.HttpClient4LegacyVirtualHostRequest", "httpclient-4.0");
+        String elsewhere = "/api/" + jdk() + "/hc4.0-legacy/vhost-elsewhere";
+        String same = "/api/" + jdk() + "/hc4.0-legacy/vhost-same";
+        ForkedJvm.Run run = jvm.appWithClient(client,
+                fixture.config("hc40-vhost-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET),
+                fixture.scenarios("hc40-vhost-" + jdk(), List.of("elsewhere GET " + fixture.otherPort(elsewhere),
+                        "same GET " + fixture.api(same))),
+                List.of("-Dvirtual-host=127.0.0.1:" + fixture.api.port()));
+        System.out.println("JDK " + jdk() + ": the HttpClient 4.0 virtual host run took " + run.took().toMillis() + " ms\n" + run);
+        assertAll(
+                () -> assertEquals("status=200", run.result("elsewhere"), run::toString),
+                () -> assertEquals(ResourceServer.NONE, fixture.otherPort.authorizationAt(elsewhere),
+                        "the connection went to a port no resource names"),
+                () -> assertEquals("127.0.0.1:" + fixture.api.port(), fixture.otherPort.hostAt(elsewhere)),
+                () -> assertEquals("status=200", run.result("same"), run::toString),
+                () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(fixture.api.authorizationAt(same))));
+    }
+
+    @Test
     void aPlainHttpRequestThroughTheApplicationsProxySelectorGetsNoToken() throws Exception {
         String path = "/api/" + jdk() + "/huc/proxy-selector";
         ForkedJvm.Run run = jvm.app(fixture.config("proxy-selector-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET),

@@ -31,6 +31,7 @@ final class ExecuteAdvice {
 
     private static final String CLIENT = "Apache HttpClient 4";
     private static final String ROUTE_INFO = "org.apache.http.conn.routing.RouteInfo";
+    private static final String MANAGED_CONNECTION = "org.apache.http.conn.ManagedClientConnection";
 
     private ExecuteAdvice() {
     }
@@ -49,11 +50,16 @@ final class ExecuteAdvice {
             }
             // RouteInfo by name: it is httpclient's, which httpcore's class loader may not see.
             Object route = context.getAttribute("http.route");
+            if (route == null) {
+                // HttpClient 4.0-4.2's DefaultRequestDirector keeps the route on its managed
+                // connection only; its http.target_host is the virtual host when one is set,
+                // not where the connection goes.
+                route = NamedGetter.of(MANAGED_CONNECTION, "getRoute").get(context.getAttribute("http.connection"));
+            }
             Object target = NamedGetter.of(ROUTE_INFO, "getTargetHost").get(route);
             Object proxy = NamedGetter.of(ROUTE_INFO, "getProxyHost").get(route);
             if (target == null) {
-                // Without a route: HttpClient 4.0's DefaultRequestDirector, which keeps only the
-                // route's target and proxy hosts, or httpcore on its own, connecting to the target it names.
+                // httpcore on its own, connecting to the target it names.
                 target = context.getAttribute("http.target_host");
                 proxy = context.getAttribute("http.proxy_host");
             }
