@@ -106,32 +106,38 @@ final class ResourceTokens {
             return CompletableFuture.completedFuture(token);
         }
         CompletableFuture<CachedToken> fetch = readyOrRequested(false, true);
-        if (fetch.isDone() && !fetch.isCompletedExceptionally()) {
-            return fetch;
-        }
         CompletableFuture<CachedToken> answer = new CompletableFuture<>();
-        // Not on the fetching thread: what waits on the answer (a client's exchange, its retry)
-        // would run inside the token request's own scope, where every request goes without a
-        // token, and would hold up the refresher.
-        fetch.whenCompleteAsync((fetched, failure) -> {
-            if (failure == null) {
-                fetched.used = true;
-                answer.complete(fetched);
-                return;
-            }
-            if (failure instanceof TokenFailure) {
-                synchronized (this) {
-                    try {
-                        answer.complete(orFallback((TokenFailure) failure, clock.millis()));
-                        return;
-                    } catch (TokenFailure noFallback) {
-                        // answered below
-                    }
+        if (fetch.isDone()) {
+            // Known now (a backoff's answer, or a request that has just ended): answered here, so
+            // that a client deferring its exchange on the answer does not defer it again.
+            fetch.whenComplete((fetched, failure) -> settle(answer, fetched, failure));
+        } else {
+            // Not on the fetching thread: what waits on the answer (a client's exchange, its retry)
+            // would run inside the token request's own scope, where every request goes without a
+            // token, and would hold up the refresher.
+            fetch.whenCompleteAsync((fetched, failure) -> settle(answer, fetched, failure));
+        }
+        return answer;
+    }
+
+    /** Completes {@code answer} with what a token request gave: the token, the fallback, or the failure. */
+    private void settle(CompletableFuture<CachedToken> answer, CachedToken fetched, Throwable failure) {
+        if (failure == null) {
+            fetched.used = true;
+            answer.complete(fetched);
+            return;
+        }
+        if (failure instanceof TokenFailure) {
+            synchronized (this) {
+                try {
+                    answer.complete(orFallback((TokenFailure) failure, clock.millis()));
+                    return;
+                } catch (TokenFailure noFallback) {
+                    // answered below
                 }
             }
-            answer.completeExceptionally(failure);
-        });
-        return answer;
+        }
+        answer.completeExceptionally(failure);
     }
 
     /**

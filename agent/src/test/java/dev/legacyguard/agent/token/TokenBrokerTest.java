@@ -494,6 +494,24 @@ class TokenBrokerTest {
     }
 
     @Test
+    void whileTheTokenEndpointBacksOffAClientThatDefersOnTheAnswerGetsItAtOnce() throws Exception {
+        issuer.setTokenEndpoint(false, 0);
+        try (TokenBroker broker = broker(settings("logto.on-token-failure", "send-without"), clock)) {
+            assertNull(broker.authorizationFor(SHOP_URL, null, false));
+            // java.net.http defers an exchange whose answer is not done and decides again once it
+            // is: an answer already known must be done now, or the exchange defers again and again.
+            CompletableFuture<String> answer = broker.authorizationWhenReady(SHOP_URL, null, false);
+            assertTrue(answer.isDone(), "deferred on an answer known at once");
+            assertNull(answer.join());
+            assertEquals(1, issuer.tokenRequests(), "no new request before the backoff ends");
+        }
+        try (TokenBroker broker = broker(settings(), clock)) {
+            assertThrows(ConnectException.class, () -> broker.authorizationFor(SHOP_URL, null, false));
+            assertTrue(broker.authorizationWhenReady(SHOP_URL, null, false).isCompletedExceptionally());
+        }
+    }
+
+    @Test
     void droppedScopesAreWarnedOnceNamingThemAndTheFix() throws Exception {
         AgentSettings settings = settings("logto.resource.shop.scopes", "read:products admin:all");
         try (TokenBroker broker = broker(settings, clock)) {
