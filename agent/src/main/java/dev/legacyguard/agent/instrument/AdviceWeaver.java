@@ -100,7 +100,11 @@ final class AdviceWeaver {
      */
     private void letItsModuleReadTheBootstrapPackage(String typeName) throws ReflectiveOperationException {
         int lastDot = typeName.lastIndexOf('.');
-        if (instrumentation == null || lastDot < 0 || !checkedPackages.add(typeName.substring(0, lastDot))) {
+        if (instrumentation == null || lastDot < 0) {
+            return;
+        }
+        String packageName = typeName.substring(0, lastDot);
+        if (checkedPackages.contains(packageName)) {
             return;
         }
         Method getModule;
@@ -110,16 +114,19 @@ final class AdviceWeaver {
             return;
         }
         Class<?> moduleType = getModule.getReturnType();
-        Object module = bootLayerModuleOf(typeName.substring(0, lastDot), moduleType);
-        if (module == null) {
-            return;
+        Object module = bootLayerModuleOf(packageName, moduleType);
+        if (module != null) {
+            Object bootstrap = getModule.invoke(BearerHooks.class);
+            if (!(Boolean) moduleType.getMethod("canRead", moduleType).invoke(module, bootstrap)) {
+                Instrumentation.class.getMethod("redefineModule", moduleType, Set.class, Map.class, Map.class, Set.class,
+                        Map.class).invoke(instrumentation, module, Collections.singleton(bootstrap), Collections.emptyMap(),
+                                Collections.emptyMap(), Collections.emptySet(), Collections.emptyMap());
+            }
         }
-        Object bootstrap = getModule.invoke(BearerHooks.class);
-        if (!(Boolean) moduleType.getMethod("canRead", moduleType).invoke(module, bootstrap)) {
-            Instrumentation.class.getMethod("redefineModule", moduleType, Set.class, Map.class, Map.class, Set.class, Map.class)
-                    .invoke(instrumentation, module, Collections.singleton(bootstrap), Collections.emptyMap(),
-                            Collections.emptyMap(), Collections.emptySet(), Collections.emptyMap());
-        }
+        // Marked only once the edge is there: a thread weaving the same package meanwhile (the
+        // warm-up's and the application's) adds it again, which changes nothing, rather than
+        // defining a class whose advice cannot reach the bootstrap package.
+        checkedPackages.add(packageName);
     }
 
     /** The module of the boot layer (the JDK's) that holds {@code packageName}, or null. */

@@ -11,9 +11,11 @@ import net.bytebuddy.dynamic.ClassFileLocator;
  * the process's first outgoing call finds the weaving machinery loaded instead of loading (and
  * verifying) several hundred ByteBuddy classes itself while the application waits. The
  * application's {@code main} runs meanwhile. It weaves the advised classes whose class files
- * the JDK holds (the clients built into the JVM): nothing is defined, retransformed or cached.
- * The thread holds no context class loader, so it pins no web app, and ends when done. A
- * failure is logged once and changes nothing else: the first woven class then pays as before.
+ * the JDK holds (the clients built into the JVM): no class is defined or retransformed; the
+ * JDK modules holding them get the read edge to the bootstrap package their first woven class
+ * would give them. The thread holds no context class loader, so it pins no web app, and ends
+ * when done. A failure is logged once and changes nothing else: the first woven class then pays
+ * as before.
  */
 final class WeavingWarmUp implements Runnable {
 
