@@ -479,13 +479,16 @@ abstract class AgentBehaviourIT {
                 assertTrue(result.startsWith("error=java.net.ConnectException: no token for resource 'counted-" + client
                         + "'"), result);
             }
+            int hc4 = counters.get("hc4").connections();
+            int hc5 = counters.get("hc5").connections();
+            int legacy = counters.get("hc4-legacy").connections();
             assertAll(
                     // The 4.3+ exec chain and 5.x fail before they lease a connection.
-                    () -> assertEquals(0, counters.get("hc4").connections(), run::toString),
-                    () -> assertEquals(0, counters.get("hc5").connections(), run::toString),
+                    () -> assertEquals(0, hc4, run::toString),
+                    () -> assertEquals(0, hc5, run::toString),
                     // DefaultHttpClient (4.0-4.2 style) fails only once its connection is open, and
                     // does not retry (its retry handler would open 4 connections for an IOException).
-                    () -> assertEquals(1, counters.get("hc4-legacy").connections(), run::toString));
+                    () -> assertEquals(1, legacy, run::toString));
         } finally {
             for (ConnectionCounter counter : counters.values()) {
                 counter.close();

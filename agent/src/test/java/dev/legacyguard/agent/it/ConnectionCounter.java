@@ -26,8 +26,20 @@ final class ConnectionCounter implements AutoCloseable {
         return "http://127.0.0.1:" + socket.getLocalPort() + path;
     }
 
-    int connections() {
-        return accepted.get();
+    /**
+     * The connections clients opened, once every one of them has been accepted: a client whose
+     * JVM has ended may still have its last connection waiting in the accept queue. A marker
+     * connection goes in behind them; the queue is first in, first out, so once the marker is
+     * accepted (and closed at once, which its read sees), so are they.
+     */
+    int connections() throws IOException {
+        try (Socket marker = new Socket(InetAddress.getLoopbackAddress(), socket.getLocalPort())) {
+            marker.setSoTimeout(30_000);
+            if (marker.getInputStream().read() != -1) {
+                throw new IllegalStateException("the counter's port answered with data");
+            }
+        }
+        return accepted.get() - 1;
     }
 
     private void accept() {
