@@ -30,10 +30,23 @@ public final class Authorizations {
      */
     public static String forHop(String client, String present, String added, String url, String hostHeader,
             boolean throughProxy) throws IOException {
-        if (present != null && !present.equals(added)) {
+        return forHop(client, present, added, url, hostHeader, throughProxy, true);
+    }
+
+    private static String forHop(String client, String present, String added, String url, String hostHeader,
+            boolean throughProxy, boolean mayWait) throws IOException {
+        if (isTheApplications(present, added)) {
             return LEAVE_ALONE;
         }
-        return decide(client, url, hostHeader, throughProxy);
+        return decide(client, url, hostHeader, throughProxy, mayWait);
+    }
+
+    /**
+     * Whether the Authorization header a request carries ({@code present}) is the application's
+     * own, not the one the agent {@code added} on an earlier hop: the agent never replaces it.
+     */
+    private static boolean isTheApplications(String present, String added) {
+        return present != null && !present.equals(added);
     }
 
     /**
@@ -43,7 +56,7 @@ public final class Authorizations {
      */
     public static CompletableFuture<String> forHopWhenReady(String client, String present, String added, String url,
             String hostHeader, boolean throughProxy) {
-        if (present != null && !present.equals(added)) {
+        if (isTheApplications(present, added)) {
             return CompletableFuture.completedFuture(LEAVE_ALONE);
         }
         BearerSource source = BearerHooks.source();
@@ -91,10 +104,7 @@ public final class Authorizations {
      */
     public static String forHopWithoutWaiting(String client, String present, String added, String url,
             String hostHeader, boolean throughProxy) throws IOException {
-        if (present != null && !present.equals(added)) {
-            return LEAVE_ALONE;
-        }
-        return decide(client, url, hostHeader, throughProxy, false);
+        return forHop(client, present, added, url, hostHeader, throughProxy, false);
     }
 
     /** Reports the answer to a hop when the header it carried ({@code present}) is the one the agent added. */
