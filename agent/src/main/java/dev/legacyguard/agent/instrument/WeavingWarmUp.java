@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.legacyguard.agent.log.AgentLog;
-import net.bytebuddy.dynamic.ClassFileLocator;
+import dev.legacyguard.agent.instrument.weave.ClassFiles;
 
 /**
  * Weaves once, and throws the result away, on a daemon thread started with the agent, so that
- * the process's first outgoing call finds the weaving machinery loaded instead of loading (and
- * verifying) several hundred ByteBuddy classes itself while the application waits. The
+ * the process's first outgoing call finds the weaving code (the inliner and ASM) loaded, instead
+ * of loading and verifying it itself while the application waits. The
  * application's {@code main} runs meanwhile. It weaves the advised classes whose class files
  * the JDK holds (the clients built into the JVM): no class is defined or retransformed; the
  * JDK modules holding them get the read edge to the bootstrap package their first woven class
@@ -47,16 +47,15 @@ final class WeavingWarmUp implements Runnable {
     @Override
     public void run() {
         try {
-            ClassFileLocator jdk = ClassFileLocator.ForClassLoader.ofBootLoader();
             // Woven as if the application's loader had loaded it: that loader sees the same JDK
             // classes, and java.base's module is left as it is.
             ClassLoader application = ClassLoader.getSystemClassLoader();
             for (ClientInstrumentation client : clients) {
                 for (AdvisedType type : client.advisedTypes()) {
-                    ClassFileLocator.Resolution classFile = jdk.locate(type.typeName());
-                    if (classFile.isResolved()) {
+                    byte[] classFile = ClassFiles.ofJdk(type.typeName().replace('.', '/'));
+                    if (classFile != null) {
                         weaver.weave(type.typeName(), type.adviceClassName(), client.advisedMethods(type.typeName()),
-                                application, classFile.resolve());
+                                application, classFile);
                     }
                 }
             }

@@ -1,6 +1,5 @@
 package dev.legacyguard.agent.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,10 +16,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.legacyguard.agent.instrument.httpurlconnection.HttpUrlConnectionInstrumentation;
+import dev.legacyguard.agent.instrument.weave.ClassFiles;
+import dev.legacyguard.agent.instrument.weave.MethodShape;
 import dev.legacyguard.agent.log.AgentLog;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.matcher.ElementMatcher;
 
 class WeavingWarmUpTest {
 
@@ -66,8 +64,8 @@ class WeavingWarmUpTest {
             }
 
             @Override
-            public ElementMatcher<? super MethodDescription> advisedMethods(String typeName) {
-                return named("writeRequests");
+            public MethodShape advisedMethods(String typeName) {
+                return MethodShape.named("writeRequests");
             }
         };
         new WeavingWarmUp(weaver, Collections.singletonList(broken), log).start().join();
@@ -77,7 +75,7 @@ class WeavingWarmUpTest {
         assertTrue(lines.contains("the first outgoing call weaves its client as it would without it"), lines);
 
         ClientInstrumentation jdkClient = new HttpUrlConnectionInstrumentation();
-        byte[] original = ClassFileLocator.ForClassLoader.ofBootLoader().locate(CONNECTION).resolve();
+        byte[] original = ClassFiles.ofJdk(CONNECTION.replace('.', '/'));
         byte[] woven = weaver.weave(CONNECTION, jdkClient.advisedTypes().get(0).adviceClassName(),
                 jdkClient.advisedMethods(CONNECTION), ClassLoader.getSystemClassLoader(), original);
         assertNotNull(woven);
