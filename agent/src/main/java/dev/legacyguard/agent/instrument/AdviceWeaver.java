@@ -3,11 +3,15 @@ package dev.legacyguard.agent.instrument;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import dev.legacyguard.agent.bootstrap.BearerHooks;
 import dev.legacyguard.agent.instrument.weave.AdviceInliner;
@@ -24,6 +28,7 @@ final class AdviceWeaver {
     private final Instrumentation instrumentation;
     private final Set<String> checkedPackages = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
     private final ConcurrentMap<String, AdviceInliner> inliners = new ConcurrentHashMap<String, AdviceInliner>();
+    private final ConcurrentMap<String, FutureTask<byte[][]>> wovenAhead = new ConcurrentHashMap<String, FutureTask<byte[][]>>();
 
     /**
      * @param instrumentation what gives a JDK module its read edge to the bootstrap package; null
@@ -36,15 +41,60 @@ final class AdviceWeaver {
 
     /**
      * The class file with {@code adviceClassName}'s advice inlined into the {@code methods} of
-     * {@code typeName}, or null when it declares none of them.
+     * {@code typeName}, or null when it declares none of them. A class queued to be woven ahead
+     * takes that result, waiting for it if the warm-up is weaving it now, or weaving it here if
+     * the warm-up has not begun it; the result serves only the very bytes it was woven from.
      */
     byte[] weave(String typeName, String adviceClassName, MethodShape methods, ClassLoader loader, byte[] classFile)
             throws ReflectiveOperationException, IOException {
+        FutureTask<byte[][]> ahead = wovenAhead.remove(typeName);
+        if (ahead != null) {
+            ahead.run();
+            byte[][] done = resultOf(ahead);
+            if (done != null && Arrays.equals(done[0], classFile)) {
+                return done[1];
+            }
+        }
+        return weaveNow(typeName, adviceClassName, methods, loader, classFile);
+    }
+
+    private byte[] weaveNow(String typeName, String adviceClassName, MethodShape methods, ClassLoader loader,
+            byte[] classFile) throws ReflectiveOperationException, IOException {
         byte[] woven = inliner(adviceClassName).inline(classFile, methods, loader);
         if (woven != null) {
             letItsModuleReadTheBootstrapPackage(typeName);
         }
         return woven;
+    }
+
+    /**
+     * Queues the weaving of one of the JDK's own class files ahead of its load, for
+     * {@link WeavingWarmUp} to run, or the load itself if it comes first. Its result is kept
+     * until the class loads: a few tens of kilobytes per class.
+     */
+    FutureTask<byte[][]> queueAhead(final String typeName, final String adviceClassName, final MethodShape methods) {
+        FutureTask<byte[][]> task = new FutureTask<byte[][]>(new Callable<byte[][]>() {
+            @Override
+            public byte[][] call() throws Exception {
+                byte[] classFile = ClassFiles.ofJdk(typeName.replace('.', '/'));
+                byte[] woven = classFile == null ? null : weaveNow(typeName, adviceClassName, methods, null, classFile);
+                return woven == null ? null : new byte[][] {classFile, woven};
+            }
+        });
+        wovenAhead.put(typeName, task);
+        return task;
+    }
+
+    /** The class file and its woven copy, or null when the weaving ahead failed or found nothing to weave. */
+    private static byte[][] resultOf(FutureTask<byte[][]> ahead) {
+        try {
+            return ahead.get();
+        } catch (ExecutionException failed) {
+            return null;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** The advice's class file comes from the agent's loader; the advice class itself is never loaded. */

@@ -175,7 +175,7 @@ final class AdviceClass {
                 return null;
             }
             String simpleName = annotation.substring(at + ADVICE.length(), annotation.length() - 1);
-            Binding.Kind kind = kindOf(simpleName);
+            Binding.Kind kind = Binding.Kind.annotatedAs(simpleName);
             if (kind == null) {
                 throw refused("takes @Advice." + simpleName + ", which the agent's inliner does not support");
             }
@@ -200,29 +200,6 @@ final class AdviceClass {
                     }
                 }
             };
-        }
-
-        private static Binding.Kind kindOf(String simpleName) {
-            if ("This".equals(simpleName)) {
-                return Binding.Kind.THIS;
-            } else if ("Argument".equals(simpleName)) {
-                return Binding.Kind.ARGUMENT;
-            } else if ("AllArguments".equals(simpleName)) {
-                return Binding.Kind.ALL_ARGUMENTS;
-            } else if ("FieldValue".equals(simpleName)) {
-                return Binding.Kind.FIELD_VALUE;
-            } else if ("Origin".equals(simpleName)) {
-                return Binding.Kind.ORIGIN;
-            } else if ("Enter".equals(simpleName)) {
-                return Binding.Kind.ENTER;
-            } else if ("Return".equals(simpleName)) {
-                return Binding.Kind.RETURN;
-            } else if ("Thrown".equals(simpleName)) {
-                return Binding.Kind.THROWN;
-            } else if ("Local".equals(simpleName)) {
-                return Binding.Kind.LOCAL;
-            }
-            return null;
         }
 
         void finish() {

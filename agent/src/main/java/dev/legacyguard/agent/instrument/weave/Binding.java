@@ -7,7 +7,27 @@ package dev.legacyguard.agent.instrument.weave;
  */
 final class Binding {
 
-    enum Kind { THIS, ARGUMENT, ALL_ARGUMENTS, FIELD_VALUE, ORIGIN, ENTER, RETURN, THROWN, LOCAL }
+    /** Each with the simple name of its annotation, nested in ByteBuddy's {@code Advice}. */
+    enum Kind {
+        THIS("This"), ARGUMENT("Argument"), ALL_ARGUMENTS("AllArguments"), FIELD_VALUE("FieldValue"), ORIGIN("Origin"),
+        ENTER("Enter"), RETURN("Return"), THROWN("Thrown"), LOCAL("Local");
+
+        private final String annotation;
+
+        Kind(String annotation) {
+            this.annotation = annotation;
+        }
+
+        /** The kind of {@code @Advice.<simpleName>}, or null for an annotation the inliner does not support. */
+        static Kind annotatedAs(String simpleName) {
+            for (Kind kind : values()) {
+                if (kind.annotation.equals(simpleName)) {
+                    return kind;
+                }
+            }
+            return null;
+        }
+    }
 
     final Kind kind;
     final Object value;

@@ -16,6 +16,10 @@ import net.bytebuddy.jar.asm.Type;
  */
 final class Target {
 
+    /** The wrapper of each primitive type, by its {@link Type#getSort()}. */
+    private static final String[] WRAPPERS = {null, "java/lang/Boolean", "java/lang/Character", "java/lang/Byte",
+        "java/lang/Short", "java/lang/Integer", "java/lang/Float", "java/lang/Long", "java/lang/Double"};
+
     final String owner;
     final int classVersion;
     final int access;
@@ -186,52 +190,28 @@ final class Target {
     }
 
     static void pushDefault(MethodVisitor code, Type type) {
-        switch (type.getSort()) {
-            case Type.VOID:
-                return;
-            case Type.LONG:
-                code.visitInsn(Opcodes.LCONST_0);
-                return;
-            case Type.FLOAT:
-                code.visitInsn(Opcodes.FCONST_0);
-                return;
-            case Type.DOUBLE:
-                code.visitInsn(Opcodes.DCONST_0);
-                return;
-            case Type.OBJECT:
-            case Type.ARRAY:
-                code.visitInsn(Opcodes.ACONST_NULL);
-                return;
-            default:
-                code.visitInsn(Opcodes.ICONST_0);
+        int sort = type.getSort();
+        if (sort != Type.VOID) {
+            code.visitInsn(sort == Type.OBJECT || sort == Type.ARRAY ? Opcodes.ACONST_NULL
+                    : sort == Type.LONG ? Opcodes.LCONST_0
+                    : sort == Type.FLOAT ? Opcodes.FCONST_0
+                    : sort == Type.DOUBLE ? Opcodes.DCONST_0
+                    : Opcodes.ICONST_0);
         }
     }
 
     /** Jumps to {@code to} when the value on the stack, of {@code type}, is not its type's default. */
     static void jumpUnlessDefault(MethodVisitor code, Type type, Label to) {
-        switch (type.getSort()) {
-            case Type.LONG:
-                code.visitInsn(Opcodes.LCONST_0);
-                code.visitInsn(Opcodes.LCMP);
-                code.visitJumpInsn(Opcodes.IFNE, to);
-                return;
-            case Type.FLOAT:
-                code.visitInsn(Opcodes.FCONST_0);
-                code.visitInsn(Opcodes.FCMPL);
-                code.visitJumpInsn(Opcodes.IFNE, to);
-                return;
-            case Type.DOUBLE:
-                code.visitInsn(Opcodes.DCONST_0);
-                code.visitInsn(Opcodes.DCMPL);
-                code.visitJumpInsn(Opcodes.IFNE, to);
-                return;
-            case Type.OBJECT:
-            case Type.ARRAY:
-                code.visitJumpInsn(Opcodes.IFNONNULL, to);
-                return;
-            default:
-                code.visitJumpInsn(Opcodes.IFNE, to);
+        int sort = type.getSort();
+        if (sort == Type.OBJECT || sort == Type.ARRAY) {
+            code.visitJumpInsn(Opcodes.IFNONNULL, to);
+            return;
         }
+        if (sort == Type.LONG || sort == Type.FLOAT || sort == Type.DOUBLE) {
+            pushDefault(code, type);
+            code.visitInsn(sort == Type.LONG ? Opcodes.LCMP : sort == Type.FLOAT ? Opcodes.FCMPL : Opcodes.DCMPL);
+        }
+        code.visitJumpInsn(Opcodes.IFNE, to);
     }
 
     private int argumentSlot(int index) {
@@ -279,36 +259,11 @@ final class Target {
     }
 
     private static void box(MethodVisitor code, Type type) {
-        String wrapper;
-        switch (type.getSort()) {
-            case Type.BOOLEAN:
-                wrapper = "java/lang/Boolean";
-                break;
-            case Type.BYTE:
-                wrapper = "java/lang/Byte";
-                break;
-            case Type.CHAR:
-                wrapper = "java/lang/Character";
-                break;
-            case Type.SHORT:
-                wrapper = "java/lang/Short";
-                break;
-            case Type.INT:
-                wrapper = "java/lang/Integer";
-                break;
-            case Type.LONG:
-                wrapper = "java/lang/Long";
-                break;
-            case Type.FLOAT:
-                wrapper = "java/lang/Float";
-                break;
-            case Type.DOUBLE:
-                wrapper = "java/lang/Double";
-                break;
-            default:
-                return;
+        if (type.getSort() < WRAPPERS.length && WRAPPERS[type.getSort()] != null) {
+            String wrapper = WRAPPERS[type.getSort()];
+            code.visitMethodInsn(Opcodes.INVOKESTATIC, wrapper, "valueOf", "(" + type.getDescriptor() + ")L" + wrapper + ";",
+                    false);
         }
-        code.visitMethodInsn(Opcodes.INVOKESTATIC, wrapper, "valueOf", "(" + type.getDescriptor() + ")L" + wrapper + ";", false);
     }
 
     private static void pushInt(MethodVisitor code, int value) {
