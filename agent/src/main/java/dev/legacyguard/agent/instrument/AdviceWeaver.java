@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.legacyguard.agent.bootstrap.BearerHooks;
 import dev.legacyguard.agent.instrument.weave.AdviceInliner;
@@ -28,6 +30,8 @@ final class AdviceWeaver {
     private final Instrumentation instrumentation;
     private final Set<String> checkedPackages = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
     private final ConcurrentMap<String, AdviceInliner> inliners = new ConcurrentHashMap<String, AdviceInliner>();
+    private static final long AHEAD_WAIT_SECONDS = 3;
+
     private final ConcurrentMap<String, FutureTask<byte[][]>> wovenAhead = new ConcurrentHashMap<String, FutureTask<byte[][]>>();
 
     /**
@@ -47,20 +51,18 @@ final class AdviceWeaver {
      */
     byte[] weave(String typeName, String adviceClassName, MethodShape methods, ClassLoader loader, byte[] classFile)
             throws ReflectiveOperationException, IOException {
+        byte[] woven = null;
         FutureTask<byte[][]> ahead = wovenAhead.remove(typeName);
         if (ahead != null) {
             ahead.run();
             byte[][] done = resultOf(ahead);
             if (done != null && Arrays.equals(done[0], classFile)) {
-                return done[1];
+                woven = done[1];
             }
         }
-        return weaveNow(typeName, adviceClassName, methods, loader, classFile);
-    }
-
-    private byte[] weaveNow(String typeName, String adviceClassName, MethodShape methods, ClassLoader loader,
-            byte[] classFile) throws ReflectiveOperationException, IOException {
-        byte[] woven = inliner(adviceClassName).inline(classFile, methods, loader);
+        if (woven == null) {
+            woven = inliner(adviceClassName).inline(classFile, methods, loader);
+        }
         if (woven != null) {
             letItsModuleReadTheBootstrapPackage(typeName);
         }
@@ -77,7 +79,7 @@ final class AdviceWeaver {
             @Override
             public byte[][] call() throws Exception {
                 byte[] classFile = ClassFiles.ofJdk(typeName.replace('.', '/'));
-                byte[] woven = classFile == null ? null : weaveNow(typeName, adviceClassName, methods, null, classFile);
+                byte[] woven = classFile == null ? null : inliner(adviceClassName).inline(classFile, methods, null);
                 return woven == null ? null : new byte[][] {classFile, woven};
             }
         });
@@ -85,11 +87,17 @@ final class AdviceWeaver {
         return task;
     }
 
-    /** The class file and its woven copy, or null when the weaving ahead failed or found nothing to weave. */
+    /**
+     * The class file and its woven copy, or null when the weaving ahead failed, found nothing to
+     * weave, or has not ended within a few seconds: the loading thread, which holds the class's
+     * loading lock, then weaves it itself rather than wait on.
+     */
     private static byte[][] resultOf(FutureTask<byte[][]> ahead) {
         try {
-            return ahead.get();
+            return ahead.get(AHEAD_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException failed) {
+            return null;
+        } catch (TimeoutException slow) {
             return null;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

@@ -15,9 +15,9 @@ import dev.legacyguard.agent.log.AgentLog;
  * outgoing call then finds its client's class file woven (its load compares the bytes, see
  * {@link AdviceWeaver#weave}) and the weaving code loaded, or waits only for the rest of that
  * class's weaving. No class is defined or retransformed here; the JDK modules holding them get
- * the read edge to the bootstrap package their woven classes need. The thread holds no context
+ * the read edge to the bootstrap package when a woven class is used. The thread holds no context
  * class loader, so it pins no web app, and ends when done. A failure is logged once and changes
- * nothing else: the class is then woven when it loads.
+ * nothing else: that class is then woven when it loads.
  */
 final class WeavingWarmUp implements Runnable {
 
@@ -49,18 +49,27 @@ final class WeavingWarmUp implements Runnable {
         return thread;
     }
 
+    /** Weaves each queued class in turn; one that fails is logged (the first only) and the others still woven. */
     @Override
     public void run() {
-        try {
-            for (FutureTask<byte[][]> task : queued) {
+        boolean warned = false;
+        for (FutureTask<byte[][]> task : queued) {
+            try {
                 task.run();
                 task.get();
+            } catch (ExecutionException e) {
+                warned = warnOnce(warned, e.getCause());
+            } catch (Throwable t) {
+                warned = warnOnce(warned, t);
             }
-        } catch (ExecutionException e) {
-            warn(e.getCause());
-        } catch (Throwable t) {
+        }
+    }
+
+    private boolean warnOnce(boolean warned, Throwable t) {
+        if (!warned) {
             warn(t);
         }
+        return true;
     }
 
     private void warn(Throwable t) {

@@ -55,19 +55,54 @@ final class AdviceClass {
         }
         AdviceMethod enter = reading.enter == null ? null : reading.enter.build();
         AdviceMethod exit = reading.exit == null ? null : reading.exit.build();
-        if (exit != null) {
-            for (Binding each : exit.parameters) {
-                if (each.kind == Binding.Kind.ENTER && (enter == null || enter.returnType().getSort() == Type.VOID)) {
-                    throw new IllegalStateException(reader.getClassName() + "." + exit.name
-                            + " takes @Advice.Enter, but no enter method returns a value");
-                }
-                if (each.kind == Binding.Kind.THROWN && !exit.onThrowable) {
-                    throw new IllegalStateException(reader.getClassName() + "." + exit.name
-                            + " takes @Advice.Thrown without onThrowable = Throwable.class");
+        checkBindings(reader.getClassName(), enter, exit);
+        return new AdviceClass(reader.getClassName(), reader, enter, exit);
+    }
+
+    /** What the inliner could not give the meaning ByteBuddy gives it, refused by name. */
+    private static void checkBindings(String className, AdviceMethod enter, AdviceMethod exit) {
+        String advice = className.replace('/', '.') + ".";
+        if (enter != null) {
+            for (Binding each : enter.parameters) {
+                if (each.kind == Binding.Kind.ENTER || each.kind == Binding.Kind.RETURN || each.kind == Binding.Kind.THROWN) {
+                    throw new IllegalStateException(advice + enter.name + " takes @Advice." + each.kind
+                            + ", which only an exit method can have");
                 }
             }
         }
-        return new AdviceClass(reader.getClassName(), reader, enter, exit);
+        if (exit == null) {
+            return;
+        }
+        if (exit.returnType().getSort() != Type.VOID) {
+            throw new IllegalStateException(advice + exit.name + " returns a value; an exit method returns nothing");
+        }
+        Type[] types = exit.parameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            Binding each = exit.parameters[i];
+            if (each.kind == Binding.Kind.ENTER && (enter == null || !enter.returnType().equals(types[i]))) {
+                throw new IllegalStateException(advice + exit.name + " takes @Advice.Enter as " + types[i].getClassName()
+                        + ", but the enter method returns " + (enter == null ? "nothing" : enter.returnType().getClassName()));
+            }
+            if (each.kind == Binding.Kind.THROWN && !exit.onThrowable) {
+                throw new IllegalStateException(advice + exit.name
+                        + " takes @Advice.Thrown without onThrowable = Throwable.class");
+            }
+            if (each.kind == Binding.Kind.THROWN && !THROWABLE.equals(types[i].getDescriptor())) {
+                throw new IllegalStateException(advice + exit.name + " takes @Advice.Thrown as " + types[i].getClassName()
+                        + "; declare it Throwable");
+            }
+            if (each.kind == Binding.Kind.LOCAL && enter != null) {
+                Type[] enterTypes = enter.parameterTypes();
+                for (int j = 0; j < enterTypes.length; j++) {
+                    if (enter.parameters[j].kind == Binding.Kind.LOCAL && enter.parameters[j].value.equals(each.value)
+                            && !enterTypes[j].equals(types[i])) {
+                        throw new IllegalStateException(advice + exit.name + " takes @Advice.Local(\"" + each.value
+                                + "\") as " + types[i].getClassName() + ", the enter method as "
+                                + enterTypes[j].getClassName());
+                    }
+                }
+            }
+        }
     }
 
     private static final class Reading extends ClassVisitor {

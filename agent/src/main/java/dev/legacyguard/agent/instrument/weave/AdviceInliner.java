@@ -45,7 +45,7 @@ public final class AdviceInliner {
         ClassReader reader = new ClassReader(classFile);
         Survey survey = new Survey(shape);
         reader.accept(survey, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        if (survey.maxLocals.isEmpty()) {
+        if (survey.methods.isEmpty()) {
             return null;
         }
         // Stack map frames from Java 6 class files on; older ones have none, and may hold jsr.
@@ -55,12 +55,12 @@ public final class AdviceInliner {
         return writer.toByteArray();
     }
 
-    /** First pass: the class's version and fields, and the local slots each advised method uses. */
+    /** First pass: the class's version and fields, and what the rewriting needs to know of each advised method's code. */
     private static final class Survey extends ClassVisitor {
 
         private final MethodShape shape;
         private final Map<String, String> fieldDescriptors = new HashMap<String, String>();
-        private final Map<String, Integer> maxLocals = new HashMap<String, Integer>();
+        private final Map<String, StackHeights> methods = new HashMap<String, StackHeights>();
         private int version;
 
         Survey(MethodShape shape) {
@@ -85,12 +85,9 @@ public final class AdviceInliner {
             if (!shape.matches(access, name, descriptor)) {
                 return null;
             }
-            return new MethodVisitor(Opcodes.ASM9) {
-                @Override
-                public void visitMaxs(int maxStack, int locals) {
-                    maxLocals.put(name + descriptor, locals);
-                }
-            };
+            StackHeights code = new StackHeights(access, descriptor);
+            methods.put(name + descriptor, code);
+            return code;
         }
     }
 
@@ -114,12 +111,12 @@ public final class AdviceInliner {
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
             MethodVisitor code = super.visitMethod(access, name, descriptor, signature, exceptions);
-            Integer maxLocals = survey.maxLocals.get(name + descriptor);
-            if (maxLocals == null) {
+            StackHeights original = survey.methods.get(name + descriptor);
+            if (original == null || original.maxLocals() < 0) {
                 return code;
             }
             return new AdvisedCode(code, advice, new Target(owner, survey.version, access, name, descriptor,
-                    survey.fieldDescriptors, maxLocals, advice));
+                    survey.fieldDescriptors, original.maxLocals(), advice), original);
         }
     }
 }

@@ -88,6 +88,10 @@ final class AdviceReplay extends MethodVisitor {
             target.pushClass(mv, (Type) value);
             return;
         }
+        if ((value instanceof Handle || value instanceof Type) && (target.classVersion & 0xFFFF) < Opcodes.V1_7) {
+            throw refused("loads a method handle or method type constant, which " + target.owner.replace('/', '.')
+                    + ", a class file older than Java 7, cannot hold");
+        }
         super.visitLdcInsn(value);
     }
 
@@ -100,6 +104,10 @@ final class AdviceReplay extends MethodVisitor {
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
         requireNotAdvice(owner, name);
+        if (isInterface && opcode != Opcodes.INVOKEINTERFACE && (target.classVersion & 0xFFFF) < Opcodes.V1_8) {
+            throw refused("calls the interface method " + owner.replace('/', '.') + "." + name + " directly, which "
+                    + target.owner.replace('/', '.') + ", a class file older than Java 8, cannot hold");
+        }
         super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
     }
 

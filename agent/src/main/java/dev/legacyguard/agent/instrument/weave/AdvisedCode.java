@@ -34,15 +34,29 @@ final class AdvisedCode extends MethodVisitor {
     private final Label skip = new Label();
     private final Label exit = new Label();
 
-    AdvisedCode(MethodVisitor code, AdviceClass advice, Target target) {
+    /** @throws IllegalStateException when the advice cannot be inlined into this method as it is written */
+    AdvisedCode(MethodVisitor code, AdviceClass advice, Target target, StackHeights original) {
         super(Opcodes.ASM9, code);
         this.advice = advice;
         this.target = target;
-        if (advice.exit != null && advice.exit.onThrowable && target.isConstructor()) {
-            // A handler around a constructor's body would also cover the code before super().
-            throw new IllegalStateException(advice.internalName.replace('/', '.') + " runs on Throwable, which the agent's"
-                    + " inliner does not support in a constructor (" + target.owner + ")");
+        String where = " (" + target.owner.replace('/', '.') + "." + target.name + target.descriptor + ")";
+        if (target.isConstructor() && (advice.exit != null && advice.exit.onThrowable
+                || advice.enter != null && advice.enter.skipOnNonDefault)) {
+            // A handler around a constructor's body, or a skip, would also cover the call of super().
+            throw refused("runs on Throwable or skips the body, which the agent's inliner does not support in a constructor"
+                    + where);
         }
+        if (advice.exit != null && original.returnsWithMore()) {
+            throw refused("cannot be inlined: a return of the method leaves more than its value on the stack" + where);
+        }
+        if (advice.exit != null && original.assignsArgument()
+                && (advice.exit.binds(Binding.Kind.ARGUMENT) || advice.exit.binds(Binding.Kind.ALL_ARGUMENTS))) {
+            throw refused("reads arguments on exit, but the method assigns one of them" + where);
+        }
+    }
+
+    private IllegalStateException refused(String why) {
+        return new IllegalStateException(advice.internalName.replace('/', '.') + " " + why);
     }
 
     @Override

@@ -183,7 +183,8 @@ final class Target {
         if ((classVersion & 0xFFFF) >= Opcodes.V1_5) {
             code.visitLdcInsn(type);
         } else {
-            code.visitLdcInsn(type.getClassName());
+            // Class.forName's names: java.lang.String, and [Ljava.lang.String; for an array.
+            code.visitLdcInsn(type.getSort() == Type.ARRAY ? type.getDescriptor().replace('/', '.') : type.getClassName());
             code.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Class", "forName", "(Ljava/lang/String;)Ljava/lang/Class;",
                     false);
         }
@@ -269,8 +270,10 @@ final class Target {
     private static void pushInt(MethodVisitor code, int value) {
         if (value <= 5) {
             code.visitInsn(Opcodes.ICONST_0 + value);
-        } else {
+        } else if (value <= Byte.MAX_VALUE) {
             code.visitIntInsn(Opcodes.BIPUSH, value);
+        } else {
+            code.visitIntInsn(Opcodes.SIPUSH, value);
         }
     }
 }

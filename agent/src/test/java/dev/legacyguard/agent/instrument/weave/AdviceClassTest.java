@@ -43,6 +43,25 @@ class AdviceClassTest {
         assertRefused(ThrownWithoutOnThrowable.class, "exit takes @Advice.Thrown without onThrowable = Throwable.class");
     }
 
+    @Test
+    void refusesWhatOnlyAnExitMethodCanTakeInAnEnterMethod() {
+        assertRefused(EnterTakesReturn.class, "EnterTakesReturn.enter takes @Advice.RETURN, which only an exit method can have");
+    }
+
+    @Test
+    void refusesAnExitMethodThatReturnsAValue() {
+        assertRefused(ExitReturns.class, "ExitReturns.exit returns a value; an exit method returns nothing");
+    }
+
+    @Test
+    void refusesBindingsOfTheWrongType() {
+        assertRefused(EnterOfAnotherType.class, "takes @Advice.Enter as java.lang.Object, but the enter method returns"
+                + " java.lang.String");
+        assertRefused(ThrownAsException.class, "takes @Advice.Thrown as java.lang.Exception; declare it Throwable");
+        assertRefused(LocalOfTwoTypes.class, "takes @Advice.Local(\"seen\") as java.lang.Integer, the enter method as"
+                + " java.lang.String");
+    }
+
     private static void assertRefused(Class<?> advice, String expected) {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> AdviceInliner.of(ClassFiles.of(advice.getName().replace('.', '/'), advice.getClassLoader())));
@@ -93,6 +112,47 @@ class AdviceClassTest {
     static final class ThrownWithoutOnThrowable {
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.Thrown Throwable thrown) throws IOException {
+        }
+    }
+
+    static final class EnterTakesReturn {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.Return Object returned) {
+        }
+    }
+
+    static final class ExitReturns {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static int exit() {
+            return 1;
+        }
+    }
+
+    static final class EnterOfAnotherType {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static String enter() {
+            return "x";
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.Enter Object entered) {
+        }
+    }
+
+    static final class ThrownAsException {
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Thrown Exception thrown) {
+        }
+    }
+
+    static final class LocalOfTwoTypes {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.Local("seen") String seen) {
+            seen = "x";
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.Local("seen") Integer seen) {
         }
     }
 }
