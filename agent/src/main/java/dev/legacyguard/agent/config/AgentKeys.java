@@ -19,6 +19,19 @@ import dev.legacyguard.core.config.Setting;
  * more than a type (URLs, IDs, scopes) are declared as text and checked by {@link AgentSettingsValidator}.
  */
 final class AgentKeys {
+
+    /**
+     * A value read as it is. This and the other parsers here are classes, not lambdas: the
+     * agent's start-up would spin the JDK's lambda machinery for them (~3 ms). Declared first:
+     * the keys below take it as they are initialised.
+     */
+    private static final Key.Parser<String> AS_IT_IS = new Key.Parser<String>() {
+        @Override
+        public String parse(Setting setting) {
+            return setting.value();
+        }
+    };
+
     static final Key<String> ENDPOINT = text("logto.endpoint",
             "Logto tenant endpoint; tokens are requested at it plus /oidc/token");
     static final Key<String> TOKEN_ENDPOINT = text("logto.token-endpoint",
@@ -27,12 +40,15 @@ final class AgentKeys {
     static final Key<String> APP_SECRET = text("logto.app-secret",
             "App Secret of the machine-to-machine app, best set as an environment variable");
     static final Key<OnTokenFailure> ON_TOKEN_FAILURE = Key.of("logto.on-token-failure", OnTokenFailure.FAIL, null, null,
-            "when no token can be had: fail the call, or send-without a token", setting -> {
-                OnTokenFailure mode = OnTokenFailure.fromConfig(setting.value());
-                if (mode == null) {
-                    throw invalid(setting, "is not a known mode; expected fail or send-without");
+            "when no token can be had: fail the call, or send-without a token", new Key.Parser<OnTokenFailure>() {
+                @Override
+                public OnTokenFailure parse(Setting setting) throws ConfigException {
+                    OnTokenFailure mode = OnTokenFailure.fromConfig(setting.value());
+                    if (mode == null) {
+                        throw invalid(setting, "is not a known mode; expected fail or send-without");
+                    }
+                    return mode;
                 }
-                return mode;
             });
     static final Key<Boolean> FAIL_FAST = yesOrNo("logto.fail-fast", false,
             "exit the service on a bad configuration instead of running it without tokens", "true", "false",
@@ -66,20 +82,24 @@ final class AgentKeys {
 
     /** A value read as it is: its checks are the validator's. */
     private static Key<String> text(String name, String description) {
-        return Key.of(name, null, null, null, description, Setting::value);
+        return Key.of(name, null, null, null, description, AS_IT_IS);
     }
+
 
     /** A switch written as one of two exact words. */
     private static Key<Boolean> yesOrNo(String name, boolean defaultValue, String description, String yes, String no,
             String expectation) {
-        return Key.of(name, defaultValue, null, null, description, setting -> {
-            if (setting.value().equals(yes)) {
-                return true;
+        return Key.of(name, defaultValue, null, null, description, new Key.Parser<Boolean>() {
+            @Override
+            public Boolean parse(Setting setting) throws ConfigException {
+                if (setting.value().equals(yes)) {
+                    return true;
+                }
+                if (setting.value().equals(no)) {
+                    return false;
+                }
+                throw invalid(setting, expectation);
             }
-            if (setting.value().equals(no)) {
-                return false;
-            }
-            throw invalid(setting, expectation);
         });
     }
 

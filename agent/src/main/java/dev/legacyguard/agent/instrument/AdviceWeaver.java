@@ -1,36 +1,38 @@
 package dev.legacyguard.agent.instrument;
 
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.legacyguard.agent.bootstrap.BearerHooks;
-import net.bytebuddy.ClassFileVersion;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.loading.ClassInjector;
-import net.bytebuddy.implementation.Implementation;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.pool.TypePool;
+import dev.legacyguard.agent.instrument.weave.AdviceInliner;
+import dev.legacyguard.agent.instrument.weave.ClassFiles;
+import dev.legacyguard.agent.instrument.weave.MethodShape;
 
 /**
- * Inlines a client's advice into the class file the JVM is loading. Only method bodies
- * change (decoration, no implementation context), so the result also suits retransformation
- * of a class that is already loaded.
+ * Inlines a client's advice into the class file the JVM is loading, and lets the class's module
+ * reach the bootstrap package the advice calls.
  */
 final class AdviceWeaver {
 
     private final ClassLoader agentLoader;
     private final Instrumentation instrumentation;
     private final Set<String> checkedPackages = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
+    private final ConcurrentMap<String, AdviceInliner> inliners = new ConcurrentHashMap<String, AdviceInliner>();
+    private static final long AHEAD_WAIT_SECONDS = 3;
+
+    private final ConcurrentMap<String, FutureTask<byte[][]>> wovenAhead = new ConcurrentHashMap<String, FutureTask<byte[][]>>();
 
     /**
      * @param instrumentation what gives a JDK module its read edge to the bootstrap package; null
@@ -43,51 +45,78 @@ final class AdviceWeaver {
 
     /**
      * The class file with {@code adviceClassName}'s advice inlined into the {@code methods} of
-     * {@code typeName}, or null when it declares none of them.
+     * {@code typeName}, or null when it declares none of them. A class queued to be woven ahead
+     * takes that result, waiting for it if the warm-up is weaving it now, or weaving it here if
+     * the warm-up has not begun it; the result serves only the very bytes it was woven from.
      */
-    byte[] weave(String typeName, String adviceClassName, ElementMatcher<? super MethodDescription> methods,
-            ClassLoader loader, byte[] classFile) throws ReflectiveOperationException {
-        // Advice needs no class injection, so keep ByteBuddy off sun.misc.Unsafe: Java 24+ warns
-        // on stderr about every library that touches it. The property name is relocated with
-        // ByteBuddy, so it cannot affect the application's own ByteBuddy.
-        if (System.getProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY) == null) {
-            System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
+    byte[] weave(String typeName, String adviceClassName, MethodShape methods, ClassLoader loader, byte[] classFile)
+            throws ReflectiveOperationException, IOException {
+        byte[] woven = null;
+        FutureTask<byte[][]> ahead = wovenAhead.remove(typeName);
+        if (ahead != null) {
+            ahead.run();
+            byte[][] done = resultOf(ahead);
+            if (done != null && Arrays.equals(done[0], classFile)) {
+                woven = done[1];
+            }
         }
-        letItsModuleReadTheBootstrapPackage(typeName);
-        // The class being loaded, the types it and the advice refer to (from its own loader),
-        // and the advice's bytes (from the agent's loader; the advice class is never loaded).
-        // The JDK's classes from the boot loader too: a module's loader (JBoss Modules, OSGi) may
-        // not show them as resources.
-        ClassFileLocator classFiles = new ClassFileLocator.Compound(
-                ClassFileLocator.Simple.of(typeName, classFile),
-                ClassFileLocator.ForClassLoader.of(loader),
-                ClassFileLocator.ForClassLoader.ofBootLoader(),
-                ClassFileLocator.ForClassLoader.of(agentLoader));
-        TypePool types = TypePool.Default.of(classFiles);
-        // Advice straight through ASM, not ByteBuddy's type writer (decorate().make()): the result
-        // is the same for a class whose methods only get advice, but the type writer loads ~180
-        // more ByteBuddy classes, and the process's first outgoing call waits for them. Reading
-        // into a writer built on the reader copies every method without advice unchanged.
-        TypeDescription woven = types.describe(typeName).resolve();
-        if (woven.getDeclaredMethods().filter(methods).isEmpty()) {
+        if (woven == null) {
+            woven = inliner(adviceClassName).inline(classFile, methods, loader);
+        }
+        if (woven != null) {
+            letItsModuleReadTheBootstrapPackage(typeName);
+        }
+        return woven;
+    }
+
+    /**
+     * Queues the weaving of one of the JDK's own class files ahead of its load, for
+     * {@link WeavingWarmUp} to run, or the load itself if it comes first. Its result is kept
+     * until the class loads: a few tens of kilobytes per class.
+     */
+    FutureTask<byte[][]> queueAhead(final String typeName, final String adviceClassName, final MethodShape methods) {
+        FutureTask<byte[][]> task = new FutureTask<byte[][]>(new Callable<byte[][]>() {
+            @Override
+            public byte[][] call() throws Exception {
+                byte[] classFile = ClassFiles.ofJdk(typeName.replace('.', '/'));
+                byte[] woven = classFile == null ? null : inliner(adviceClassName).inline(classFile, methods, null);
+                return woven == null ? null : new byte[][] {classFile, woven};
+            }
+        });
+        wovenAhead.put(typeName, task);
+        return task;
+    }
+
+    /**
+     * The class file and its woven copy, or null when the weaving ahead failed, found nothing to
+     * weave, or has not ended within a few seconds: the loading thread, which holds the class's
+     * loading lock, then weaves it itself rather than wait on.
+     */
+    private static byte[][] resultOf(FutureTask<byte[][]> ahead) {
+        try {
+            return ahead.get(AHEAD_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException failed) {
+            return null;
+        } catch (TimeoutException slow) {
+            return null;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
             return null;
         }
-        TypeDescription adviceType = types.describe(adviceClassName).resolve();
-        SuppressedAdvice.require(adviceType);
-        AsmVisitorWrapper advice = Advice.to(adviceType, classFiles).on(methods);
-        int writerFlags = advice.mergeWriter(AsmVisitorWrapper.NO_FLAGS);
-        int readerFlags = advice.mergeReader(AsmVisitorWrapper.NO_FLAGS);
-        ClassReader reader = new ClassReader(classFile);
-        ClassWriter writer = new ClassWriter(reader, writerFlags);
-        reader.accept(advice.wrap(woven, writer,
-                new Implementation.Context.Disabled(woven, ClassFileVersion.ofClassFile(classFile),
-                        (readerFlags & ClassReader.EXPAND_FRAMES) != 0
-                                ? Implementation.Context.FrameGeneration.EXPAND
-                                : Implementation.Context.FrameGeneration.GENERATE) {
-                    // Only its constructor is protected: the context that refuses to add members.
-                }, types,
-                woven.getDeclaredFields(), woven.getDeclaredMethods(), writerFlags, readerFlags), readerFlags);
-        return writer.toByteArray();
+    }
+
+    /** The advice's class file comes from the agent's loader; the advice class itself is never loaded. */
+    private AdviceInliner inliner(String adviceClassName) throws IOException {
+        AdviceInliner inliner = inliners.get(adviceClassName);
+        if (inliner == null) {
+            byte[] classFile = ClassFiles.of(adviceClassName.replace('.', '/'), agentLoader);
+            if (classFile == null) {
+                throw new IllegalStateException("the agent has no advice class " + adviceClassName);
+            }
+            inliner = AdviceInliner.of(classFile);
+            inliners.putIfAbsent(adviceClassName, inliner);
+        }
+        return inliner;
     }
 
     /**

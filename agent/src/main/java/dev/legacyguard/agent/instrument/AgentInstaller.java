@@ -46,6 +46,7 @@ public final class AgentInstaller {
     /** The agent's version comes from its jar's manifest, as the package's Implementation-Version. */
     public static void install(String agentArgs, Instrumentation instrumentation) {
         AgentLog log = AgentLog.stderr();
+        Instrumentations instrumentations = Instrumentations.prepare(instrumentation, CLIENTS, log);
         AgentSettings settings;
         try {
             settings = AgentSettingsLoader.load(agentArgs);
@@ -61,7 +62,7 @@ public final class AgentInstaller {
         TokenBroker broker = TokenBroker.start(settings);
         try {
             BearerHooks.install(broker);
-            Instrumentations.install(instrumentation, CLIENTS, log);
+            instrumentations.install();
         } catch (RuntimeException | LinkageError e) {
             // Whatever got instrumented asks BearerHooks, which now answers "no token" again.
             BearerHooks.install(null);

@@ -2,8 +2,7 @@ package dev.legacyguard.agent.instrument;
 
 import java.util.List;
 
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import dev.legacyguard.agent.instrument.weave.MethodShape;
 
 /** One HTTP client (and version range): which classes and methods get which advice. */
 public interface ClientInstrumentation {
@@ -13,10 +12,6 @@ public interface ClientInstrumentation {
 
     List<AdvisedType> advisedTypes();
 
-    /**
-     * The methods of one of {@link #advisedTypes()} that get its advice. Asked only when that
-     * class is first woven, so ByteBuddy's matchers (like the rest of ByteBuddy) load only if
-     * the application uses the client.
-     */
-    ElementMatcher<? super MethodDescription> advisedMethods(String typeName);
+    /** The methods of one of {@link #advisedTypes()} that get its advice, asked when that class is woven. */
+    MethodShape advisedMethods(String typeName);
 }

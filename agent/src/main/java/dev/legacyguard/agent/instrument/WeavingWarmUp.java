@@ -1,34 +1,39 @@
 package dev.legacyguard.agent.instrument;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.legacyguard.agent.log.AgentLog;
-import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
- * Weaves once, and throws the result away, on a daemon thread started with the agent, so that
- * the process's first outgoing call finds the weaving machinery loaded instead of loading (and
- * verifying) several hundred ByteBuddy classes itself while the application waits. The
- * application's {@code main} runs meanwhile. It weaves the advised classes whose class files
- * the JDK holds (the clients built into the JVM): no class is defined or retransformed; the
- * JDK modules holding them get the read edge to the bootstrap package their first woven class
- * would give them. The thread holds no context class loader, so it pins no web app, and ends
- * when done. A failure is logged once and changes nothing else: the first woven class then pays
- * as before.
+ * Weaves the advised classes whose class files the JDK holds (the clients built into the JVM,
+ * such as {@code HttpURLConnection}'s) ahead, on a daemon thread started as the agent starts,
+ * while it reads its settings and the application's {@code main} begins: the process's first
+ * outgoing call then finds its client's class file woven (its load compares the bytes, see
+ * {@link AdviceWeaver#weave}) and the weaving code loaded, or waits only for the rest of that
+ * class's weaving. No class is defined or retransformed here; the JDK modules holding them get
+ * the read edge to the bootstrap package when a woven class is used. The thread holds no context
+ * class loader, so it pins no web app, and ends when done. A failure is logged once and changes
+ * nothing else: that class is then woven when it loads.
  */
 final class WeavingWarmUp implements Runnable {
 
     static final String THREAD_NAME = "logto-agent-warm-up";
 
-    private final AdviceWeaver weaver;
-    private final List<ClientInstrumentation> clients;
+    private final List<FutureTask<byte[][]>> queued = new ArrayList<FutureTask<byte[][]>>();
     private final AgentLog log;
     private final AtomicBoolean started = new AtomicBoolean();
 
+    /** Queues every advised class at once, so that a load that comes before the thread takes its own. */
     WeavingWarmUp(AdviceWeaver weaver, List<ClientInstrumentation> clients, AgentLog log) {
-        this.weaver = weaver;
-        this.clients = clients;
+        for (ClientInstrumentation client : clients) {
+            for (AdvisedType type : client.advisedTypes()) {
+                queued.add(weaver.queueAhead(type.typeName(), type.adviceClassName(), client.advisedMethods(type.typeName())));
+            }
+        }
         this.log = log;
     }
 
@@ -44,25 +49,30 @@ final class WeavingWarmUp implements Runnable {
         return thread;
     }
 
+    /** Weaves each queued class in turn; one that fails is logged (the first only) and the others still woven. */
     @Override
     public void run() {
-        try {
-            ClassFileLocator jdk = ClassFileLocator.ForClassLoader.ofBootLoader();
-            // Woven as if the application's loader had loaded it: that loader sees the same JDK
-            // classes, and java.base's module is left as it is.
-            ClassLoader application = ClassLoader.getSystemClassLoader();
-            for (ClientInstrumentation client : clients) {
-                for (AdvisedType type : client.advisedTypes()) {
-                    ClassFileLocator.Resolution classFile = jdk.locate(type.typeName());
-                    if (classFile.isResolved()) {
-                        weaver.weave(type.typeName(), type.adviceClassName(), client.advisedMethods(type.typeName()),
-                                application, classFile.resolve());
-                    }
-                }
+        boolean warned = false;
+        for (FutureTask<byte[][]> task : queued) {
+            try {
+                task.run();
+                task.get();
+            } catch (ExecutionException e) {
+                warned = warnOnce(warned, e.getCause());
+            } catch (Throwable t) {
+                warned = warnOnce(warned, t);
             }
-        } catch (Throwable t) {
-            log.warn("the weaving warm-up failed (" + t + "); the first outgoing call weaves its client as it would"
-                    + " without it");
         }
+    }
+
+    private boolean warnOnce(boolean warned, Throwable t) {
+        if (!warned) {
+            warn(t);
+        }
+        return true;
+    }
+
+    private void warn(Throwable t) {
+        log.warn("the weaving warm-up failed (" + t + "); the JDK's clients are woven when the application first uses them");
     }
 }

@@ -3,6 +3,7 @@ package dev.legacyguard.agent.instrument;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -10,9 +11,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.legacyguard.agent.instrument.javanethttp.JavaNetHttpInstrumentation;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.method.MethodList;
-import net.bytebuddy.description.type.TypeDescription;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,8 +28,8 @@ class JavaNetHttpInternalsTest {
     @Test
     void everyAdvisedClassHasTheMethodTheAdviceIsWovenInto() throws ClassNotFoundException {
         for (AdvisedType advised : instrumentation.advisedTypes()) {
-            MethodList<MethodDescription.InDefinedShape> matched = TypeDescription.ForLoadedType.of(type(advised.typeName()))
-                    .getDeclaredMethods().filter(instrumentation.advisedMethods(advised.typeName()));
+            List<Executable> matched = ShapedMethods.declaredBy(type(advised.typeName()),
+                    instrumentation.advisedMethods(advised.typeName()));
 
             assertEquals(1, matched.size(), advised.typeName() + ": the advice must match exactly one method or"
                     + " constructor on " + Runtime.version() + ", matched " + matched);

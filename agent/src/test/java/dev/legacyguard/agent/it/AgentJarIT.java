@@ -64,11 +64,14 @@ class AgentJarIT {
     }
 
     @Test
-    void bundlesByteBuddyOnlyRelocatedAndOutOfTheApplicationsSight() throws IOException {
+    void bundlesOnlyTheAsmOfByteBuddyRelocatedAndOutOfTheApplicationsSight() throws IOException {
         try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
             List<String> names = Collections.list(jar.entries()).stream().map(JarEntry::getName).toList();
             assertAll(
-                    () -> assertTrue(names.contains("inst/dev/legacyguard/agent/shaded/bytebuddy/ByteBuddy.classdata")),
+                    () -> assertTrue(names.contains("inst/dev/legacyguard/agent/shaded/bytebuddy/jar/asm/ClassReader.classdata")),
+                    () -> assertEquals(List.of(), names.stream().filter(name -> name.contains("/bytebuddy/")
+                            && !name.endsWith("/") && !name.contains("/bytebuddy/jar/asm/")).toList(),
+                            "only ASM of ByteBuddy is used at run time"),
                     () -> assertTrue(names.stream().noneMatch(name -> name.contains("net/bytebuddy")),
                             "ByteBuddy must be relocated"),
                     () -> assertTrue(names.contains("boot/dev/legacyguard/agent/bootstrap/BearerHooks.classdata")));

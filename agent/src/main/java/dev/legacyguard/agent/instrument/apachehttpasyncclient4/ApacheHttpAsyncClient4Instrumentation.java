@@ -1,17 +1,12 @@
 package dev.legacyguard.agent.instrument.apachehttpasyncclient4;
 
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.util.Arrays;
 import java.util.List;
 
 import dev.legacyguard.agent.instrument.AdvisedType;
 import dev.legacyguard.agent.instrument.ClientInstrumentation;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import dev.legacyguard.agent.instrument.weave.MethodShape;
 
 /**
  * Apache HttpAsyncClient 4.x ({@code HttpAsyncClients.createDefault()} and its builder): its
@@ -41,15 +36,15 @@ public final class ApacheHttpAsyncClient4Instrumentation implements ClientInstru
     }
 
     @Override
-    public ElementMatcher<? super MethodDescription> advisedMethods(String typeName) {
+    public MethodShape advisedMethods(String typeName) {
         if (!typeName.equals(MAIN_CLIENT_EXEC)) {
-            return named("execute").and(isPublic()).and(takesArguments(1))
-                    .and(takesArgument(0, named("org.apache.http.nio.reactor.IOEventDispatch")));
+            return MethodShape.named("execute").isPublic().takesArguments(1)
+                    .takesArgument(0, "org.apache.http.nio.reactor.IOEventDispatch");
         }
-        return isPublic().and(named("prepare").and(takesArguments(4))
-                        .and(takesArgument(0, named("org.apache.http.HttpHost")))
-                        .and(takesArgument(1, named("org.apache.http.HttpRequest")))
-                        .and(takesArgument(2, named(INTERNAL_STATE)))
-                .or(named("responseCompleted").and(takesArguments(2)).and(takesArgument(0, named(INTERNAL_STATE)))));
+        return MethodShape.named("prepare").isPublic().takesArguments(4)
+                .takesArgument(0, "org.apache.http.HttpHost")
+                .takesArgument(1, "org.apache.http.HttpRequest")
+                .takesArgument(2, INTERNAL_STATE)
+                .or(MethodShape.named("responseCompleted").isPublic().takesArguments(2).takesArgument(0, INTERNAL_STATE));
     }
 }

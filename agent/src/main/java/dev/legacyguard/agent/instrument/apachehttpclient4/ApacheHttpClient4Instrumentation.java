@@ -1,17 +1,12 @@
 package dev.legacyguard.agent.instrument.apachehttpclient4;
 
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.util.Arrays;
 import java.util.List;
 
 import dev.legacyguard.agent.instrument.AdvisedType;
 import dev.legacyguard.agent.instrument.ClientInstrumentation;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import dev.legacyguard.agent.instrument.weave.MethodShape;
 
 /**
  * Apache HttpClient 4.x: every client in the 4.x line (4.0-4.2's DefaultHttpClient and the
@@ -35,15 +30,15 @@ public final class ApacheHttpClient4Instrumentation implements ClientInstrumenta
     }
 
     @Override
-    public ElementMatcher<? super MethodDescription> advisedMethods(String typeName) {
+    public MethodShape advisedMethods(String typeName) {
         if (typeName.equals(MAIN_CLIENT_EXEC)) {
-            return named("execute").and(isPublic()).and(takesArguments(4))
-                    .and(takesArgument(0, named("org.apache.http.conn.routing.HttpRoute")))
-                    .and(takesArgument(1, named("org.apache.http.client.methods.HttpRequestWrapper")))
-                    .and(takesArgument(2, named("org.apache.http.client.protocol.HttpClientContext")));
+            return MethodShape.named("execute").isPublic().takesArguments(4)
+                    .takesArgument(0, "org.apache.http.conn.routing.HttpRoute")
+                    .takesArgument(1, "org.apache.http.client.methods.HttpRequestWrapper")
+                    .takesArgument(2, "org.apache.http.client.protocol.HttpClientContext");
         }
-        return named("execute").and(isPublic()).and(takesArguments(3))
-                .and(takesArgument(0, named("org.apache.http.HttpRequest")))
-                .and(takesArgument(2, named("org.apache.http.protocol.HttpContext")));
+        return MethodShape.named("execute").isPublic().takesArguments(3)
+                .takesArgument(0, "org.apache.http.HttpRequest")
+                .takesArgument(2, "org.apache.http.protocol.HttpContext");
     }
 }

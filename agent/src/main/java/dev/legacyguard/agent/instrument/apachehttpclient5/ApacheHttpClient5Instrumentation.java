@@ -1,17 +1,12 @@
 package dev.legacyguard.agent.instrument.apachehttpclient5;
 
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.util.Arrays;
 import java.util.List;
 
 import dev.legacyguard.agent.instrument.AdvisedType;
 import dev.legacyguard.agent.instrument.ClientInstrumentation;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import dev.legacyguard.agent.instrument.weave.MethodShape;
 
 /**
  * Apache HttpClient 5.x classic: its exec chain sends each request through httpcore5's
@@ -35,14 +30,14 @@ public final class ApacheHttpClient5Instrumentation implements ClientInstrumenta
     }
 
     @Override
-    public ElementMatcher<? super MethodDescription> advisedMethods(String typeName) {
+    public MethodShape advisedMethods(String typeName) {
         if (typeName.equals(CONNECT_EXEC)) {
-            return named("execute").and(isPublic()).and(takesArguments(3))
-                    .and(takesArgument(0, named("org.apache.hc.core5.http.ClassicHttpRequest")))
-                    .and(takesArgument(1, named("org.apache.hc.client5.http.classic.ExecChain$Scope")));
+            return MethodShape.named("execute").isPublic().takesArguments(3)
+                    .takesArgument(0, "org.apache.hc.core5.http.ClassicHttpRequest")
+                    .takesArgument(1, "org.apache.hc.client5.http.classic.ExecChain$Scope");
         }
-        return named("execute").and(isPublic()).and(takesArguments(4))
-                .and(takesArgument(0, named("org.apache.hc.core5.http.ClassicHttpRequest")))
-                .and(takesArgument(3, named("org.apache.hc.core5.http.protocol.HttpContext")));
+        return MethodShape.named("execute").isPublic().takesArguments(4)
+                .takesArgument(0, "org.apache.hc.core5.http.ClassicHttpRequest")
+                .takesArgument(3, "org.apache.hc.core5.http.protocol.HttpContext");
     }
 }

@@ -1,18 +1,12 @@
 package dev.legacyguard.agent.instrument.apachehttpclient5async;
 
-import static net.bytebuddy.matcher.ElementMatchers.isProtected;
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.util.Arrays;
 import java.util.List;
 
 import dev.legacyguard.agent.instrument.AdvisedType;
 import dev.legacyguard.agent.instrument.ClientInstrumentation;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import dev.legacyguard.agent.instrument.weave.MethodShape;
 
 /**
  * Apache HttpClient 5.x async ({@code HttpAsyncClients.createDefault()}, {@code custom()}, the
@@ -47,21 +41,21 @@ public final class ApacheHttpClient5AsyncInstrumentation implements ClientInstru
     }
 
     @Override
-    public ElementMatcher<? super MethodDescription> advisedMethods(String typeName) {
+    public MethodShape advisedMethods(String typeName) {
         if (typeName.equals(PROTOCOL_EXEC_CALLBACK)) {
-            return named("handleResponse").and(isPublic()).and(takesArguments(2))
-                    .and(takesArgument(0, named("org.apache.hc.core5.http.HttpResponse")));
+            return MethodShape.named("handleResponse").isPublic().takesArguments(2)
+                    .takesArgument(0, "org.apache.hc.core5.http.HttpResponse");
         }
         if (typeName.equals(REACTOR_WORKER)) {
-            return named("run").and(isPublic()).and(takesArguments(0));
+            return MethodShape.named("run").isPublic().takesArguments(0);
         }
         if (typeName.equals(CLIENT_BASE)) {
-            return named("doExecute").and(isProtected()).and(takesArguments(6))
-                    .and(takesArgument(1, named("org.apache.hc.core5.http.nio.AsyncRequestProducer")));
+            return MethodShape.named("doExecute").isProtected().takesArguments(6)
+                    .takesArgument(1, "org.apache.hc.core5.http.nio.AsyncRequestProducer");
         }
-        return named("execute").and(isPublic()).and(takesArguments(5))
-                .and(takesArgument(0, named("org.apache.hc.core5.http.HttpRequest")))
-                .and(takesArgument(2, named("org.apache.hc.client5.http.async.AsyncExecChain$Scope")))
-                .and(takesArgument(4, named("org.apache.hc.client5.http.async.AsyncExecCallback")));
+        return MethodShape.named("execute").isPublic().takesArguments(5)
+                .takesArgument(0, "org.apache.hc.core5.http.HttpRequest")
+                .takesArgument(2, "org.apache.hc.client5.http.async.AsyncExecChain$Scope")
+                .takesArgument(4, "org.apache.hc.client5.http.async.AsyncExecCallback");
     }
 }

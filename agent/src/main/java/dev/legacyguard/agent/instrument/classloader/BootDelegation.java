@@ -1,14 +1,7 @@
 package dev.legacyguard.agent.instrument.classloader;
 
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isStatic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import dev.legacyguard.agent.instrument.weave.MethodShape;
 
 /**
  * Which classes get {@link BootDelegationAdvice}: every class loader that declares its own
@@ -39,9 +32,9 @@ public final class BootDelegation {
         return BootDelegation.class.getPackage().getName() + ".BootDelegationAdvice";
     }
 
-    public static ElementMatcher<? super MethodDescription> loadClassMethods() {
-        return named("loadClass").and(not(isStatic())).and(not(isAbstract())).and(returns(Class.class))
-                .and(takesArguments(String.class).or(takesArguments(String.class, boolean.class)));
+    public static MethodShape loadClassMethods() {
+        return MethodShape.named("loadClass").notStatic()
+                .describedAs("(Ljava/lang/String;)Ljava/lang/Class;", "(Ljava/lang/String;Z)Ljava/lang/Class;");
     }
 
     private static boolean leftAlone(String internalName) {

@@ -1,18 +1,12 @@
 package dev.legacyguard.agent.instrument.commonshttpclient3;
 
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.util.Collections;
 import java.util.List;
 
 import dev.legacyguard.agent.instrument.AdvisedType;
 import dev.legacyguard.agent.instrument.ClientInstrumentation;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import dev.legacyguard.agent.instrument.weave.MethodShape;
 
 /**
  * commons-httpclient 3.x ({@code org.apache.commons.httpclient}): its {@code HttpMethodDirector}
@@ -36,9 +30,9 @@ public final class CommonsHttpClient3Instrumentation implements ClientInstrument
     }
 
     @Override
-    public ElementMatcher<? super MethodDescription> advisedMethods(String typeName) {
-        return named("execute").and(isPublic()).and(returns(int.class)).and(takesArguments(2))
-                .and(takesArgument(0, named("org.apache.commons.httpclient.HttpState")))
-                .and(takesArgument(1, named("org.apache.commons.httpclient.HttpConnection")));
+    public MethodShape advisedMethods(String typeName) {
+        return MethodShape.named("execute").isPublic().returns("int").takesArguments(2)
+                .takesArgument(0, "org.apache.commons.httpclient.HttpState")
+                .takesArgument(1, "org.apache.commons.httpclient.HttpConnection");
     }
 }

@@ -1,18 +1,12 @@
 package dev.legacyguard.agent.instrument.httpurlconnection;
 
-import static net.bytebuddy.matcher.ElementMatchers.isPrivate;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
 
 import java.util.Arrays;
 import java.util.List;
 
 import dev.legacyguard.agent.instrument.AdvisedType;
 import dev.legacyguard.agent.instrument.ClientInstrumentation;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import dev.legacyguard.agent.instrument.weave.MethodShape;
 
 /**
  * The JDK's HTTP client behind {@code java.net.HttpURLConnection}, for http and https (the
@@ -37,9 +31,9 @@ public final class HttpUrlConnectionInstrumentation implements ClientInstrumenta
     }
 
     @Override
-    public ElementMatcher<? super MethodDescription> advisedMethods(String typeName) {
+    public MethodShape advisedMethods(String typeName) {
         return typeName.equals(CONNECTION)
-                ? named("writeRequests").and(isPrivate()).and(takesNoArguments())
-                : named("parseHTTP").and(returns(boolean.class)).and(takesArgument(0, named("sun.net.www.MessageHeader")));
+                ? MethodShape.named("writeRequests").isPrivate().takesArguments(0)
+                : MethodShape.named("parseHTTP").returns("boolean").takesArgument(0, "sun.net.www.MessageHeader");
     }
 }

@@ -1,19 +1,12 @@
 package dev.legacyguard.agent.instrument.javanethttp;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
 
 import java.util.Arrays;
 import java.util.List;
 
 import dev.legacyguard.agent.instrument.AdvisedType;
 import dev.legacyguard.agent.instrument.ClientInstrumentation;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import dev.legacyguard.agent.instrument.weave.MethodShape;
 
 /**
  * The JDK's {@code java.net.http.HttpClient} (Java 11 and later), {@code send} and
@@ -42,10 +35,10 @@ public final class JavaNetHttpInstrumentation implements ClientInstrumentation {
     }
 
     @Override
-    public ElementMatcher<? super MethodDescription> advisedMethods(String typeName) {
+    public MethodShape advisedMethods(String typeName) {
         return typeName.equals(EXCHANGE)
-                ? named("responseAsync").and(takesNoArguments()).and(returns(named("java.util.concurrent.CompletableFuture")))
+                ? MethodShape.named("responseAsync").takesArguments(0).returns("java.util.concurrent.CompletableFuture")
                 // The constructor that sets the fields; the shorter one delegates to it.
-                : isConstructor().and(takesArguments(7)).and(takesArgument(0, named(REQUEST)));
+                : MethodShape.constructor().takesArguments(7).takesArgument(0, REQUEST);
     }
 }

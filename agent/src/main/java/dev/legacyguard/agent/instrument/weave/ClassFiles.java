@@ -1,0 +1,63 @@
+package dev.legacyguard.agent.instrument.weave;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Class files read as resources, the way a class loader would find them, without loading the class. */
+public final class ClassFiles {
+
+    /** Packages of the JDK (whatever their loader) and the agent's bootstrap package. */
+    private static final String[] BOOT_PACKAGES = {"java/", "javax/", "jdk/", "sun/", "com/sun/", "org/w3c/", "org/xml/",
+        "org/ietf/", "dev/legacyguard/agent/bootstrap/"};
+
+    private ClassFiles() {
+    }
+
+    /**
+     * The class file of {@code internalName} from {@code loader} (null: the boot loader); for one
+     * of the JDK's classes (or the agent's bootstrap package, on the boot class path) also from
+     * the system loader, which shows them where a module's loader (JBoss Modules, OSGi) does not;
+     * null when none has it. Another library's class is never looked for elsewhere: the system
+     * loader might hold another version of it, whose superclass is not this one's.
+     */
+    public static byte[] of(String internalName, ClassLoader loader) throws IOException {
+        String resource = internalName + ".class";
+        InputStream in = loader == null ? null : loader.getResourceAsStream(resource);
+        if (in == null && (loader == null || isBootstrapLoaded(internalName))) {
+            in = ClassLoader.getSystemResourceAsStream(resource);
+        }
+        return read(in);
+    }
+
+    private static boolean isBootstrapLoaded(String internalName) {
+        for (String prefix : BOOT_PACKAGES) {
+            if (internalName.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The class file of one of the JDK's own classes, never one of the class path; null when the JDK has none. */
+    public static byte[] ofJdk(String internalName) throws IOException {
+        // The platform loader (the extension loader on Java 8) and the boot loader behind it.
+        return read(ClassLoader.getSystemClassLoader().getParent().getResourceAsStream(internalName + ".class"));
+    }
+
+    private static byte[] read(InputStream in) throws IOException {
+        if (in == null) {
+            return null;
+        }
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(in.available(), 4096));
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) > 0;) {
+                bytes.write(buffer, 0, n);
+            }
+            return bytes.toByteArray();
+        } finally {
+            in.close();
+        }
+    }
+}
