@@ -14,8 +14,13 @@ public final class RequestUrls {
         if (host == null) {
             return null;
         }
-        String origin = (scheme == null ? "http" : scheme) + "://" + host;
-        return port < 0 ? origin : origin + ":" + port;
+        // One builder: a call's URL is built anew for every request.
+        StringBuilder origin = new StringBuilder(host.length() + 14).append(scheme == null ? "http" : scheme).append("://")
+                .append(host);
+        if (port >= 0) {
+            origin.append(':').append(port);
+        }
+        return origin.toString();
     }
 
     /**
