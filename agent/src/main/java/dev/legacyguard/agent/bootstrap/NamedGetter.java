@@ -23,6 +23,10 @@ public final class NamedGetter {
     private static final ConcurrentMap<String, ConcurrentMap<String, NamedGetter>> BY_NAME =
             new ConcurrentHashMap<String, ConcurrentMap<String, NamedGetter>>();
 
+    // Passed to every call: Method.invoke's varargs would otherwise allocate an empty array
+    // for each of the getters advice calls per request.
+    private static final Object[] NO_ARGUMENTS = new Object[0];
+
     private final String typeName;
     private final String methodName;
     // Per receiver class, so that a web app's copy of a library has its own entry, which goes
@@ -74,7 +78,7 @@ public final class NamedGetter {
             return null;
         }
         Method method = methods.get(receiver.getClass());
-        return method == null ? null : method.invoke(receiver);
+        return method == null ? null : method.invoke(receiver, NO_ARGUMENTS);
     }
 
     /** {@code type}, or the superclass or interface of it, named {@link #typeName}; null when there is none. */

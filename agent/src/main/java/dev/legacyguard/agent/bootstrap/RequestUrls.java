@@ -14,8 +14,13 @@ public final class RequestUrls {
         if (host == null) {
             return null;
         }
-        String origin = (scheme == null ? "http" : scheme) + "://" + host;
-        return port < 0 ? origin : origin + ":" + port;
+        // One builder: a call's URL is built anew for every request.
+        StringBuilder origin = new StringBuilder(host.length() + 14).append(scheme == null ? "http" : scheme).append("://")
+                .append(host);
+        if (port >= 0) {
+            origin.append(':').append(port);
+        }
+        return origin.toString();
     }
 
     /**
@@ -58,19 +63,27 @@ public final class RequestUrls {
         return url.toString();
     }
 
-    /** The status code of an HTTP status line such as {@code HTTP/1.1 401 Unauthorized}, or -1. */
+    /**
+     * The status code of an HTTP status line such as {@code HTTP/1.1 401 Unauthorized}, or -1
+     * when the three characters after the first space are not three digits. Read in place:
+     * this runs for every response HttpURLConnection reads.
+     */
     public static int statusOf(String statusLine) {
         if (statusLine == null) {
             return -1;
         }
-        int start = statusLine.indexOf(' ');
-        if (start < 0 || statusLine.length() < start + 4) {
+        int start = statusLine.indexOf(' ') + 1;
+        if (start == 0 || statusLine.length() < start + 3) {
             return -1;
         }
-        try {
-            return Integer.parseInt(statusLine.substring(start + 1, start + 4));
-        } catch (NumberFormatException e) {
-            return -1;
+        int status = 0;
+        for (int i = start; i < start + 3; i++) {
+            char c = statusLine.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            status = status * 10 + (c - '0');
         }
+        return status;
     }
 }

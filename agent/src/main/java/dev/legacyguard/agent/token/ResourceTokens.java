@@ -76,6 +76,12 @@ final class ResourceTokens {
         return token != null ? token.header : awaitFreshToken().header;
     }
 
+    /** The header of the cached token while it is usable, its refresh started when due; null when none is. Takes no lock. */
+    String usableAuthorization() {
+        CachedToken token = usableNow();
+        return token == null ? null : token.header;
+    }
+
     /** The cached token while it is usable, its refresh started when due; null when none is. Takes no lock. */
     private CachedToken usableNow() {
         CachedToken token = current;

@@ -106,9 +106,13 @@ public final class TokenBroker implements BearerSource, AutoCloseable {
         if (tokens == null) {
             return CompletableFuture.completedFuture(null);
         }
+        String cached = tokens.usableAuthorization();
+        if (cached != null) {
+            // Nearly every call: one future, not a second one for the token it would carry.
+            return CompletableFuture.completedFuture(cached);
+        }
         CompletableFuture<CachedToken> ready = tokens.whenReady();
         if (ready.isDone() && !ready.isCompletedExceptionally()) {
-            // Nearly every call: the token is cached.
             return CompletableFuture.completedFuture(ready.join().header);
         }
         CompletableFuture<String> header = new CompletableFuture<>();

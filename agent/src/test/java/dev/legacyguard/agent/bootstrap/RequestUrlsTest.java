@@ -99,6 +99,9 @@ class RequestUrlsTest {
             "HTTP/1.1 401 Unauthorized|401",
             "HTTP/1.0 200|200",
             "HTTP/1.1 2x0 Odd|-1",
+            "HTTP/1.1 -12 Odd|-1",
+            "HTTP/1.1 +401 Odd|-1",
+            "HTTP/1.1 40|-1",
             "garbage|-1"})
     void readsTheStatusCodeOfAStatusLine(String line, int status) {
         assertEquals(status, RequestUrls.statusOf(line));
