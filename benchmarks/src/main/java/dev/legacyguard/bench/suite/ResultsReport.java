@@ -349,11 +349,11 @@ final class ResultsReport {
         line("");
         FirstCallsRun.Outcome f = results.firstCalls();
         line("First calls: a fresh JVM's first `HttpURLConnection` calls to a loopback API, made as soon as its"
-                + " main has started the API, alternating JVMs without and with the agent. Start-up stays short because"
-                + " the agent weaves its advice into a client class only when the class loads; the weaving machinery"
-                + " loads on the agent's warm-up thread meanwhile, and a first call made before that ends waits for"
-                + " the rest. The first call to a configured resource then waits for its token (one request to the"
-                + " token endpoint). Milliseconds:");
+                + " main has started the API, alternating JVMs without and with the agent. The agent's warm-up thread"
+                + " weaves the JDK's clients from their class files while the agent and the main start, and the client"
+                + " class's load takes the result; a first call made before the warm-up is done with that class waits"
+                + " for the rest. The first call to a configured resource then waits for its token (one request to"
+                + " the token endpoint). Milliseconds:");
         line("");
         line("| | Without agent | With agent | Added |");
         line("|---|---|---|---|");
