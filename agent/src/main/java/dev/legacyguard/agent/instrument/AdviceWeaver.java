@@ -26,12 +26,12 @@ import dev.legacyguard.agent.instrument.weave.MethodShape;
  */
 final class AdviceWeaver {
 
+    private static final long AHEAD_WAIT_SECONDS = 3;
+
     private final ClassLoader agentLoader;
     private final Instrumentation instrumentation;
     private final Set<String> checkedPackages = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
     private final ConcurrentMap<String, AdviceInliner> inliners = new ConcurrentHashMap<String, AdviceInliner>();
-    private static final long AHEAD_WAIT_SECONDS = 3;
-
     private final ConcurrentMap<String, FutureTask<byte[][]>> wovenAhead = new ConcurrentHashMap<String, FutureTask<byte[][]>>();
 
     /**

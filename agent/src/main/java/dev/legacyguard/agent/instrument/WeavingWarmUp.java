@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.legacyguard.agent.instrument.weave.ClassFiles;
 import dev.legacyguard.agent.log.AgentLog;
 
 /**
@@ -27,11 +28,18 @@ final class WeavingWarmUp implements Runnable {
     private final AgentLog log;
     private final AtomicBoolean started = new AtomicBoolean();
 
-    /** Queues every advised class at once, so that a load that comes before the thread takes its own. */
+    /**
+     * Queues every advised class of a JDK package at once, so that a load that comes before the
+     * thread takes its own. A library's classes are left out: the JDK has no class file of them,
+     * and their load would only look for one.
+     */
     WeavingWarmUp(AdviceWeaver weaver, List<ClientInstrumentation> clients, AgentLog log) {
         for (ClientInstrumentation client : clients) {
             for (AdvisedType type : client.advisedTypes()) {
-                queued.add(weaver.queueAhead(type.typeName(), type.adviceClassName(), client.advisedMethods(type.typeName())));
+                if (ClassFiles.isSharedByEveryLoader(type.typeName().replace('.', '/'))) {
+                    queued.add(weaver.queueAhead(type.typeName(), type.adviceClassName(),
+                            client.advisedMethods(type.typeName())));
+                }
             }
         }
         this.log = log;

@@ -24,13 +24,14 @@ public final class ClassFiles {
     public static byte[] of(String internalName, ClassLoader loader) throws IOException {
         String resource = internalName + ".class";
         InputStream in = loader == null ? null : loader.getResourceAsStream(resource);
-        if (in == null && (loader == null || isBootstrapLoaded(internalName))) {
+        if (in == null && (loader == null || isSharedByEveryLoader(internalName))) {
             in = ClassLoader.getSystemResourceAsStream(resource);
         }
         return read(in);
     }
 
-    private static boolean isBootstrapLoaded(String internalName) {
+    /** A class of the JDK (whatever its loader) or of the agent's bootstrap package, by its package's name. */
+    public static boolean isSharedByEveryLoader(String internalName) {
         for (String prefix : BOOT_PACKAGES) {
             if (internalName.startsWith(prefix)) {
                 return true;
