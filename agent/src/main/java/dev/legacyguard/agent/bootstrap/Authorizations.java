@@ -45,7 +45,7 @@ public final class Authorizations {
      * Whether the Authorization header a request carries ({@code present}) is the application's
      * own, not the one the agent {@code added} on an earlier hop: the agent never replaces it.
      */
-    private static boolean isTheApplications(String present, String added) {
+    public static boolean isTheApplications(String present, String added) {
         return present != null && !present.equals(added);
     }
 

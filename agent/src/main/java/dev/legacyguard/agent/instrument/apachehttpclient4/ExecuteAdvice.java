@@ -11,6 +11,7 @@ import org.apache.http.protocol.HttpContext;
 import dev.legacyguard.agent.bootstrap.Authorizations;
 import dev.legacyguard.agent.bootstrap.CallDepth;
 import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
+import dev.legacyguard.agent.bootstrap.LeasedHop;
 import dev.legacyguard.agent.bootstrap.NamedGetter;
 import dev.legacyguard.agent.bootstrap.RequestUrls;
 import net.bytebuddy.asm.Advice;
@@ -23,7 +24,8 @@ import net.bytebuddy.asm.Advice;
  * ({@code http.target_host}) is only what its URL says, and {@code execute(HttpHost, request)}
  * sends a URL to another host. RedirectExec (4.5) copies the original request's headers onto a
  * redirect, but the agent's header only ever lives on the per-hop request, and is decided
- * again on every hop. The depth is counted per {@code @Advice.Origin} class, not per class
+ * again on every hop; the first hop of a 4.3+ exec chain takes the decision its lease took
+ * ({@link LeasedHop}). The depth is counted per {@code @Advice.Origin} class, not per class
  * literal: httpcore 4.0 is Java 1.3 bytecode, where a class constant in the inlined code fails
  * verification, and ByteBuddy writes the origin as {@code Class.forName} there.
  */
@@ -39,37 +41,50 @@ final class ExecuteAdvice {
     /** The deliberate token failure, or null; a failure carried out of here skips the method's body. */
     @Advice.OnMethodEnter(suppress = Throwable.class, skipOn = Advice.OnNonDefaultValue.class)
     static IOException decide(@Advice.Origin Class<?> executor, @Advice.Argument(0) HttpRequest request,
-            @Advice.Argument(2) HttpContext context) {
-        if (!CallDepth.forClass(executor).enter()) {
+            @Advice.Argument(2) HttpContext context, @Advice.Local("depth") CallDepth depth) {
+        depth = CallDepth.forClass(executor);
+        if (!depth.enter()) {
             return null;
         }
         try {
-            RequestLine line = request.getRequestLine();
-            if ("CONNECT".equalsIgnoreCase(line.getMethod())) {
-                return null;
-            }
-            // RouteInfo by name: it is httpclient's, which httpcore's class loader may not see.
-            Object route = context.getAttribute("http.route");
-            if (route == null) {
-                // HttpClient 4.0-4.2's DefaultRequestDirector keeps the route on its managed
-                // connection only; its http.target_host is the virtual host when one is set,
-                // not where the connection goes.
-                route = NamedGetter.of(MANAGED_CONNECTION, "getRoute").get(context.getAttribute("http.connection"));
-            }
-            Object target = NamedGetter.of(ROUTE_INFO, "getTargetHost").get(route);
-            Object proxy = NamedGetter.of(ROUTE_INFO, "getProxyHost").get(route);
-            if (target == null) {
-                // httpcore on its own, connecting to the target it names.
-                target = context.getAttribute("http.target_host");
-                proxy = context.getAttribute("http.proxy_host");
-            }
-            String url = RequestUrls.join(target == null ? null : target.toString(), line.getUri());
             Header present = request.getFirstHeader("Authorization");
+            String presentValue = present == null ? null : present.getValue();
+            String added = (String) context.getAttribute(ContextAttributes.ADDED_HEADER);
             // The Host header is the application's own or the virtual host (RequestConfig) by now.
             Header host = request.getFirstHeader("Host");
-            String header = Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
-                    (String) context.getAttribute(ContextAttributes.ADDED_HEADER), url, host == null ? null : host.getValue(),
-                    proxy != null);
+            String hostHeader = host == null ? null : host.getValue();
+            LeasedHop leased = LeasedHop.takenFor(context.getAttribute(ContextAttributes.LEASED_HOP), request, hostHeader);
+            String url;
+            String header;
+            if (leased != null) {
+                url = leased.url();
+                header = leased.headerFor(presentValue, added);
+            } else if (Authorizations.isTheApplications(presentValue, added)) {
+                // Left alone before the URL is built: the application's own header stays as it is.
+                return null;
+            } else {
+                RequestLine line = request.getRequestLine();
+                if ("CONNECT".equalsIgnoreCase(line.getMethod())) {
+                    return null;
+                }
+                // RouteInfo by name: it is httpclient's, which httpcore's class loader may not see.
+                Object route = context.getAttribute("http.route");
+                if (route == null) {
+                    // HttpClient 4.0-4.2's DefaultRequestDirector keeps the route on its managed
+                    // connection only; its http.target_host is the virtual host when one is set,
+                    // not where the connection goes.
+                    route = NamedGetter.of(MANAGED_CONNECTION, "getRoute").get(context.getAttribute("http.connection"));
+                }
+                Object target = NamedGetter.of(ROUTE_INFO, "getTargetHost").get(route);
+                Object proxy = NamedGetter.of(ROUTE_INFO, "getProxyHost").get(route);
+                if (target == null) {
+                    // httpcore on its own, connecting to the target it names.
+                    target = context.getAttribute("http.target_host");
+                    proxy = context.getAttribute("http.proxy_host");
+                }
+                url = RequestUrls.join(target == null ? null : target.toString(), line.getUri());
+                header = Authorizations.forHop(CLIENT, presentValue, added, url, hostHeader, proxy != null);
+            }
             if (header == Authorizations.LEAVE_ALONE) {
                 return null;
             }
@@ -94,13 +109,14 @@ final class ExecuteAdvice {
 
     /** Throws the deliberate failure {@code decide} carried, else reports how the request was answered. */
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void report(@Advice.Origin Class<?> executor, @Advice.Enter IOException refused, @Advice.Argument(0) HttpRequest request,
-            @Advice.Argument(2) HttpContext context, @Advice.Return HttpResponse response,
-            @Advice.Thrown(readOnly = false) Throwable thrown) {
+    static void report(@Advice.Enter IOException refused, @Advice.Local("depth") CallDepth depth,
+            @Advice.Argument(0) HttpRequest request, @Advice.Argument(2) HttpContext context,
+            @Advice.Return HttpResponse response, @Advice.Thrown(readOnly = false) Throwable thrown) {
         if (refused != null) {
             thrown = refused;
         }
-        if (!CallDepth.forClass(executor).exit() || response == null) {
+        // The depth decide counted in (null when it failed first), not looked up again.
+        if (depth == null || !depth.exit() || response == null) {
             return;
         }
         try {

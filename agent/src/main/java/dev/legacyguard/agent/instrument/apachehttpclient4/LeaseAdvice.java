@@ -3,20 +3,23 @@ package dev.legacyguard.agent.instrument.apachehttpclient4;
 import java.io.IOException;
 
 import org.apache.http.Header;
+import org.apache.http.RequestLine;
 import org.apache.http.client.methods.HttpRequestWrapper;
 import org.apache.http.client.protocol.HttpClientContext;
 import org.apache.http.conn.routing.HttpRoute;
 
 import dev.legacyguard.agent.bootstrap.Authorizations;
 import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
+import dev.legacyguard.agent.bootstrap.LeasedHop;
 import dev.legacyguard.agent.bootstrap.RequestUrls;
 import net.bytebuddy.asm.Advice;
 
 /**
  * Inlined into {@code org.apache.http.impl.execchain.MainClientExec#execute} (4.3+), before it
  * leases a connection: the same decision as {@link ExecuteAdvice} makes per hop, taken early so
- * that the deliberate token failure leaves no connection leased and opened. A token it fetches
- * is the one the hop then gets from the cache.
+ * that the deliberate token failure leaves no connection leased and opened. The hop that sends
+ * this request on the leased connection takes the decision from the context ({@link LeasedHop}):
+ * by then the request carries the same Host header, which ProtocolExec wrote before this.
  */
 final class LeaseAdvice {
 
@@ -32,10 +35,15 @@ final class LeaseAdvice {
         try {
             Header present = request.getFirstHeader("Authorization");
             Header host = request.getFirstHeader("Host");
-            Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
-                    (String) context.getAttribute(ContextAttributes.ADDED_HEADER),
-                    RequestUrls.join(route.getTargetHost().toURI(), request.getRequestLine().getUri()),
-                    host == null ? null : host.getValue(), route.getProxyHost() != null);
+            String hostHeader = host == null ? null : host.getValue();
+            RequestLine line = request.getRequestLine();
+            String url = RequestUrls.join(route.getTargetHost().toURI(), line.getUri());
+            String header = Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
+                    (String) context.getAttribute(ContextAttributes.ADDED_HEADER), url, hostHeader,
+                    route.getProxyHost() != null);
+            if (header != Authorizations.LEAVE_ALONE && !"CONNECT".equalsIgnoreCase(line.getMethod())) {
+                context.setAttribute(ContextAttributes.LEASED_HOP, new LeasedHop(request, url, hostHeader, header));
+            }
             return null;
         } catch (IOException deliberate) {
             return deliberate;

@@ -13,6 +13,7 @@ import org.apache.hc.core5.net.URIAuthority;
 import dev.legacyguard.agent.bootstrap.Authorizations;
 import dev.legacyguard.agent.bootstrap.CallDepth;
 import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
+import dev.legacyguard.agent.bootstrap.LeasedHop;
 import dev.legacyguard.agent.bootstrap.NamedGetter;
 import dev.legacyguard.agent.bootstrap.RequestUrls;
 import net.bytebuddy.asm.Advice;
@@ -20,7 +21,8 @@ import net.bytebuddy.asm.Advice;
 /**
  * Inlined into {@code org.apache.hc.core5.http.impl.io.HttpRequestExecutor#execute}, which
  * sends each classic request on its connection: every redirect hop and retry passes here with
- * its own route, so the header is decided again on every hop. The route's target is where the
+ * its own route, so the header is decided again on every hop; the first hop takes the decision
+ * ConnectExec's lease took for the same request ({@link LeasedHop}). The route's target is where the
  * connection goes (through the route's proxy, if it has one); the request's authority is only what its URL says, and
  * {@code execute(HttpHost, request)} sends a URL to another host.
  */
@@ -34,33 +36,48 @@ final class ExecuteAdvice {
 
     /** The deliberate token failure, or null; a failure carried out of here skips the method's body. */
     @Advice.OnMethodEnter(suppress = Throwable.class, skipOn = Advice.OnNonDefaultValue.class)
-    static IOException decide(@Advice.Argument(0) ClassicHttpRequest request, @Advice.Argument(3) HttpContext context) {
-        if (!CallDepth.forClass(HttpRequestExecutor.class).enter()) {
+    static IOException decide(@Advice.Argument(0) ClassicHttpRequest request, @Advice.Argument(3) HttpContext context,
+            @Advice.Local("depth") CallDepth depth) {
+        depth = CallDepth.forClass(HttpRequestExecutor.class);
+        if (!depth.enter()) {
             return null;
         }
         try {
-            if ("CONNECT".equalsIgnoreCase(request.getMethod())) {
-                return null;
-            }
-            // HttpClientContext and RouteInfo by name: they are httpclient's, which httpcore's class
-            // loader may not see. HttpHost is httpcore's own. 5.4+ keeps the route in a field, not
-            // under the http.route attribute.
-            Object route = NamedGetter.of("org.apache.hc.client5.http.protocol.HttpClientContext", "getHttpRoute").get(context);
-            HttpHost target = (HttpHost) NamedGetter.of(ROUTE_INFO, "getTargetHost").get(route);
-            // Not request.getUri(): it parses a java.net.URI for every new request, which was half
-            // of what the advice cost a call. The same string, built without parsing; without a
-            // route, httpcore is used on its own: the application connects to the authority it names.
-            URIAuthority authority = request.getAuthority();
-            String origin = target != null ? RequestUrls.origin(target.getSchemeName(), target.getHostName(), target.getPort())
-                    : authority == null ? null : RequestUrls.origin(request.getScheme(), authority.getHostName(), authority.getPort());
-            String path = request.getPath();
-            String url = RequestUrls.join(origin, path == null ? "/" : path);
             Header present = request.getFirstHeader("Authorization");
+            String presentValue = present == null ? null : present.getValue();
+            String added = (String) context.getAttribute(ContextAttributes.ADDED_HEADER);
             // The Host header is the application's own or the request's authority by now.
             Header host = request.getFirstHeader("Host");
-            String header = Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
-                    (String) context.getAttribute(ContextAttributes.ADDED_HEADER), url, host == null ? null : host.getValue(),
-                    NamedGetter.of(ROUTE_INFO, "getProxyHost").get(route) != null);
+            String hostHeader = host == null ? null : host.getValue();
+            LeasedHop leased = LeasedHop.takenFor(context.getAttribute(ContextAttributes.LEASED_HOP), request, hostHeader);
+            String url;
+            String header;
+            if (leased != null) {
+                url = leased.url();
+                header = leased.headerFor(presentValue, added);
+            } else if (Authorizations.isTheApplications(presentValue, added)) {
+                // Left alone before the URL is built: the application's own header stays as it is.
+                return null;
+            } else {
+                if ("CONNECT".equalsIgnoreCase(request.getMethod())) {
+                    return null;
+                }
+                // HttpClientContext and RouteInfo by name: they are httpclient's, which httpcore's class
+                // loader may not see. HttpHost is httpcore's own. 5.4+ keeps the route in a field, not
+                // under the http.route attribute.
+                Object route = NamedGetter.of("org.apache.hc.client5.http.protocol.HttpClientContext", "getHttpRoute").get(context);
+                HttpHost target = (HttpHost) NamedGetter.of(ROUTE_INFO, "getTargetHost").get(route);
+                // Not request.getUri(): it parses a java.net.URI for every new request, which was half
+                // of what the advice cost a call. The same string, built without parsing; without a
+                // route, httpcore is used on its own: the application connects to the authority it names.
+                URIAuthority authority = request.getAuthority();
+                String origin = target != null ? RequestUrls.origin(target.getSchemeName(), target.getHostName(), target.getPort())
+                        : authority == null ? null : RequestUrls.origin(request.getScheme(), authority.getHostName(), authority.getPort());
+                String path = request.getPath();
+                url = RequestUrls.join(origin, path == null ? "/" : path);
+                header = Authorizations.forHop(CLIENT, presentValue, added, url, hostHeader,
+                        NamedGetter.of(ROUTE_INFO, "getProxyHost").get(route) != null);
+            }
             if (header == Authorizations.LEAVE_ALONE) {
                 return null;
             }
@@ -85,13 +102,15 @@ final class ExecuteAdvice {
 
     /** Throws the deliberate failure {@code decide} carried, else reports how the request was answered. */
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void report(@Advice.Enter IOException refused, @Advice.Argument(0) ClassicHttpRequest request,
+    static void report(@Advice.Enter IOException refused, @Advice.Local("depth") CallDepth depth,
+            @Advice.Argument(0) ClassicHttpRequest request,
             @Advice.Argument(3) HttpContext context, @Advice.Return ClassicHttpResponse response,
             @Advice.Thrown(readOnly = false) Throwable thrown) {
         if (refused != null) {
             thrown = refused;
         }
-        if (!CallDepth.forClass(HttpRequestExecutor.class).exit() || response == null) {
+        // The depth decide counted in (null when it failed first), not looked up again.
+        if (depth == null || !depth.exit() || response == null) {
             return;
         }
         try {

@@ -11,17 +11,19 @@ import org.apache.hc.core5.net.URIAuthority;
 
 import dev.legacyguard.agent.bootstrap.Authorizations;
 import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
+import dev.legacyguard.agent.bootstrap.LeasedHop;
 import dev.legacyguard.agent.bootstrap.RequestUrls;
 import net.bytebuddy.asm.Advice;
 
 /**
  * Inlined into {@code org.apache.hc.client5.http.impl.classic.ConnectExec#execute}, before it
  * acquires the endpoint: the same decision as {@link ExecuteAdvice} makes per hop, taken early
- * so that the deliberate token failure leaves no connection leased and opened. A token it
- * fetches is the one the hop then gets from the cache. The request processor that writes the
- * {@code Host} header from the request's authority runs only later (in {@code MainClientExec}
- * since 5.2), so the header the request will carry is worked out here the same way: else a
- * virtual host naming another host would fail for want of a token the hop never sends.
+ * so that the deliberate token failure leaves no connection leased and opened. The request
+ * processor that writes the {@code Host} header from the request's authority runs only later
+ * (in {@code MainClientExec} since 5.2), so the header the request will carry is worked out here
+ * the same way: else a virtual host naming another host would fail for want of a token the hop
+ * never sends. The hop that sends this request on that connection takes the decision from the
+ * context ({@link LeasedHop}) when the request then carries that Host header.
  */
 final class LeaseAdvice {
 
@@ -43,11 +45,14 @@ final class LeaseAdvice {
             URIAuthority authority = request.getAuthority();
             String hostHeader = host != null ? host.getValue()
                     : authority == null ? null : new URIAuthority(authority.getHostName(), authority.getPort()).toString();
-            Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
-                    (String) scope.clientContext.getAttribute(ContextAttributes.ADDED_HEADER),
-                    RequestUrls.join(RequestUrls.origin(target.getSchemeName(), target.getHostName(), target.getPort()),
-                            path == null ? "/" : path),
-                    hostHeader, route.getProxyHost() != null);
+            String url = RequestUrls.join(RequestUrls.origin(target.getSchemeName(), target.getHostName(), target.getPort()),
+                    path == null ? "/" : path);
+            String header = Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
+                    (String) scope.clientContext.getAttribute(ContextAttributes.ADDED_HEADER), url, hostHeader,
+                    route.getProxyHost() != null);
+            if (header != Authorizations.LEAVE_ALONE && !"CONNECT".equalsIgnoreCase(request.getMethod())) {
+                scope.clientContext.setAttribute(ContextAttributes.LEASED_HOP, new LeasedHop(request, url, hostHeader, header));
+            }
             return null;
         } catch (IOException deliberate) {
             return deliberate;
