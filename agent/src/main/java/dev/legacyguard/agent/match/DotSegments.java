@@ -35,6 +35,10 @@ final class DotSegments {
     }
 
     private static boolean isDot(String p, int start, int end) {
+        // Nearly every segment: the search for a ';' below would run to the end of the path.
+        if (start == end || p.charAt(start) != '.') {
+            return false;
+        }
         int semicolon = p.indexOf(';', start);
         int stop = semicolon >= 0 && semicolon < end ? semicolon : end;
         int length = stop - start;

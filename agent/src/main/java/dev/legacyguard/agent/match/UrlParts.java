@@ -48,14 +48,17 @@ public final class UrlParts {
         if (colon <= 0) {
             throw new UrlRefused("is not an absolute URL");
         }
-        String scheme = url.substring(0, colon).toLowerCase(Locale.ROOT);
+        // Compared in place: every request's URL comes here, and the scheme is one of two words.
+        String scheme;
         int defaultPort;
-        if (scheme.equals("https")) {
+        if (schemeIs(url, colon, "https")) {
+            scheme = "https";
             defaultPort = 443;
-        } else if (scheme.equals("http")) {
+        } else if (schemeIs(url, colon, "http")) {
+            scheme = "http";
             defaultPort = 80;
         } else {
-            throw new UrlRefused("has scheme '" + scheme + "', not http or https");
+            throw new UrlRefused("has scheme '" + url.substring(0, colon).toLowerCase(Locale.ROOT) + "', not http or https");
         }
         if (!url.startsWith("//", colon + 1)) {
             throw new UrlRefused("has no '//' after the scheme");
@@ -88,6 +91,26 @@ public final class UrlParts {
         int port = portText == null || portText.isEmpty() ? defaultPort : port(portText);
         String path = path(url, authorityEnd);
         return new UrlParts(scheme, authority, host, port, path);
+    }
+
+    /**
+     * Whether the URL's scheme (its first {@code colon} characters) is {@code word} in any ASCII
+     * case. Not {@code regionMatches(true, ...)}: that takes the long s ('\u017f') for an 's'.
+     */
+    private static boolean schemeIs(String url, int colon, String word) {
+        if (colon != word.length()) {
+            return false;
+        }
+        for (int i = 0; i < colon; i++) {
+            char c = url.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int endOfAuthority(String url, int from) throws UrlRefused {

@@ -31,8 +31,10 @@ final class WriteRequestsAdvice {
             @Advice.FieldValue("url") URL url,
             @Advice.FieldValue("requests") MessageHeader requests,
             @Advice.FieldValue("userHeaders") MessageHeader userHeaders,
-            @Advice.FieldValue("useProxyResponseCode") boolean afterUseProxyAnswer) {
-        if (!CallDepth.forClass(sun.net.www.protocol.http.HttpURLConnection.class).enter()) {
+            @Advice.FieldValue("useProxyResponseCode") boolean afterUseProxyAnswer,
+            @Advice.Local("depth") CallDepth depth) {
+        depth = CallDepth.forClass(sun.net.www.protocol.http.HttpURLConnection.class);
+        if (!depth.enter()) {
             return null;
         }
         try {
@@ -40,9 +42,11 @@ final class WriteRequestsAdvice {
             if (userHeaders.findValue("Authorization") != null) {
                 return null;
             }
+            // Which header the agent added matters only when there is one: a lookup saved on nearly every call.
+            String present = requests.findValue("Authorization");
             // userHeaders holds a Host header the application set (sun.net.http.allowRestrictedHeaders).
-            String header = Authorizations.forHop(CLIENT, requests.findValue("Authorization"),
-                    AddedHeaders.addedTo(connection), afterUseProxyAnswer ? null : url.toString(),
+            String header = Authorizations.forHop(CLIENT, present, present == null ? null : AddedHeaders.addedTo(connection),
+                    afterUseProxyAnswer ? null : url.toString(),
                     userHeaders.findValue("Host"), connection.usingProxy());
             if (header == Authorizations.LEAVE_ALONE) {
                 return null;
@@ -63,10 +67,14 @@ final class WriteRequestsAdvice {
 
     /** Throws the deliberate failure {@code decide} carried. */
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void leave(@Advice.Enter IOException refused, @Advice.Thrown(readOnly = false) Throwable thrown) {
+    static void leave(@Advice.Enter IOException refused, @Advice.Local("depth") CallDepth depth,
+            @Advice.Thrown(readOnly = false) Throwable thrown) {
         if (refused != null) {
             thrown = refused;
         }
-        CallDepth.forClass(sun.net.www.protocol.http.HttpURLConnection.class).exit();
+        // The depth decide counted in (null when it failed first), not looked up again.
+        if (depth != null) {
+            depth.exit();
+        }
     }
 }
