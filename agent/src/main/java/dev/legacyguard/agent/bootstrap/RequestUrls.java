@@ -28,13 +28,16 @@ public final class RequestUrls {
      * which is an absolute URL when the request goes through a proxy and a path otherwise.
      */
     public static String join(String origin, String requestTarget) {
-        if (requestTarget.regionMatches(true, 0, "http://", 0, 7) || requestTarget.regionMatches(true, 0, "https://", 0, 8)) {
+        // A path first: nearly every request's target, and it cannot be an absolute URL.
+        boolean path = requestTarget.startsWith("/");
+        if (!path && (requestTarget.regionMatches(true, 0, "http://", 0, 7)
+                || requestTarget.regionMatches(true, 0, "https://", 0, 8))) {
             return requestTarget;
         }
         if (origin == null) {
             return null;
         }
-        return requestTarget.startsWith("/") ? origin + requestTarget : origin + "/" + requestTarget;
+        return path ? origin + requestTarget : origin + "/" + requestTarget;
     }
 
     /**
