@@ -2,11 +2,6 @@ package dev.legacyguard.agent.instrument;
 
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
-import java.lang.reflect.Method;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentMap;
@@ -15,7 +10,6 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.legacyguard.agent.bootstrap.BearerHooks;
 import dev.legacyguard.agent.instrument.weave.AdviceInliner;
 import dev.legacyguard.agent.instrument.weave.ClassFiles;
 import dev.legacyguard.agent.instrument.weave.MethodShape;
@@ -29,8 +23,7 @@ final class AdviceWeaver {
     private static final long AHEAD_WAIT_SECONDS = 3;
 
     private final ClassLoader agentLoader;
-    private final Instrumentation instrumentation;
-    private final Set<String> checkedPackages = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
+    private final ModuleReads moduleReads;
     private final ConcurrentMap<String, AdviceInliner> inliners = new ConcurrentHashMap<String, AdviceInliner>();
     private final ConcurrentMap<String, FutureTask<byte[][]>> wovenAhead = new ConcurrentHashMap<String, FutureTask<byte[][]>>();
 
@@ -40,7 +33,7 @@ final class AdviceWeaver {
      */
     AdviceWeaver(ClassLoader agentLoader, Instrumentation instrumentation) {
         this.agentLoader = agentLoader;
-        this.instrumentation = instrumentation;
+        this.moduleReads = new ModuleReads(instrumentation);
     }
 
     /**
@@ -56,7 +49,7 @@ final class AdviceWeaver {
         if (ahead != null) {
             ahead.run();
             byte[][] done = resultOf(ahead);
-            if (done != null && Arrays.equals(done[0], classFile)) {
+            if (done != null && ClassFiles.same(done[0], classFile)) {
                 woven = done[1];
             }
         }
@@ -64,7 +57,7 @@ final class AdviceWeaver {
             woven = inliner(adviceClassName).inline(classFile, methods, loader);
         }
         if (woven != null) {
-            letItsModuleReadTheBootstrapPackage(typeName);
+            moduleReads.letRead(typeName);
         }
         return woven;
     }
@@ -80,7 +73,11 @@ final class AdviceWeaver {
             public byte[][] call() throws Exception {
                 byte[] classFile = ClassFiles.ofJdk(typeName.replace('.', '/'));
                 byte[] woven = classFile == null ? null : inliner(adviceClassName).inline(classFile, methods, null);
-                return woven == null ? null : new byte[][] {classFile, woven};
+                if (woven == null) {
+                    return null;
+                }
+                moduleReads.findAhead(typeName);
+                return new byte[][] {classFile, woven};
             }
         });
         wovenAhead.put(typeName, task);
@@ -117,57 +114,5 @@ final class AdviceWeaver {
             inliners.putIfAbsent(adviceClassName, inliner);
         }
         return inliner;
-    }
-
-    /**
-     * Advice inlined into a class of a named module of the JDK (java.base's HttpURLConnection,
-     * java.net.http's exchange) calls the bootstrap package, in the boot loader's unnamed module,
-     * which a named module does not read by itself (Java 9+). A class of the class path, or of
-     * any other unnamed module, reads every module already. By plain reflection: ByteBuddy's
-     * JavaModule would first generate dispatcher classes and proxies (~40 ms). Each package is
-     * looked up once: it belongs to at most one module of the boot layer.
-     */
-    private void letItsModuleReadTheBootstrapPackage(String typeName) throws ReflectiveOperationException {
-        int lastDot = typeName.lastIndexOf('.');
-        if (instrumentation == null || lastDot < 0) {
-            return;
-        }
-        String packageName = typeName.substring(0, lastDot);
-        if (checkedPackages.contains(packageName)) {
-            return;
-        }
-        Method getModule;
-        try {
-            getModule = Class.class.getMethod("getModule");
-        } catch (NoSuchMethodException java8) {
-            return;
-        }
-        Class<?> moduleType = getModule.getReturnType();
-        Object module = bootLayerModuleOf(packageName, moduleType);
-        if (module != null) {
-            Object bootstrap = getModule.invoke(BearerHooks.class);
-            if (!(Boolean) moduleType.getMethod("canRead", moduleType).invoke(module, bootstrap)) {
-                Instrumentation.class.getMethod("redefineModule", moduleType, Set.class, Map.class, Map.class, Set.class,
-                        Map.class).invoke(instrumentation, module, Collections.singleton(bootstrap), Collections.emptyMap(),
-                                Collections.emptyMap(), Collections.emptySet(), Collections.emptyMap());
-            }
-        }
-        // Marked only once the edge is there: a thread weaving the same package meanwhile (the
-        // warm-up's and the application's) adds it again, which changes nothing, rather than
-        // defining a class whose advice cannot reach the bootstrap package.
-        checkedPackages.add(packageName);
-    }
-
-    /** The module of the boot layer (the JDK's) that holds {@code packageName}, or null. */
-    private static Object bootLayerModuleOf(String packageName, Class<?> moduleType) throws ReflectiveOperationException {
-        Class<?> layerType = Class.forName("java.lang.ModuleLayer");
-        Object bootLayer = layerType.getMethod("boot").invoke(null);
-        Method packages = moduleType.getMethod("getPackages");
-        for (Object module : (Set<?>) layerType.getMethod("modules").invoke(bootLayer)) {
-            if (((Set<?>) packages.invoke(module)).contains(packageName)) {
-                return module;
-            }
-        }
-        return null;
     }
 }

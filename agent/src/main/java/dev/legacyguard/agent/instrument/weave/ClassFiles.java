@@ -3,6 +3,9 @@ package dev.legacyguard.agent.instrument.weave;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.zip.Adler32;
+import java.util.zip.CRC32;
+import java.util.zip.Checksum;
 
 /** Class files read as resources, the way a class loader would find them, without loading the class. */
 public final class ClassFiles {
@@ -44,6 +47,27 @@ public final class ClassFiles {
     public static byte[] ofJdk(String internalName) throws IOException {
         // The platform loader (the extension loader on Java 8) and the boot loader behind it.
         return read(ClassLoader.getSystemClassLoader().getParent().getResourceAsStream(internalName + ".class"));
+    }
+
+    /**
+     * Whether two class files are the same: the same length and the same CRC-32 and Adler-32.
+     * Not {@code Arrays.equals}: a class load that compares the JDK's class file with the one
+     * woven ahead runs early in the process, where that comparison still runs interpreted, byte
+     * by byte (milliseconds for HttpURLConnection's 100 KB); the JDK computes both checksums in
+     * native code. A file another agent changed before this one differs in its length or in
+     * either sum (both matching by accident is vanishingly unlikely); were they to match, this
+     * class would lose that agent's change, and still never send a request unjudged.
+     */
+    public static boolean same(byte[] a, byte[] b) {
+        if (a.length != b.length) {
+            return false;
+        }
+        return checksum(new CRC32(), a) == checksum(new CRC32(), b) && checksum(new Adler32(), a) == checksum(new Adler32(), b);
+    }
+
+    private static long checksum(Checksum sum, byte[] bytes) {
+        sum.update(bytes, 0, bytes.length);
+        return sum.getValue();
     }
 
     private static byte[] read(InputStream in) throws IOException {
