@@ -65,7 +65,7 @@ public class AgentCallBenchmark {
             apache5Async.start();
             javaNet = HttpClient.newHttpClient();
             javaNetRequest = HttpRequest.newBuilder(URI.create(api.url())).build();
-            commons3 = new org.apache.commons.httpclient.HttpClient(new org.apache.commons.httpclient.MultiThreadedHttpConnectionManager());
+            commons3 = CommonsHttpClient3.create();
             httpUrlConnection(this);
             apacheHttpClient4(this);
             apacheHttpClient5(this);
@@ -86,7 +86,7 @@ public class AgentCallBenchmark {
         public void stop() throws IOException {
             apache4.close();
             apache5.close();
-            ((org.apache.commons.httpclient.MultiThreadedHttpConnectionManager) commons3.getHttpConnectionManager()).shutdown();
+            CommonsHttpClient3.close(commons3);
             apacheAsync4.close();
             apache5Async.close();
             api.close();

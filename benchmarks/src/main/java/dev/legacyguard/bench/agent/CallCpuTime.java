@@ -73,8 +73,7 @@ public final class CallCpuTime {
             apacheAsync4.start();
             apache5Async.start();
             URL url = new URL(api.url());
-            org.apache.commons.httpclient.HttpClient commons3 = new org.apache.commons.httpclient.HttpClient(
-                    new org.apache.commons.httpclient.MultiThreadedHttpConnectionManager());
+            org.apache.commons.httpclient.HttpClient commons3 = CommonsHttpClient3.create();
             Map<String, Call> clients = new LinkedHashMap<>();
             clients.put("httpUrlConnection", authorization -> {
                 HttpURLConnection connection = (HttpURLConnection) url.openConnection();
@@ -154,7 +153,7 @@ public final class CallCpuTime {
                     measure(client.getKey(), OWN_HEADER, round, calls, threads, client.getValue(), ownHeader);
                 }
             }
-            ((org.apache.commons.httpclient.MultiThreadedHttpConnectionManager) commons3.getHttpConnectionManager()).shutdown();
+            CommonsHttpClient3.close(commons3);
             System.out.println("requests=" + api.requests() + " withBearer=" + api.requestsWithBearer()
                     + " ownHeaders=" + api.requestsWith(ownHeader));
         }
