@@ -1,59 +1,58 @@
 package dev.legacyguard.agent.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 class LeasedHopTest {
 
     private static final String URL = "https://shop.internal/api/orders";
-    private static final String TOKEN = "Bearer agent-token";
 
     private final Object request = new Object();
-    private final LeasedHop decided = new LeasedHop(request, URL, "shop.internal", TOKEN);
+    private final LeasedHop leased = new LeasedHop(request, "/api/orders", "shop.internal", URL, false);
 
     @Test
-    void theHopSendingTheSameRequestWithTheSameHostTakesTheDecision() {
-        LeasedHop taken = LeasedHop.takenFor(decided, request, "shop.internal");
-        assertSame(decided, taken);
+    void theHopSendingTheSameRequestWithTheSameTargetAndHostTakesTheUrl() {
+        LeasedHop taken = LeasedHop.takenFor(leased, request, "/api/orders", "shop.internal");
+        assertSame(leased, taken);
         assertEquals(URL, taken.url());
-        assertEquals(TOKEN, taken.headerFor(null, null));
+        assertFalse(taken.throughProxy());
+        assertTrue(new LeasedHop(request, URL, "shop.internal", URL, true).throughProxy());
     }
 
     @Test
-    void anotherRequestObjectIsDecidedAfresh() {
-        // A redirect hop or a retry through another exec chain pass sends a new request object.
-        assertNull(LeasedHop.takenFor(decided, new Object(), "shop.internal"));
+    void anotherRequestObjectIsWorkedOutAfresh() {
+        // A redirect hop sends a new request object.
+        assertNull(LeasedHop.takenFor(leased, new Object(), "/api/orders", "shop.internal"));
     }
 
     @Test
-    void aHostHeaderOtherThanTheOneDecidedWithIsDecidedAfresh() {
-        assertNull(LeasedHop.takenFor(decided, request, "other.internal"));
-        assertNull(LeasedHop.takenFor(decided, request, null));
-        LeasedHop withoutHost = new LeasedHop(request, URL, null, TOKEN);
-        assertSame(withoutHost, LeasedHop.takenFor(withoutHost, request, null));
-        assertNull(LeasedHop.takenFor(withoutHost, request, "shop.internal"));
+    void aRequestTargetRewrittenAfterTheLeaseIsWorkedOutAfresh() {
+        // HttpClient 5.2+ runs the application's request interceptors between the lease and the send.
+        assertNull(LeasedHop.takenFor(leased, request, "/payments/orders", "shop.internal"));
+        assertNull(LeasedHop.takenFor(leased, request, null, "shop.internal"));
+        LeasedHop withoutTarget = new LeasedHop(request, null, "shop.internal", URL, false);
+        assertSame(withoutTarget, LeasedHop.takenFor(withoutTarget, request, null, "shop.internal"));
+        assertNull(LeasedHop.takenFor(withoutTarget, request, "/api/orders", "shop.internal"));
     }
 
     @Test
-    void nothingKeptOrSomethingElseKeptIsNoDecision() {
-        assertNull(LeasedHop.takenFor(null, request, "shop.internal"));
-        assertNull(LeasedHop.takenFor("a string an application keeps under the name", request, "shop.internal"));
+    void aHostHeaderOtherThanTheOneWorkedOutWithIsWorkedOutAfresh() {
+        assertNull(LeasedHop.takenFor(leased, request, "/api/orders", "other.internal"));
+        assertNull(LeasedHop.takenFor(leased, request, "/api/orders", null));
+        LeasedHop withoutHost = new LeasedHop(request, "/api/orders", null, URL, false);
+        assertSame(withoutHost, LeasedHop.takenFor(withoutHost, request, "/api/orders", null));
+        assertNull(LeasedHop.takenFor(withoutHost, request, "/api/orders", "shop.internal"));
     }
 
     @Test
-    void anAuthorizationHeaderWrittenAfterTheLeaseIsLeftAlone() {
-        // The exec chain writes the application's preemptive credentials between lease and send.
-        assertSame(Authorizations.LEAVE_ALONE, decided.headerFor("Basic YXBwOnNlY3JldA==", null));
-        assertSame(Authorizations.LEAVE_ALONE, decided.headerFor("Basic YXBwOnNlY3JldA==", TOKEN));
-    }
-
-    @Test
-    void theAgentsOwnHeaderFromAnEarlierPassIsReplacedByTheDecision() {
-        assertEquals(TOKEN, decided.headerFor(TOKEN, TOKEN));
-        LeasedHop noToken = new LeasedHop(request, "https://elsewhere.internal/", "elsewhere.internal", null);
-        assertNull(noToken.headerFor(TOKEN, TOKEN));
+    void nothingKeptOrSomethingElseKeptIsNoLeasedHop() {
+        assertNull(LeasedHop.takenFor(null, request, "/api/orders", "shop.internal"));
+        assertNull(LeasedHop.takenFor("a string an application keeps under the name", request, "/api/orders",
+                "shop.internal"));
     }
 }

@@ -98,6 +98,13 @@ abstract class AgentBehaviourIT {
             scenarios.add(client + "-host-other " + client + "-host " + fixture.api(api + "host-other") + " localhost" + port);
             scenarios.add(client + "-host-same " + client + "-host " + fixture.api(api + "host-same") + " 127.0.0.1" + port);
         }
+        for (String client : List.of("hc4", "hc5")) {
+            String under = "/" + jdk() + "/" + client + "/";
+            scenarios.add(client + "-rewrite-out " + client + "-rewrite " + fixture.api("/api" + under + "rewrite-out")
+                    + " /public" + under + "rewrite-out");
+            scenarios.add(client + "-rewrite-in " + client + "-rewrite " + fixture.api("/public" + under + "rewrite-in")
+                    + " /api" + under + "rewrite-in");
+        }
         for (String client : List.of("huc", "hc4", "hc5", "hc3")) {
             String api = "/api/" + jdk() + "/" + client + "/";
             scenarios.add(client + "-proxy " + client + "-proxy " + fixture.api(api + "proxy") + " " + fixture.otherPort(""));
@@ -208,6 +215,22 @@ abstract class AgentBehaviourIT {
     void aHostHeaderNamingAnotherHostGetsNoToken(String client) {
         assertEquals("status=200", service.result(client + "-host-other"));
         assertEquals(ResourceServer.NONE, received("api", client, "host-other"));
+    }
+
+    /**
+     * A request interceptor of the application that rewrites the path: HttpClient 5.2+ runs it
+     * after the connection lease, where the agent already worked out the URL; the token follows
+     * the path the request is sent with.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"hc4", "hc5"})
+    void aPathRewrittenByTheApplicationsInterceptorDecidesTheToken(String client) {
+        assertEquals("status=200", service.result(client + "-rewrite-out"));
+        assertEquals("status=200", service.result(client + "-rewrite-in"));
+        assertAll(() -> assertEquals(ResourceServer.NONE, received("public", client, "rewrite-out"),
+                        "a path rewritten out of the resource must not carry its token"),
+                () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", client, "rewrite-in")),
+                        "a path rewritten into the resource carries its token"));
     }
 
     /** The application's own Host header ({@code host}) or HttpClient's virtual host ({@code vhost}). */

@@ -24,7 +24,7 @@ import net.bytebuddy.asm.Advice;
  * ({@code http.target_host}) is only what its URL says, and {@code execute(HttpHost, request)}
  * sends a URL to another host. RedirectExec (4.5) copies the original request's headers onto a
  * redirect, but the agent's header only ever lives on the per-hop request, and is decided
- * again on every hop; the first hop of a 4.3+ exec chain takes the decision its lease took
+ * again on every hop; the first hop of a 4.3+ exec chain takes the URL its lease worked out
  * ({@link LeasedHop}). The depth is counted per {@code @Advice.Origin} class, not per class
  * literal: httpcore 4.0 is Java 1.3 bytecode, where a class constant in the inlined code fails
  * verification, and ByteBuddy writes the origin as {@code Class.forName} there.
@@ -53,17 +53,19 @@ final class ExecuteAdvice {
             // The Host header is the application's own or the virtual host (RequestConfig) by now.
             Header host = request.getFirstHeader("Host");
             String hostHeader = host == null ? null : host.getValue();
-            LeasedHop leased = LeasedHop.takenFor(context.getAttribute(ContextAttributes.LEASED_HOP), request, hostHeader);
+            if (Authorizations.isTheApplications(presentValue, added)) {
+                // Left alone before the URL is built: the application's own header stays as it is.
+                return null;
+            }
+            RequestLine line = request.getRequestLine();
+            LeasedHop leased = LeasedHop.takenFor(context.getAttribute(ContextAttributes.LEASED_HOP), request,
+                    line.getUri(), hostHeader);
             String url;
             String header;
             if (leased != null) {
                 url = leased.url();
-                header = leased.headerFor(presentValue, added);
-            } else if (Authorizations.isTheApplications(presentValue, added)) {
-                // Left alone before the URL is built: the application's own header stays as it is.
-                return null;
+                header = Authorizations.forHop(CLIENT, presentValue, added, url, hostHeader, leased.throughProxy());
             } else {
-                RequestLine line = request.getRequestLine();
                 if ("CONNECT".equalsIgnoreCase(line.getMethod())) {
                     return null;
                 }

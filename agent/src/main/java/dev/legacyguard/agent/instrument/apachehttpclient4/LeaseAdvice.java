@@ -18,8 +18,9 @@ import net.bytebuddy.asm.Advice;
  * Inlined into {@code org.apache.http.impl.execchain.MainClientExec#execute} (4.3+), before it
  * leases a connection: the same decision as {@link ExecuteAdvice} makes per hop, taken early so
  * that the deliberate token failure leaves no connection leased and opened. The hop that sends
- * this request on the leased connection takes the decision from the context ({@link LeasedHop}):
- * by then the request carries the same Host header, which ProtocolExec wrote before this.
+ * this request on the leased connection decides again, at send time, for the URL worked out
+ * here ({@link LeasedHop}): by then the request carries the same Host header, which
+ * ProtocolExec wrote before this.
  */
 final class LeaseAdvice {
 
@@ -38,12 +39,13 @@ final class LeaseAdvice {
             String hostHeader = host == null ? null : host.getValue();
             RequestLine line = request.getRequestLine();
             String url = RequestUrls.join(route.getTargetHost().toURI(), line.getUri());
-            String header = Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
-                    (String) context.getAttribute(ContextAttributes.ADDED_HEADER), url, hostHeader,
-                    route.getProxyHost() != null);
-            if (header != Authorizations.LEAVE_ALONE && !"CONNECT".equalsIgnoreCase(line.getMethod())) {
-                context.setAttribute(ContextAttributes.LEASED_HOP, new LeasedHop(request, url, hostHeader, header));
+            boolean throughProxy = route.getProxyHost() != null;
+            if (!"CONNECT".equalsIgnoreCase(line.getMethod())) {
+                context.setAttribute(ContextAttributes.LEASED_HOP, new LeasedHop(request, line.getUri(), hostHeader, url,
+                        throughProxy));
             }
+            Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
+                    (String) context.getAttribute(ContextAttributes.ADDED_HEADER), url, hostHeader, throughProxy);
             return null;
         } catch (IOException deliberate) {
             return deliberate;

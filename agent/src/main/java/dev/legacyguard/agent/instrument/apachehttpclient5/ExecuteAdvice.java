@@ -21,8 +21,8 @@ import net.bytebuddy.asm.Advice;
 /**
  * Inlined into {@code org.apache.hc.core5.http.impl.io.HttpRequestExecutor#execute}, which
  * sends each classic request on its connection: every redirect hop and retry passes here with
- * its own route, so the header is decided again on every hop; the first hop takes the decision
- * ConnectExec's lease took for the same request ({@link LeasedHop}). The route's target is where the
+ * its own route, so the header is decided again on every hop; the first hop takes the URL
+ * ConnectExec's lease worked out for the same request ({@link LeasedHop}). The route's target is where the
  * connection goes (through the route's proxy, if it has one); the request's authority is only what its URL says, and
  * {@code execute(HttpHost, request)} sends a URL to another host.
  */
@@ -49,15 +49,17 @@ final class ExecuteAdvice {
             // The Host header is the application's own or the request's authority by now.
             Header host = request.getFirstHeader("Host");
             String hostHeader = host == null ? null : host.getValue();
-            LeasedHop leased = LeasedHop.takenFor(context.getAttribute(ContextAttributes.LEASED_HOP), request, hostHeader);
+            if (Authorizations.isTheApplications(presentValue, added)) {
+                // Left alone before the URL is built: the application's own header stays as it is.
+                return null;
+            }
+            String path = request.getPath();
+            LeasedHop leased = LeasedHop.takenFor(context.getAttribute(ContextAttributes.LEASED_HOP), request, path, hostHeader);
             String url;
             String header;
             if (leased != null) {
                 url = leased.url();
-                header = leased.headerFor(presentValue, added);
-            } else if (Authorizations.isTheApplications(presentValue, added)) {
-                // Left alone before the URL is built: the application's own header stays as it is.
-                return null;
+                header = Authorizations.forHop(CLIENT, presentValue, added, url, hostHeader, leased.throughProxy());
             } else {
                 if ("CONNECT".equalsIgnoreCase(request.getMethod())) {
                     return null;
@@ -73,7 +75,6 @@ final class ExecuteAdvice {
                 URIAuthority authority = request.getAuthority();
                 String origin = target != null ? RequestUrls.origin(target.getSchemeName(), target.getHostName(), target.getPort())
                         : authority == null ? null : RequestUrls.origin(request.getScheme(), authority.getHostName(), authority.getPort());
-                String path = request.getPath();
                 url = RequestUrls.join(origin, path == null ? "/" : path);
                 header = Authorizations.forHop(CLIENT, presentValue, added, url, hostHeader,
                         NamedGetter.of(ROUTE_INFO, "getProxyHost").get(route) != null);

@@ -22,8 +22,9 @@ import net.bytebuddy.asm.Advice;
  * processor that writes the {@code Host} header from the request's authority runs only later
  * (in {@code MainClientExec} since 5.2), so the header the request will carry is worked out here
  * the same way: else a virtual host naming another host would fail for want of a token the hop
- * never sends. The hop that sends this request on that connection takes the decision from the
- * context ({@link LeasedHop}) when the request then carries that Host header.
+ * never sends. The hop that sends this request on that connection decides again, at send
+ * time, for the URL worked out here ({@link LeasedHop}), when the request then carries the same
+ * path and that Host header: since 5.2 the application's request interceptors run in between.
  */
 final class LeaseAdvice {
 
@@ -47,12 +48,13 @@ final class LeaseAdvice {
                     : authority == null ? null : new URIAuthority(authority.getHostName(), authority.getPort()).toString();
             String url = RequestUrls.join(RequestUrls.origin(target.getSchemeName(), target.getHostName(), target.getPort()),
                     path == null ? "/" : path);
-            String header = Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
-                    (String) scope.clientContext.getAttribute(ContextAttributes.ADDED_HEADER), url, hostHeader,
-                    route.getProxyHost() != null);
-            if (header != Authorizations.LEAVE_ALONE && !"CONNECT".equalsIgnoreCase(request.getMethod())) {
-                scope.clientContext.setAttribute(ContextAttributes.LEASED_HOP, new LeasedHop(request, url, hostHeader, header));
+            boolean throughProxy = route.getProxyHost() != null;
+            if (!"CONNECT".equalsIgnoreCase(request.getMethod())) {
+                scope.clientContext.setAttribute(ContextAttributes.LEASED_HOP, new LeasedHop(request, path, hostHeader, url,
+                        throughProxy));
             }
+            Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
+                    (String) scope.clientContext.getAttribute(ContextAttributes.ADDED_HEADER), url, hostHeader, throughProxy);
             return null;
         } catch (IOException deliberate) {
             return deliberate;

@@ -142,6 +142,9 @@ public final class ScenarioApp {
             if (scenario[1].endsWith("-host")) {
                 return name + " status=" + withHostHeader(scenario[1], scenario[2], scenario[3]);
             }
+            if (scenario[1].endsWith("-rewrite")) {
+                return name + " status=" + withPathRewritten(scenario[1], scenario[2], scenario[3]);
+            }
             if (scenario[1].equals("hc3-direct")) {
                 return name + " status=" + CommonsHttpClient3Calls.reusedOnConnections(scenario[2], scenario[3]);
             }
@@ -247,6 +250,31 @@ public final class ScenarioApp {
                     return response.getCode();
                 });
             }
+        }
+    }
+
+    /**
+     * A request to {@code url} whose path a request interceptor of the application rewrites to
+     * {@code path}: HttpClient 5.2+ runs it after the connection is leased, HttpClient 4 before.
+     */
+    private static int withPathRewritten(String client, String url, String path) throws IOException {
+        if (client.equals("hc4-rewrite")) {
+            try (org.apache.http.impl.client.CloseableHttpClient rewriting = org.apache.http.impl.client.HttpClients.custom()
+                    .addInterceptorLast((org.apache.http.HttpRequestInterceptor) (request, context) ->
+                            ((org.apache.http.client.methods.HttpRequestWrapper) request).setURI(URI.create(path)))
+                    .build();
+                 CloseableHttpResponse response = rewriting.execute(new HttpGet(url))) {
+                EntityUtils.consume(response.getEntity());
+                return response.getStatusLine().getStatusCode();
+            }
+        }
+        try (org.apache.hc.client5.http.impl.classic.CloseableHttpClient rewriting =
+                org.apache.hc.client5.http.impl.classic.HttpClients.custom()
+                        .addRequestInterceptorLast((request, entity, context) -> request.setPath(path)).build()) {
+            return rewriting.execute(new org.apache.hc.client5.http.classic.methods.HttpGet(url), response -> {
+                org.apache.hc.core5.http.io.entity.EntityUtils.consume(response.getEntity());
+                return response.getCode();
+            });
         }
     }
 
