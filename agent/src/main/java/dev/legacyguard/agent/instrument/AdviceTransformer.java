@@ -3,7 +3,11 @@ package dev.legacyguard.agent.instrument;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.legacyguard.agent.bootstrap.BearerHooks;
 import dev.legacyguard.agent.instrument.classloader.BootDelegation;
@@ -17,12 +21,17 @@ import dev.legacyguard.agent.log.AgentLog;
 final class AdviceTransformer implements ClassFileTransformer {
 
     private final Map<String, AdvisedType> byInternalName;
+    /** The same types by binary name, as {@code Class.getName} gives it. */
+    private final Set<String> byName = new HashSet<>();
     private final AdviceWeaver weaver;
     private final ClassLoader agentLoader;
     private final AgentLog log;
 
     AdviceTransformer(Map<String, AdvisedType> byInternalName, AdviceWeaver weaver, ClassLoader agentLoader, AgentLog log) {
         this.byInternalName = byInternalName;
+        for (AdvisedType type : byInternalName.values()) {
+            byName.add(type.typeName());
+        }
         this.weaver = weaver;
         this.agentLoader = agentLoader;
         this.log = log;
@@ -59,19 +68,29 @@ final class AdviceTransformer implements ClassFileTransformer {
     /**
      * Weaves the classes loaded before the agent started (always some when it is attached to a
      * running service): class loaders first, so that a client class they loaded reaches the
-     * bootstrap package when it is woven.
+     * bootstrap package when it is woven. One pass over the thousand or so classes a JVM has
+     * loaded by then: arrays are skipped before their name is asked for, and the names compared
+     * as {@code Class.getName} gives them, without making a copy of each.
      */
     void retransformLoadedClasses(Instrumentation instrumentation) {
-        Class<?>[] loaded = instrumentation.getAllLoadedClasses();
-        for (Class<?> each : loaded) {
+        List<Class<?>> loaders = new ArrayList<>();
+        List<Class<?>> clients = new ArrayList<>();
+        for (Class<?> each : instrumentation.getAllLoadedClasses()) {
+            if (each.isArray() || each.isPrimitive()) {
+                continue;
+            }
             if (BootDelegation.wants(each) && instrumentation.isModifiableClass(each)) {
-                retransform(instrumentation, each);
+                loaders.add(each);
+            }
+            if (byName.contains(each.getName())) {
+                clients.add(each);
             }
         }
-        for (Class<?> each : loaded) {
-            if (byInternalName.containsKey(each.getName().replace('.', '/'))) {
-                retransform(instrumentation, each);
-            }
+        for (Class<?> loader : loaders) {
+            retransform(instrumentation, loader);
+        }
+        for (Class<?> client : clients) {
+            retransform(instrumentation, client);
         }
     }
 

@@ -5,10 +5,6 @@ import java.lang.instrument.Instrumentation;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import dev.legacyguard.agent.instrument.weave.AdviceInliner;
 import dev.legacyguard.agent.instrument.weave.ClassFiles;
@@ -20,12 +16,12 @@ import dev.legacyguard.agent.instrument.weave.MethodShape;
  */
 final class AdviceWeaver {
 
-    private static final long AHEAD_WAIT_SECONDS = 3;
+    private static final long AHEAD_WAIT_MILLIS = 3_000;
 
     private final ClassLoader agentLoader;
     private final ModuleReads moduleReads;
     private final ConcurrentMap<String, AdviceInliner> inliners = new ConcurrentHashMap<String, AdviceInliner>();
-    private final ConcurrentMap<String, FutureTask<byte[][]>> wovenAhead = new ConcurrentHashMap<String, FutureTask<byte[][]>>();
+    private final ConcurrentMap<String, WeavingAhead> wovenAhead = new ConcurrentHashMap<String, WeavingAhead>();
 
     /**
      * @param instrumentation what gives a JDK module its read edge to the bootstrap package; null
@@ -45,7 +41,7 @@ final class AdviceWeaver {
     byte[] weave(String typeName, String adviceClassName, MethodShape methods, ClassLoader loader, byte[] classFile)
             throws ReflectiveOperationException, IOException {
         byte[] woven = null;
-        FutureTask<byte[][]> ahead = wovenAhead.remove(typeName);
+        WeavingAhead ahead = wovenAhead.remove(typeName);
         if (ahead != null) {
             ahead.run();
             byte[][] done = resultOf(ahead);
@@ -67,8 +63,8 @@ final class AdviceWeaver {
      * {@link WeavingWarmUp} to run, or the load itself if it comes first. Its result is kept
      * until the class loads: a few tens of kilobytes per class.
      */
-    FutureTask<byte[][]> queueAhead(final String typeName, final String adviceClassName, final MethodShape methods) {
-        FutureTask<byte[][]> task = new FutureTask<byte[][]>(new Callable<byte[][]>() {
+    WeavingAhead queueAhead(final String typeName, final String adviceClassName, final MethodShape methods) {
+        WeavingAhead task = new WeavingAhead(new Callable<byte[][]>() {
             @Override
             public byte[][] call() throws Exception {
                 byte[] classFile = ClassFiles.ofJdk(typeName.replace('.', '/'));
@@ -89,13 +85,9 @@ final class AdviceWeaver {
      * weave, or has not ended within a few seconds: the loading thread, which holds the class's
      * loading lock, then weaves it itself rather than wait on.
      */
-    private static byte[][] resultOf(FutureTask<byte[][]> ahead) {
+    private static byte[][] resultOf(WeavingAhead ahead) {
         try {
-            return ahead.get(AHEAD_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException failed) {
-            return null;
-        } catch (TimeoutException slow) {
-            return null;
+            return ahead.resultWithin(AHEAD_WAIT_MILLIS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return null;

@@ -2,9 +2,6 @@ package dev.legacyguard.agent.instrument;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.legacyguard.agent.instrument.weave.ClassFiles;
 import dev.legacyguard.agent.log.AgentLog;
@@ -24,9 +21,10 @@ final class WeavingWarmUp implements Runnable {
 
     static final String THREAD_NAME = "logto-agent-warm-up";
 
-    private final List<FutureTask<byte[][]>> queued = new ArrayList<FutureTask<byte[][]>>();
+    private final List<WeavingAhead> queued = new ArrayList<WeavingAhead>();
     private final AgentLog log;
-    private final AtomicBoolean started = new AtomicBoolean();
+    // Guarded by this, not an AtomicBoolean: see WeavingAhead.
+    private boolean started;
 
     /**
      * Queues every advised class of a JDK package at once, so that a load that comes before the
@@ -47,8 +45,11 @@ final class WeavingWarmUp implements Runnable {
 
     /** Starts the thread the first time only; null when it was started before. */
     Thread start() {
-        if (!started.compareAndSet(false, true)) {
-            return null;
+        synchronized (this) {
+            if (started) {
+                return null;
+            }
+            started = true;
         }
         Thread thread = new Thread(this, THREAD_NAME);
         thread.setDaemon(true);
@@ -61,12 +62,13 @@ final class WeavingWarmUp implements Runnable {
     @Override
     public void run() {
         boolean warned = false;
-        for (FutureTask<byte[][]> task : queued) {
+        for (WeavingAhead task : queued) {
             try {
                 task.run();
-                task.get();
-            } catch (ExecutionException e) {
-                warned = warnOnce(warned, e.getCause());
+                Throwable failure = task.failure();
+                if (failure != null) {
+                    warned = warnOnce(warned, failure);
+                }
             } catch (Throwable t) {
                 warned = warnOnce(warned, t);
             }

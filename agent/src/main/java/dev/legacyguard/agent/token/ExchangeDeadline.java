@@ -1,7 +1,6 @@
 package dev.legacyguard.agent.token;
 
 import java.net.HttpURLConnection;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -22,16 +21,18 @@ final class ExchangeDeadline implements Runnable {
     }
 
     /**
-     * The timer every deadline runs on, one per JVM. Its thread is made with the first
-     * {@link TokenClient}, which the agent builds at start-up (see {@link ReservedThread}).
+     * Makes the thread of the timer every deadline runs on, one per JVM; called with each new
+     * {@link TokenClient}, which the agent builds at start-up, so that the thread is made there
+     * (see {@link ReservedThread}). The timer itself, an executor whose classes the JVM would load
+     * and link at start-up, comes only with the first deadline.
      */
-    static ScheduledExecutorService timer() {
-        return Timer.INSTANCE;
+    static void reserveTimerThread() {
+        TimerThread.reserve();
     }
 
-    static ExchangeDeadline start(ScheduledExecutorService timer, HttpURLConnection connection, long millis) {
+    static ExchangeDeadline start(HttpURLConnection connection, long millis) {
         ExchangeDeadline deadline = new ExchangeDeadline(connection);
-        deadline.closing = timer.schedule(deadline, millis, TimeUnit.MILLISECONDS);
+        deadline.closing = Timer.INSTANCE.schedule(deadline, millis, TimeUnit.MILLISECONDS);
         return deadline;
     }
 
@@ -52,9 +53,18 @@ final class ExchangeDeadline implements Runnable {
         closing.cancel(false);
     }
 
+    /** Initialised by {@link #reserveTimerThread}, on the agent's start-up thread. */
+    private static final class TimerThread {
+        static final ReservedThread FACTORY = new ReservedThread("logto-agent-token-deadline");
+
+        static void reserve() {
+            // Initialising this class is the point.
+        }
+    }
+
+    /** Initialised by the first {@link #start}; the class initialisation makes it once, thread-safely. */
     private static final class Timer {
-        static final ScheduledThreadPoolExecutor INSTANCE =
-                new ScheduledThreadPoolExecutor(1, new ReservedThread("logto-agent-token-deadline"));
+        static final ScheduledThreadPoolExecutor INSTANCE = new ScheduledThreadPoolExecutor(1, TimerThread.FACTORY);
 
         static {
             INSTANCE.setRemoveOnCancelPolicy(true);

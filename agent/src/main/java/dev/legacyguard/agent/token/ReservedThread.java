@@ -1,7 +1,6 @@
 package dev.legacyguard.agent.token;
 
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one thread of a single-thread executor, made when the agent starts and started only when
@@ -18,15 +17,17 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ReservedThread implements ThreadFactory {
 
-    private final AtomicReference<Runnable> worker = new AtomicReference<>();
     private final Thread thread;
+    // Guarded by this, not an AtomicReference: initialising that class links VarHandles, on the
+    // premain path.
+    private Runnable worker;
 
     ReservedThread(String name) {
         // Anonymous class, not a lambda, on the premain path: see Clock.MONOTONIC.
         thread = new Thread(new Runnable() {
             @Override
             public void run() {
-                worker.get().run();
+                workerTaken().run();
             }
         }, name);
         thread.setDaemon(true);
@@ -34,7 +35,15 @@ final class ReservedThread implements ThreadFactory {
     }
 
     @Override
-    public Thread newThread(Runnable executorWorker) {
-        return worker.compareAndSet(null, executorWorker) ? thread : null;
+    public synchronized Thread newThread(Runnable executorWorker) {
+        if (worker != null) {
+            return null;
+        }
+        worker = executorWorker;
+        return thread;
+    }
+
+    private synchronized Runnable workerTaken() {
+        return worker;
     }
 }

@@ -16,7 +16,6 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.HttpsURLConnection;
@@ -47,7 +46,6 @@ public final class TokenClient {
 
     private final AgentSettings settings;
     private final long deadlineMillis;
-    private final ScheduledExecutorService deadlines = ExchangeDeadline.timer();
 
     // Nothing here touches BigDecimal or URLEncoder: the client is built in premain, and
     // their first use alone costs the service tens of milliseconds of start-up on Java 25.
@@ -59,6 +57,7 @@ public final class TokenClient {
     TokenClient(AgentSettings settings, long deadlineMillis) {
         this.settings = settings;
         this.deadlineMillis = deadlineMillis;
+        ExchangeDeadline.reserveTimerThread();
     }
 
     /** The M2M app whose credentials this client sends (not secret). */
@@ -88,7 +87,7 @@ public final class TokenClient {
         ExchangeDeadline deadline = null;
         try {
             HttpURLConnection connection = (HttpURLConnection) new URL(settings.tokenEndpoint()).openConnection();
-            deadline = ExchangeDeadline.start(deadlines, connection, deadlineMillis);
+            deadline = ExchangeDeadline.start(connection, deadlineMillis);
             try {
                 if (connection instanceof HttpsURLConnection) {
                     trustOnlyTheJvmDefaults((HttpsURLConnection) connection);

@@ -650,6 +650,33 @@ abstract class AgentBehaviourIT {
     }
 
     @Test
+    void startsWithoutTheTokenDeadlineTimerOrTheJdkClassesThatLinkVarHandles() throws Exception {
+        // A service that makes no call: what its JVM loads with the agent beyond what it loads without.
+        Path scenarios = fixture.scenarios("no-call-" + jdk(), List.of());
+        Path withAgent = ForkedJvm.inTarget("class-load-agent-" + jdk() + ".log");
+        Path without = ForkedJvm.inTarget("class-load-plain-" + jdk() + ".log");
+        jvm.app(fixture.config("no-call-" + jdk(), fixture.issuer.endpoint(), AgentFixture.APP_SECRET), scenarios,
+                List.of("-Xlog:class+load=info:file=" + withAgent));
+        jvm.appWithout(scenarios, List.of("-Xlog:class+load=info:file=" + without));
+        List<String> added = new ArrayList<>(loadedClasses(withAgent));
+        added.removeAll(loadedClasses(without));
+        assertTrue(added.contains("dev.legacyguard.agent.token.ExchangeDeadline"), "the agent did not start:\n" + added);
+        assertEquals(List.of(), added.stream().filter(List.of("dev.legacyguard.agent.token.ExchangeDeadline$Timer",
+                "java.util.concurrent.FutureTask", "java.util.concurrent.atomic.AtomicBoolean",
+                "java.util.concurrent.atomic.AtomicReference")::contains).toList());
+    }
+
+    /** The classes a {@code -Xlog:class+load} file names, in the order loaded. */
+    private static List<String> loadedClasses(Path log) throws Exception {
+        List<String> classes = new ArrayList<>();
+        Matcher loaded = Pattern.compile("\\[class,load\\s*\\] (\\S+) source: ").matcher(Files.readString(log));
+        while (loaded.find()) {
+            classes.add(loaded.group(1));
+        }
+        return classes;
+    }
+
+    @Test
     void hidesTheAgentsClassesAndItsByteBuddyFromTheApplication() {
         assertEquals("visible= hidden=" + String.join(",", HIDDEN_CLASSES), service.result("classes"));
     }
