@@ -41,9 +41,8 @@ final class ExecuteAdvice {
     /** The deliberate token failure, or null; a failure carried out of here skips the method's body. */
     @Advice.OnMethodEnter(suppress = Throwable.class, skipOn = Advice.OnNonDefaultValue.class)
     static IOException decide(@Advice.Origin Class<?> executor, @Advice.Argument(0) HttpRequest request,
-            @Advice.Argument(2) HttpContext context, @Advice.Local("depth") CallDepth depth) {
-        depth = CallDepth.forClass(executor);
-        if (!depth.enter()) {
+            @Advice.Argument(2) HttpContext context) {
+        if (!CallDepth.forClass(executor).enter()) {
             return null;
         }
         try {
@@ -111,14 +110,13 @@ final class ExecuteAdvice {
 
     /** Throws the deliberate failure {@code decide} carried, else reports how the request was answered. */
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void report(@Advice.Enter IOException refused, @Advice.Local("depth") CallDepth depth,
-            @Advice.Argument(0) HttpRequest request, @Advice.Argument(2) HttpContext context,
-            @Advice.Return HttpResponse response, @Advice.Thrown(readOnly = false) Throwable thrown) {
+    static void report(@Advice.Origin Class<?> executor, @Advice.Enter IOException refused, @Advice.Argument(0) HttpRequest request,
+            @Advice.Argument(2) HttpContext context, @Advice.Return HttpResponse response,
+            @Advice.Thrown(readOnly = false) Throwable thrown) {
         if (refused != null) {
             thrown = refused;
         }
-        // The depth decide counted in (null when it failed first), not looked up again.
-        if (depth == null || !depth.exit() || response == null) {
+        if (!CallDepth.forClass(executor).exit() || response == null) {
             return;
         }
         try {

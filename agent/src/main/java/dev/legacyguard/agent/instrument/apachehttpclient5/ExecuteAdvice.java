@@ -36,10 +36,8 @@ final class ExecuteAdvice {
 
     /** The deliberate token failure, or null; a failure carried out of here skips the method's body. */
     @Advice.OnMethodEnter(suppress = Throwable.class, skipOn = Advice.OnNonDefaultValue.class)
-    static IOException decide(@Advice.Argument(0) ClassicHttpRequest request, @Advice.Argument(3) HttpContext context,
-            @Advice.Local("depth") CallDepth depth) {
-        depth = CallDepth.forClass(HttpRequestExecutor.class);
-        if (!depth.enter()) {
+    static IOException decide(@Advice.Argument(0) ClassicHttpRequest request, @Advice.Argument(3) HttpContext context) {
+        if (!CallDepth.forClass(HttpRequestExecutor.class).enter()) {
             return null;
         }
         try {
@@ -103,15 +101,13 @@ final class ExecuteAdvice {
 
     /** Throws the deliberate failure {@code decide} carried, else reports how the request was answered. */
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void report(@Advice.Enter IOException refused, @Advice.Local("depth") CallDepth depth,
-            @Advice.Argument(0) ClassicHttpRequest request,
+    static void report(@Advice.Enter IOException refused, @Advice.Argument(0) ClassicHttpRequest request,
             @Advice.Argument(3) HttpContext context, @Advice.Return ClassicHttpResponse response,
             @Advice.Thrown(readOnly = false) Throwable thrown) {
         if (refused != null) {
             thrown = refused;
         }
-        // The depth decide counted in (null when it failed first), not looked up again.
-        if (depth == null || !depth.exit() || response == null) {
+        if (!CallDepth.forClass(HttpRequestExecutor.class).exit() || response == null) {
             return;
         }
         try {

@@ -41,9 +41,8 @@ final class ExecuteAdvice {
     /** The deliberate token failure, or null; a failure carried out of here skips writing the request. */
     @Advice.OnMethodEnter(suppress = Throwable.class, skipOn = Advice.OnNonDefaultValue.class)
     static IOException decide(@Advice.This HttpMethodBase method, @Advice.Argument(1) HttpConnection connection,
-            @Advice.Local("url") String url, @Advice.Local("depth") CallDepth depth) {
-        depth = CallDepth.forClass(method.getClass());
-        if (!depth.enter()) {
+            @Advice.Local("url") String url) {
+        if (!CallDepth.forClass(method.getClass()).enter()) {
             return null;
         }
         try {
@@ -56,8 +55,8 @@ final class ExecuteAdvice {
             Header present = method.getRequestHeader("Authorization");
             // Which header the agent added matters only when there is one: a lookup saved on nearly every call.
             String header = Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
-                    present == null ? null : AddedHeaders.addedTo(method), url, virtualHost == null ? null : virtualHost + ":" + connection.getPort(),
-                    connection.isProxied());
+                    present == null ? null : AddedHeaders.addedTo(method), url,
+                    virtualHost == null ? null : virtualHost + ":" + connection.getPort(), connection.isProxied());
             if (header == Authorizations.LEAVE_ALONE) {
                 return null;
             }
@@ -80,12 +79,11 @@ final class ExecuteAdvice {
     /** Throws the deliberate failure {@code decide} carried, else reports how the request was answered. */
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void report(@Advice.Enter IOException refused, @Advice.This HttpMethodBase method,
-            @Advice.Local("url") String url, @Advice.Local("depth") CallDepth depth, @Advice.Return int status, @Advice.Thrown(readOnly = false) Throwable thrown) {
+            @Advice.Local("url") String url, @Advice.Return int status, @Advice.Thrown(readOnly = false) Throwable thrown) {
         if (refused != null) {
             thrown = refused;
         }
-        // The depth decide counted in (null when it failed first), not looked up again.
-        if (depth == null || !depth.exit() || !Authorizations.worthReporting(status)) {
+        if (!CallDepth.forClass(method.getClass()).exit() || !Authorizations.worthReporting(status)) {
             return;
         }
         try {

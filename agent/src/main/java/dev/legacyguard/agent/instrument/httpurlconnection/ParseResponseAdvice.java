@@ -23,15 +23,13 @@ final class ParseResponseAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void enter(@Advice.Local("depth") CallDepth depth) {
-        depth = CallDepth.forClass(HttpClient.class);
-        depth.enter();
+    static void enter() {
+        CallDepth.forClass(HttpClient.class).enter();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void report(@Advice.Local("depth") CallDepth depth, @Advice.AllArguments Object[] arguments) {
-        // The depth enter counted in (null when it failed first), not looked up again.
-        if (depth == null || !depth.exit()) {
+    static void report(@Advice.AllArguments Object[] arguments) {
+        if (!CallDepth.forClass(HttpClient.class).exit()) {
             return;
         }
         try {

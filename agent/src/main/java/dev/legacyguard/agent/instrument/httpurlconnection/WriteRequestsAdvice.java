@@ -31,10 +31,8 @@ final class WriteRequestsAdvice {
             @Advice.FieldValue("url") URL url,
             @Advice.FieldValue("requests") MessageHeader requests,
             @Advice.FieldValue("userHeaders") MessageHeader userHeaders,
-            @Advice.FieldValue("useProxyResponseCode") boolean afterUseProxyAnswer,
-            @Advice.Local("depth") CallDepth depth) {
-        depth = CallDepth.forClass(sun.net.www.protocol.http.HttpURLConnection.class);
-        if (!depth.enter()) {
+            @Advice.FieldValue("useProxyResponseCode") boolean afterUseProxyAnswer) {
+        if (!CallDepth.forClass(sun.net.www.protocol.http.HttpURLConnection.class).enter()) {
             return null;
         }
         try {
@@ -67,14 +65,10 @@ final class WriteRequestsAdvice {
 
     /** Throws the deliberate failure {@code decide} carried. */
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void leave(@Advice.Enter IOException refused, @Advice.Local("depth") CallDepth depth,
-            @Advice.Thrown(readOnly = false) Throwable thrown) {
+    static void leave(@Advice.Enter IOException refused, @Advice.Thrown(readOnly = false) Throwable thrown) {
         if (refused != null) {
             thrown = refused;
         }
-        // The depth decide counted in (null when it failed first), not looked up again.
-        if (depth != null) {
-            depth.exit();
-        }
+        CallDepth.forClass(sun.net.www.protocol.http.HttpURLConnection.class).exit();
     }
 }
