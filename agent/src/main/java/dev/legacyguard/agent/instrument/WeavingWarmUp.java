@@ -77,12 +77,8 @@ final class WeavingWarmUp implements Runnable {
 
     private boolean warnOnce(boolean warned, Throwable t) {
         if (!warned) {
-            warn(t);
+            log.warn("the weaving warm-up failed (" + t + "); the JDK's clients are woven when the application first uses them");
         }
         return true;
-    }
-
-    private void warn(Throwable t) {
-        log.warn("the weaving warm-up failed (" + t + "); the JDK's clients are woven when the application first uses them");
     }
 }

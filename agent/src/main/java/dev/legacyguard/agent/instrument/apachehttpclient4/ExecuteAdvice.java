@@ -53,7 +53,8 @@ final class ExecuteAdvice {
             Header host = request.getFirstHeader("Host");
             String hostHeader = host == null ? null : host.getValue();
             if (Authorizations.isTheApplications(presentValue, added)) {
-                // Left alone before the URL is built: the application's own header stays as it is.
+                // Left alone before the URL is built: the application's own header stays as it is,
+                // so what follows only asks for the header of the URL.
                 return null;
             }
             RequestLine line = request.getRequestLine();
@@ -63,7 +64,7 @@ final class ExecuteAdvice {
             String header;
             if (leased != null) {
                 url = leased.url();
-                header = Authorizations.forHop(CLIENT, presentValue, added, url, hostHeader, leased.throughProxy());
+                header = Authorizations.decide(CLIENT, url, hostHeader, leased.throughProxy());
             } else {
                 if ("CONNECT".equalsIgnoreCase(line.getMethod())) {
                     return null;
@@ -84,10 +85,7 @@ final class ExecuteAdvice {
                     proxy = context.getAttribute("http.proxy_host");
                 }
                 url = RequestUrls.join(target == null ? null : target.toString(), line.getUri());
-                header = Authorizations.forHop(CLIENT, presentValue, added, url, hostHeader, proxy != null);
-            }
-            if (header == Authorizations.LEAVE_ALONE) {
-                return null;
+                header = Authorizations.decide(CLIENT, url, hostHeader, proxy != null);
             }
             if (present != null) {
                 request.removeHeaders("Authorization");

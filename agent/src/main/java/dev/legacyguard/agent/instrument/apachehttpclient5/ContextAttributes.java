@@ -10,7 +10,7 @@ final class ContextAttributes {
 
     static final String ADDED_HEADER = "dev.legacyguard.agent.apachehttpclient5.added-authorization";
     static final String ADDED_FOR_URL = "dev.legacyguard.agent.apachehttpclient5.added-authorization-url";
-    /** The decision taken before the lease, for the hop that sends the same request. */
+    /** Where the request goes, worked out before the lease, for the hop that sends the same request. */
     static final String LEASED_HOP = "dev.legacyguard.agent.apachehttpclient5.leased-hop";
 
     private ContextAttributes() {

@@ -22,9 +22,10 @@ import net.bytebuddy.asm.Advice;
  * Inlined into {@code org.apache.hc.core5.http.impl.io.HttpRequestExecutor#execute}, which
  * sends each classic request on its connection: every redirect hop and retry passes here with
  * its own route, so the header is decided again on every hop; the first hop takes the URL
- * ConnectExec's lease worked out for the same request ({@link LeasedHop}). The route's target is where the
- * connection goes (through the route's proxy, if it has one); the request's authority is only what its URL says, and
- * {@code execute(HttpHost, request)} sends a URL to another host.
+ * ConnectExec's lease worked out for the same request ({@link LeasedHop}). The route's target
+ * is where the connection goes (through the route's proxy, if it has one); the request's
+ * authority is only what its URL says, and {@code execute(HttpHost, request)} sends a URL to
+ * another host.
  */
 final class ExecuteAdvice {
 
@@ -48,7 +49,8 @@ final class ExecuteAdvice {
             Header host = request.getFirstHeader("Host");
             String hostHeader = host == null ? null : host.getValue();
             if (Authorizations.isTheApplications(presentValue, added)) {
-                // Left alone before the URL is built: the application's own header stays as it is.
+                // Left alone before the URL is built: the application's own header stays as it is,
+                // so what follows only asks for the header of the URL.
                 return null;
             }
             String path = request.getPath();
@@ -57,7 +59,7 @@ final class ExecuteAdvice {
             String header;
             if (leased != null) {
                 url = leased.url();
-                header = Authorizations.forHop(CLIENT, presentValue, added, url, hostHeader, leased.throughProxy());
+                header = Authorizations.decide(CLIENT, url, hostHeader, leased.throughProxy());
             } else {
                 if ("CONNECT".equalsIgnoreCase(request.getMethod())) {
                     return null;
@@ -74,11 +76,8 @@ final class ExecuteAdvice {
                 String origin = target != null ? RequestUrls.origin(target.getSchemeName(), target.getHostName(), target.getPort())
                         : authority == null ? null : RequestUrls.origin(request.getScheme(), authority.getHostName(), authority.getPort());
                 url = RequestUrls.join(origin, path == null ? "/" : path);
-                header = Authorizations.forHop(CLIENT, presentValue, added, url, hostHeader,
+                header = Authorizations.decide(CLIENT, url, hostHeader,
                         NamedGetter.of(ROUTE_INFO, "getProxyHost").get(route) != null);
-            }
-            if (header == Authorizations.LEAVE_ALONE) {
-                return null;
             }
             if (present != null) {
                 request.removeHeaders("Authorization");
