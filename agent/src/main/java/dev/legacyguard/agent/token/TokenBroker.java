@@ -29,6 +29,7 @@ import dev.legacyguard.agent.match.UrlRefused;
 public final class TokenBroker implements BearerSource, AutoCloseable {
 
     private final UrlMatcher<ResourceTokens> matcher;
+    private final RecentMatches<ResourceTokens> recent = new RecentMatches<>();
     private final List<ResourceTokens> resources;
     private final OnTokenFailure onTokenFailure;
     private final ScheduledThreadPoolExecutor refresher;
@@ -137,6 +138,17 @@ public final class TokenBroker implements BearerSource, AutoCloseable {
         if (OwnRequest.active() || url == null) {
             return null;
         }
+        RecentMatches.Entry<ResourceTokens> known = recent.find(url, hostHeader, throughProxy);
+        if (known != null) {
+            return known.answer();
+        }
+        ResourceTokens tokens = matchedTokens(url, hostHeader, throughProxy);
+        recent.remember(url, hostHeader, throughProxy, tokens);
+        return tokens;
+    }
+
+    /** {@link #tokensFor} worked out from the URL's parts. */
+    private ResourceTokens matchedTokens(String url, String hostHeader, boolean throughProxy) {
         UrlParts target;
         try {
             target = UrlParts.ofRequest(url);

@@ -692,6 +692,24 @@ class TokenBrokerTest {
     }
 
     @Test
+    void aUrlAnsweredBeforeIsJudgedAgainWithAnotherHostHeaderOrProxy() throws Exception {
+        String plain = "http://plain.internal/api/x";
+        AgentSettings settings = settings("logto.resource.plain.indicator", "https://api.shop",
+                "logto.resource.plain.urls", "http://plain.internal/api/");
+        try (TokenBroker broker = broker(settings, clock)) {
+            for (int round = 0; round < 2; round++) {
+                assertNotNull(broker.authorizationFor(SHOP_URL, "shop.internal:8443", false));
+                assertNull(broker.authorizationFor(SHOP_URL, "admin.internal:8443", false));
+                assertNotNull(broker.authorizationFor(SHOP_URL, null, false));
+                assertNull(broker.authorizationFor(plain, null, true));
+                assertNotNull(broker.authorizationFor(plain, null, false));
+                assertNull(broker.authorizationFor(SHOP_URL + "/../../admin", null, false));
+                assertNull(broker.authorizationFor("https://shop.internal:8443/other", null, false));
+            }
+        }
+    }
+
+    @Test
     void aPlainHttpRequestThroughAForwardProxyGetsNoTokenUnlessTheResourceAllowsIt() throws Exception {
         String plain = "http://plain.internal/api/x";
         AgentSettings settings = settings("logto.resource.plain.indicator", "https://api.shop",
