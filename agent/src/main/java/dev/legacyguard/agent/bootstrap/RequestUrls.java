@@ -24,20 +24,48 @@ public final class RequestUrls {
     }
 
     /**
+     * The origin {@link #origin(String, String, int)} names joined with the request line's
+     * target as {@link #join(String, String)} joins them, built in one go: every request's URL
+     * is built anew.
+     */
+    public static String join(String scheme, String host, int port, String requestTarget) {
+        boolean path = requestTarget.startsWith("/");
+        if (!path && isAbsolute(requestTarget)) {
+            return requestTarget;
+        }
+        if (host == null) {
+            return null;
+        }
+        String schemeName = scheme == null ? "http" : scheme;
+        StringBuilder url = new StringBuilder(schemeName.length() + host.length() + requestTarget.length() + 10)
+                .append(schemeName).append("://").append(host);
+        if (port >= 0) {
+            url.append(':').append(port);
+        }
+        if (!path) {
+            url.append('/');
+        }
+        return url.append(requestTarget).toString();
+    }
+
+    /**
      * {@code origin} ({@code scheme://host[:port]}) joined with the request line's target,
      * which is an absolute URL when the request goes through a proxy and a path otherwise.
      */
     public static String join(String origin, String requestTarget) {
         // A path first: nearly every request's target, and it cannot be an absolute URL.
         boolean path = requestTarget.startsWith("/");
-        if (!path && (requestTarget.regionMatches(true, 0, "http://", 0, 7)
-                || requestTarget.regionMatches(true, 0, "https://", 0, 8))) {
+        if (!path && isAbsolute(requestTarget)) {
             return requestTarget;
         }
         if (origin == null) {
             return null;
         }
         return path ? origin + requestTarget : origin + "/" + requestTarget;
+    }
+
+    private static boolean isAbsolute(String requestTarget) {
+        return requestTarget.regionMatches(true, 0, "http://", 0, 7) || requestTarget.regionMatches(true, 0, "https://", 0, 8);
     }
 
     /**

@@ -49,6 +49,28 @@ class RequestUrlsTest {
     }
 
     @ParameterizedTest
+    @CsvSource(nullValues = "null", value = {
+            "https, shop.internal, 8443, /api/orders?x=1",
+            "http, shop.internal, -1, api/orders",
+            "null, 127.0.0.1, 8080, /",
+            "http, [::1], 8080, /api/",
+            "http, proxy-target, 3128, HTTP://shop.internal/api/",
+            "http, proxy-target, 3128, https://shop.internal/api/",
+            "https, null, 443, /api/orders",
+            "https, null, 443, https://shop.internal/api/"})
+    void joinsInOneGoWhatOriginThenJoinWouldJoin(String scheme, String host, int port, String target) {
+        assertEquals(RequestUrls.join(RequestUrls.origin(scheme, host, port), target), RequestUrls.join(scheme, host, port, target));
+    }
+
+    /** The HttpClient 4 advice builds the route's origin from its parts instead of HttpHost.toURI. */
+    @ParameterizedTest
+    @CsvSource({"shop.internal, 8443, https", "Shop.Internal, -1, http", "[::1], 8080, http", "127.0.0.1, 80, HTTP"})
+    void formsTheOriginAsApacheHttpClient4Does(String host, int port, String scheme) {
+        org.apache.http.HttpHost target = new org.apache.http.HttpHost(host, port, scheme);
+        assertEquals(target.toURI() + "/x", RequestUrls.join(target.getSchemeName(), target.getHostName(), target.getPort(), "/x"));
+    }
+
+    @ParameterizedTest
     @CsvSource({"/api/orders", "api/orders"})
     void knowsNoUrlForARelativeTargetWithoutOrigin(String target) {
         assertNull(RequestUrls.join(null, target));

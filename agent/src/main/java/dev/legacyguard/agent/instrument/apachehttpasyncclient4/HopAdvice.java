@@ -3,6 +3,7 @@ package dev.legacyguard.agent.instrument.apachehttpasyncclient4;
 import java.io.IOException;
 
 import org.apache.http.Header;
+import org.apache.http.HttpHost;
 import org.apache.http.HttpRequest;
 import org.apache.http.HttpResponse;
 import org.apache.http.conn.routing.RouteInfo;
@@ -92,7 +93,9 @@ final class HopAdvice {
             HttpRequest request = (HttpRequest) hop;
             RouteInfo route = (RouteInfo) context.getAttribute("http.route");
             // The request line's target is the path, or the absolute URL sent to a proxy.
-            String url = RequestUrls.join(route.getTargetHost().toURI(), request.getRequestLine().getUri());
+            HttpHost target = route.getTargetHost();
+            String url = RequestUrls.join(target.getSchemeName(), target.getHostName(), target.getPort(),
+                    request.getRequestLine().getUri());
             Header present = request.getFirstHeader("Authorization");
             Header host = request.getFirstHeader("Host");
             String presentValue = present == null ? null : present.getValue();

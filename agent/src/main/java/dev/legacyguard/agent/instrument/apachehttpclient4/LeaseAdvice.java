@@ -3,6 +3,7 @@ package dev.legacyguard.agent.instrument.apachehttpclient4;
 import java.io.IOException;
 
 import org.apache.http.Header;
+import org.apache.http.HttpHost;
 import org.apache.http.RequestLine;
 import org.apache.http.client.methods.HttpRequestWrapper;
 import org.apache.http.client.protocol.HttpClientContext;
@@ -38,7 +39,8 @@ final class LeaseAdvice {
             Header host = request.getFirstHeader("Host");
             String hostHeader = host == null ? null : host.getValue();
             RequestLine line = request.getRequestLine();
-            String url = RequestUrls.join(route.getTargetHost().toURI(), line.getUri());
+            HttpHost target = route.getTargetHost();
+            String url = RequestUrls.join(target.getSchemeName(), target.getHostName(), target.getPort(), line.getUri());
             boolean throughProxy = route.getProxyHost() != null;
             if (!"CONNECT".equalsIgnoreCase(line.getMethod())) {
                 context.setAttribute(ContextAttributes.LEASED_HOP, new LeasedHop(request, line.getUri(), hostHeader, url,

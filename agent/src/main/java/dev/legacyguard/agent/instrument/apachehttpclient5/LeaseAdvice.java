@@ -46,7 +46,7 @@ final class LeaseAdvice {
             URIAuthority authority = request.getAuthority();
             String hostHeader = host != null ? host.getValue()
                     : authority == null ? null : new URIAuthority(authority.getHostName(), authority.getPort()).toString();
-            String url = RequestUrls.join(RequestUrls.origin(target.getSchemeName(), target.getHostName(), target.getPort()),
+            String url = RequestUrls.join(target.getSchemeName(), target.getHostName(), target.getPort(),
                     path == null ? "/" : path);
             boolean throughProxy = route.getProxyHost() != null;
             if (!"CONNECT".equalsIgnoreCase(request.getMethod())) {

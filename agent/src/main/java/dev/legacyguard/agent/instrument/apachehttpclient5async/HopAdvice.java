@@ -44,7 +44,7 @@ final class HopAdvice {
             HttpClientContext context = scope.clientContext;
             HttpHost target = route.getTargetHost();
             String path = request.getPath();
-            String url = RequestUrls.join(RequestUrls.origin(target.getSchemeName(), target.getHostName(), target.getPort()),
+            String url = RequestUrls.join(target.getSchemeName(), target.getHostName(), target.getPort(),
                     path == null ? "/" : path);
             Header present = request.getFirstHeader("Authorization");
             // Unless the application set it, the Host header (or :authority) is written later from
