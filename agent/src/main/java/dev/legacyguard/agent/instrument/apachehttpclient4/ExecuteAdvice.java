@@ -9,7 +9,6 @@ import org.apache.http.RequestLine;
 import org.apache.http.protocol.HttpContext;
 
 import dev.legacyguard.agent.bootstrap.Authorizations;
-import dev.legacyguard.agent.bootstrap.CallDepth;
 import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
 import dev.legacyguard.agent.bootstrap.LeasedHop;
 import dev.legacyguard.agent.bootstrap.NamedGetter;
@@ -25,9 +24,10 @@ import net.bytebuddy.asm.Advice;
  * sends a URL to another host. RedirectExec (4.5) copies the original request's headers onto a
  * redirect, but the agent's header only ever lives on the per-hop request, and is decided
  * again on every hop; the first hop of a 4.3+ exec chain takes the URL its lease worked out
- * ({@link LeasedHop}). The depth is counted per {@code @Advice.Origin} class, not per class
- * literal: httpcore 4.0 is Java 1.3 bytecode, where a class constant in the inlined code fails
- * verification, and ByteBuddy writes the origin as {@code Class.forName} there.
+ * ({@link LeasedHop}). No call depth is kept: only this class's own method is woven, and it
+ * never calls itself, so a request that passes here again on the same thread is another request,
+ * decided for itself. The inlined code names no class constant: httpcore 4.0 is Java 1.3
+ * bytecode, where one fails verification.
  */
 final class ExecuteAdvice {
 
@@ -40,11 +40,7 @@ final class ExecuteAdvice {
 
     /** The deliberate token failure, or null; a failure carried out of here skips the method's body. */
     @Advice.OnMethodEnter(suppress = Throwable.class, skipOn = Advice.OnNonDefaultValue.class)
-    static IOException decide(@Advice.Origin Class<?> executor, @Advice.Argument(0) HttpRequest request,
-            @Advice.Argument(2) HttpContext context) {
-        if (!CallDepth.forClass(executor).enter()) {
-            return null;
-        }
+    static IOException decide(@Advice.Argument(0) HttpRequest request, @Advice.Argument(2) HttpContext context) {
         try {
             Header present = request.getFirstHeader("Authorization");
             String presentValue = present == null ? null : present.getValue();
@@ -108,13 +104,13 @@ final class ExecuteAdvice {
 
     /** Throws the deliberate failure {@code decide} carried, else reports how the request was answered. */
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void report(@Advice.Origin Class<?> executor, @Advice.Enter IOException refused, @Advice.Argument(0) HttpRequest request,
+    static void report(@Advice.Enter IOException refused, @Advice.Argument(0) HttpRequest request,
             @Advice.Argument(2) HttpContext context, @Advice.Return HttpResponse response,
             @Advice.Thrown(readOnly = false) Throwable thrown) {
         if (refused != null) {
             thrown = refused;
         }
-        if (!CallDepth.forClass(executor).exit() || response == null) {
+        if (response == null) {
             return;
         }
         try {

@@ -6,12 +6,10 @@ import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.net.URIAuthority;
 
 import dev.legacyguard.agent.bootstrap.Authorizations;
-import dev.legacyguard.agent.bootstrap.CallDepth;
 import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
 import dev.legacyguard.agent.bootstrap.LeasedHop;
 import dev.legacyguard.agent.bootstrap.NamedGetter;
@@ -25,7 +23,9 @@ import net.bytebuddy.asm.Advice;
  * ConnectExec's lease worked out for the same request ({@link LeasedHop}). The route's target
  * is where the connection goes (through the route's proxy, if it has one); the request's
  * authority is only what its URL says, and {@code execute(HttpHost, request)} sends a URL to
- * another host.
+ * another host. No call depth is kept: only this class's own four-argument method is woven,
+ * and it never calls itself, so a request that passes here again on the same thread is another
+ * request, decided for itself.
  */
 final class ExecuteAdvice {
 
@@ -38,9 +38,6 @@ final class ExecuteAdvice {
     /** The deliberate token failure, or null; a failure carried out of here skips the method's body. */
     @Advice.OnMethodEnter(suppress = Throwable.class, skipOn = Advice.OnNonDefaultValue.class)
     static IOException decide(@Advice.Argument(0) ClassicHttpRequest request, @Advice.Argument(3) HttpContext context) {
-        if (!CallDepth.forClass(HttpRequestExecutor.class).enter()) {
-            return null;
-        }
         try {
             Header present = request.getFirstHeader("Authorization");
             String presentValue = present == null ? null : present.getValue();
@@ -106,7 +103,7 @@ final class ExecuteAdvice {
         if (refused != null) {
             thrown = refused;
         }
-        if (!CallDepth.forClass(HttpRequestExecutor.class).exit() || response == null) {
+        if (response == null) {
             return;
         }
         try {

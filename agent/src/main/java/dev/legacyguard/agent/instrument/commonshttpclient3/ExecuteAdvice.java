@@ -8,7 +8,6 @@ import org.apache.commons.httpclient.HttpMethodBase;
 
 import dev.legacyguard.agent.bootstrap.AddedHeaders;
 import dev.legacyguard.agent.bootstrap.Authorizations;
-import dev.legacyguard.agent.bootstrap.CallDepth;
 import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
 import dev.legacyguard.agent.bootstrap.RequestUrls;
 import net.bytebuddy.asm.Advice;
@@ -27,9 +26,10 @@ import net.bytebuddy.asm.Advice;
  * before each hop's authentication, and does not take it for the application's own header.
  * The Host header goes out as the method's virtual host, if set, else the connection's host.
  *
- * <p>commons-httpclient 3 is compiled for Java 1.1 (3.0.x) and 1.2 (3.1), whose class files
- * cannot load a class constant: the advice names no class literal, so the call depth is keyed
- * by the method's own class, the same on enter and exit.
+ * <p>No call depth is kept: only {@code HttpMethodBase}'s own method is woven, and it never
+ * calls itself, so a request that passes here again on the same thread is another request,
+ * decided for itself. commons-httpclient 3 is compiled for Java 1.1 (3.0.x) and 1.2 (3.1),
+ * whose class files cannot load a class constant: the advice names no class literal.
  */
 final class ExecuteAdvice {
 
@@ -42,9 +42,6 @@ final class ExecuteAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class, skipOn = Advice.OnNonDefaultValue.class)
     static IOException decide(@Advice.This HttpMethodBase method, @Advice.Argument(1) HttpConnection connection,
             @Advice.Local("url") String url) {
-        if (!CallDepth.forClass(method.getClass()).enter()) {
-            return null;
-        }
         try {
             if ("CONNECT".equals(method.getName())) {
                 return null;
@@ -83,7 +80,7 @@ final class ExecuteAdvice {
         if (refused != null) {
             thrown = refused;
         }
-        if (!CallDepth.forClass(method.getClass()).exit() || !Authorizations.worthReporting(status)) {
+        if (!Authorizations.worthReporting(status)) {
             return;
         }
         try {
