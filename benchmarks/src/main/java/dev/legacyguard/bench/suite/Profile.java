@@ -43,7 +43,7 @@ public record Profile(
     }
 
     public static final Profile FULL = new Profile("full", 1, 3, TimeValue.seconds(1), 5, TimeValue.seconds(1),
-            2048, 8, 15_000, 5_000, 5, 15, 200, 10_000, 250, 10, 2_000, 10, 3);
+            2048, 8, 15_000, 5_000, 5, 15, 200, 10_000, 250, 10, 2_000, 10, 5);
 
     public static final Profile SMOKE = new Profile("smoke", 0, 0, TimeValue.milliseconds(100), 1,
             TimeValue.milliseconds(150), 256, 2, 300, 300, 1, 2, 200, 1_500, 250, 1, 50, 1, 1);
