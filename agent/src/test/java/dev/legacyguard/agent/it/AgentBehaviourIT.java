@@ -105,6 +105,12 @@ abstract class AgentBehaviourIT {
             scenarios.add(client + "-rewrite-in " + client + "-rewrite " + fixture.api("/public" + under + "rewrite-in")
                     + " /api" + under + "rewrite-in");
         }
+        for (String client : List.of("hc4", "hc5")) {
+            String under = "/" + jdk() + "/" + client + "/";
+            // A resource per client: a second rejection in a row is believed only after a while.
+            scenarios.add(client + "-inner " + client + "-inner " + fixture.api("/inner-" + client + under + "reject/outer")
+                    + " " + fixture.api("/public" + under + "inner") + " " + fixture.api("/inner-" + client + under + "after"));
+        }
         for (String client : List.of("huc", "hc4", "hc5", "hc3")) {
             String api = "/api/" + jdk() + "/" + client + "/";
             scenarios.add(client + "-proxy " + client + "-proxy " + fixture.api(api + "proxy") + " " + fixture.otherPort(""));
@@ -137,7 +143,11 @@ abstract class AgentBehaviourIT {
                 "logto.resource.dropped.scopes=read:products write:products",
                 "logto.resource.proxied.indicator=" + AgentFixture.SHOP,
                 "logto.resource.proxied.urls=" + fixture.api("/proxied/"),
-                "logto.resource.proxied.via-proxy=allow"));
+                "logto.resource.proxied.via-proxy=allow",
+                "logto.resource.inner-hc4.indicator=" + AgentFixture.SHOP,
+                "logto.resource.inner-hc4.urls=" + fixture.api("/inner-hc4/"),
+                "logto.resource.inner-hc5.indicator=" + AgentFixture.SHOP,
+                "logto.resource.inner-hc5.urls=" + fixture.api("/inner-hc5/")));
         for (String client : ASYNC_CLIENTS) {
             // Called first from a callback, on the client's I/O thread.
             extraResources.add("logto.resource.nested-" + client + ".indicator=" + AgentFixture.SHOP);
@@ -231,6 +241,24 @@ abstract class AgentBehaviourIT {
                         "a path rewritten out of the resource must not carry its token"),
                 () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(received("api", client, "rewrite-in")),
                         "a path rewritten into the resource carries its token"));
+    }
+
+    /**
+     * A request the application makes with the same context while HttpClient sends another
+     * (here from the entity it writes), to a URL of no resource: the outer request's 401
+     * invalid_token still drops the token it refused, although the inner one, deciding for
+     * itself, took the agent's header out of the shared context.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"hc4", "hc5"})
+    void aRequestMadeInsideAnotherWithTheSameContextLeavesTheOuterAnswerItsOwn(String client) {
+        assertEquals("statuses=401,200,200", service.result(client + "-inner"));
+        String refused = received("inner-" + client, client, "reject/outer");
+        assertAll(() -> assertEquals(ResourceServer.NONE, received("public", client, "inner")),
+                () -> assertEquals(AgentFixture.SHOP, BearerHeader.audience(refused)),
+                () -> assertNotEquals(BearerHeader.claims(refused).get("jti"),
+                        BearerHeader.claims(received("inner-" + client, client, "after")).get("jti"),
+                        "the call after the 401 must carry a newly requested token"));
     }
 
     /** The application's own Host header ({@code host}) or HttpClient's virtual host ({@code vhost}). */

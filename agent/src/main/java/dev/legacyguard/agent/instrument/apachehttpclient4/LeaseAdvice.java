@@ -47,7 +47,8 @@ final class LeaseAdvice {
                         throughProxy));
             }
             Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
-                    (String) context.getAttribute(ContextAttributes.ADDED_HEADER), url, hostHeader, throughProxy);
+                    present == null ? null : (String) context.getAttribute(ContextAttributes.ADDED_HEADER), url, hostHeader,
+                    throughProxy);
             return null;
         } catch (IOException deliberate) {
             return deliberate;

@@ -37,11 +37,13 @@ final class ExecuteAdvice {
 
     /** The deliberate token failure, or null; a failure carried out of here skips the method's body. */
     @Advice.OnMethodEnter(suppress = Throwable.class, skipOn = Advice.OnNonDefaultValue.class)
-    static IOException decide(@Advice.Argument(0) ClassicHttpRequest request, @Advice.Argument(3) HttpContext context) {
+    static IOException decide(@Advice.Argument(0) ClassicHttpRequest request, @Advice.Argument(3) HttpContext context,
+            @Advice.Local("addedHere") String addedHere, @Advice.Local("addedForUrl") String addedForUrl) {
         try {
             Header present = request.getFirstHeader("Authorization");
             String presentValue = present == null ? null : present.getValue();
-            String added = (String) context.getAttribute(ContextAttributes.ADDED_HEADER);
+            // Which header the agent added matters only when there is one: a lookup saved on nearly every call.
+            String added = present == null ? null : (String) context.getAttribute(ContextAttributes.ADDED_HEADER);
             // The Host header is the application's own or the request's authority by now.
             Header host = request.getFirstHeader("Host");
             String hostHeader = host == null ? null : host.getValue();
@@ -82,7 +84,8 @@ final class ExecuteAdvice {
             if (header != null) {
                 request.setHeader("Authorization", header);
                 context.setAttribute(ContextAttributes.ADDED_HEADER, header);
-                context.setAttribute(ContextAttributes.ADDED_FOR_URL, url);
+                addedHere = header;
+                addedForUrl = url;
             } else {
                 context.removeAttribute(ContextAttributes.ADDED_HEADER);
             }
@@ -97,9 +100,9 @@ final class ExecuteAdvice {
 
     /** Throws the deliberate failure {@code decide} carried, else reports how the request was answered. */
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void report(@Advice.Enter IOException refused, @Advice.Argument(0) ClassicHttpRequest request,
-            @Advice.Argument(3) HttpContext context, @Advice.Return ClassicHttpResponse response,
-            @Advice.Thrown(readOnly = false) Throwable thrown) {
+    static void report(@Advice.Enter IOException refused, @Advice.Local("addedHere") String addedHere,
+            @Advice.Local("addedForUrl") String addedForUrl, @Advice.Argument(0) ClassicHttpRequest request,
+            @Advice.Return ClassicHttpResponse response, @Advice.Thrown(readOnly = false) Throwable thrown) {
         if (refused != null) {
             thrown = refused;
         }
@@ -113,10 +116,8 @@ final class ExecuteAdvice {
             }
             Header present = request.getFirstHeader("Authorization");
             Header challenge = response.getFirstHeader("WWW-Authenticate");
-            Authorizations.answeredHop(CLIENT, present == null ? null : present.getValue(),
-                    (String) context.getAttribute(ContextAttributes.ADDED_HEADER),
-                    (String) context.getAttribute(ContextAttributes.ADDED_FOR_URL), status,
-                    challenge == null ? null : challenge.getValue());
+            Authorizations.answeredHop(CLIENT, present == null ? null : present.getValue(), addedHere, addedForUrl,
+                    status, challenge == null ? null : challenge.getValue());
         } catch (Throwable unexpected) {
             InstrumentationFailures.report(CLIENT, unexpected);
         }

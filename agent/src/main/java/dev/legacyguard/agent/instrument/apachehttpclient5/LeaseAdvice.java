@@ -54,7 +54,8 @@ final class LeaseAdvice {
                         throughProxy));
             }
             Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
-                    (String) scope.clientContext.getAttribute(ContextAttributes.ADDED_HEADER), url, hostHeader, throughProxy);
+                    present == null ? null : (String) scope.clientContext.getAttribute(ContextAttributes.ADDED_HEADER), url,
+                    hostHeader, throughProxy);
             return null;
         } catch (IOException deliberate) {
             return deliberate;

@@ -59,6 +59,9 @@ import org.apache.http.util.EntityUtils;
  * HttpURLConnection every 200 ms for SECONDS, reporting how many got each status;
  * {@code NAME attach JAR ARGUMENT}, which loads an agent into this running JVM;
  * {@code NAME jmx RESOURCE}, the agent's JMX attributes for RESOURCE, read over a JMX connector; or
+ * {@code NAME hc4-inner|hc5-inner OUTER INNER AFTER}, a POST to OUTER whose body, while it is
+ * being sent, makes a GET to INNER with the same client and context, then a GET to AFTER
+ * (prints the three statuses);
  * {@code NAME classes CLASS,...}, which reports which of the named classes the application's
  * class loader can load.
  */
@@ -141,6 +144,9 @@ public final class ScenarioApp {
             }
             if (scenario[1].endsWith("-host")) {
                 return name + " status=" + withHostHeader(scenario[1], scenario[2], scenario[3]);
+            }
+            if (scenario[1].endsWith("-inner")) {
+                return name + " statuses=" + withInnerRequest(scenario[1], scenario[2], scenario[3], scenario[4]);
             }
             if (scenario[1].endsWith("-rewrite")) {
                 return name + " status=" + withPathRewritten(scenario[1], scenario[2], scenario[3]);
@@ -277,6 +283,95 @@ public final class ScenarioApp {
             });
         }
     }
+
+    /**
+     * A POST to {@code outer} whose body, as HttpClient writes it, first makes a GET to
+     * {@code inner} with the same client and context (an application doing its own request from
+     * the entity it streams), then a GET to {@code after}: "OUTER,INNER,AFTER" statuses.
+     */
+    private String withInnerRequest(String client, String outer, String inner, String after) throws IOException {
+        int[] innerStatus = new int[1];
+        int outerStatus;
+        if (client.equals("hc4-inner")) {
+            org.apache.http.client.protocol.HttpClientContext context = org.apache.http.client.protocol.HttpClientContext.create();
+            org.apache.http.client.methods.HttpPost post = new org.apache.http.client.methods.HttpPost(outer);
+            post.setEntity(new org.apache.http.entity.AbstractHttpEntity() {
+                @Override
+                public void writeTo(OutputStream body) throws IOException {
+                    try (CloseableHttpResponse response = httpClient4.execute(new HttpGet(inner), context)) {
+                        EntityUtils.consume(response.getEntity());
+                        innerStatus[0] = response.getStatusLine().getStatusCode();
+                    }
+                    body.write(BODY);
+                }
+
+                @Override
+                public long getContentLength() {
+                    return BODY.length;
+                }
+
+                @Override
+                public InputStream getContent() {
+                    throw new UnsupportedOperationException("written once, by writeTo");
+                }
+
+                @Override
+                public boolean isRepeatable() {
+                    return false;
+                }
+
+                @Override
+                public boolean isStreaming() {
+                    return false;
+                }
+            });
+            try (CloseableHttpResponse response = httpClient4.execute(post, context)) {
+                EntityUtils.consume(response.getEntity());
+                outerStatus = response.getStatusLine().getStatusCode();
+            }
+            return outerStatus + "," + innerStatus[0] + "," + viaHttpClient4(httpClient4, after);
+        }
+        org.apache.hc.client5.http.protocol.HttpClientContext context = org.apache.hc.client5.http.protocol.HttpClientContext.create();
+        org.apache.hc.client5.http.classic.methods.HttpPost post = new org.apache.hc.client5.http.classic.methods.HttpPost(outer);
+        post.setEntity(new org.apache.hc.core5.http.io.entity.AbstractHttpEntity(
+                org.apache.hc.core5.http.ContentType.APPLICATION_JSON, null) {
+            @Override
+            public void writeTo(OutputStream body) throws IOException {
+                innerStatus[0] = httpClient5.execute(new org.apache.hc.client5.http.classic.methods.HttpGet(inner), context,
+                        response -> {
+                            org.apache.hc.core5.http.io.entity.EntityUtils.consume(response.getEntity());
+                            return response.getCode();
+                        });
+                body.write(BODY);
+            }
+
+            @Override
+            public long getContentLength() {
+                return BODY.length;
+            }
+
+            @Override
+            public InputStream getContent() {
+                throw new UnsupportedOperationException("written once, by writeTo");
+            }
+
+            @Override
+            public boolean isStreaming() {
+                return false;
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        outerStatus = httpClient5.execute(post, context, response -> {
+            org.apache.hc.core5.http.io.entity.EntityUtils.consume(response.getEntity());
+            return response.getCode();
+        });
+        return outerStatus + "," + innerStatus[0] + "," + viaHttpClient5(after);
+    }
+
+    private static final byte[] BODY = "{}".getBytes(StandardCharsets.US_ASCII);
 
     @SuppressWarnings("deprecation")
     private int withVirtualHost(String client, String url, String host) throws IOException {
