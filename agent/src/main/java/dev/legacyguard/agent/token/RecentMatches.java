@@ -15,6 +15,8 @@ final class RecentMatches<T> {
     /** A power of two: a service calls a handful of URLs over and over, or too many to remember. */
     private static final int SLOTS = 64;
 
+    static final int LONGEST_URL = 1024;
+
     private final Entry<?>[] slots = new Entry<?>[SLOTS];
 
     /** What was remembered for this request, or null when nothing is. */
@@ -24,8 +26,16 @@ final class RecentMatches<T> {
         return entry != null && entry.isFor(url, hostHeader, throughProxy) ? entry : null;
     }
 
-    /** Remembers {@code answer} (null for none) as the answer for this request. */
+    /**
+     * Remembers {@code answer} (null for none) as the answer for this request, unless its URL
+     * is longer than {@link #LONGEST_URL} characters or holds an {@code @} (user info, which
+     * gets no token anyway): the table then holds a bounded amount of text, and no credentials
+     * beyond the request that carried them.
+     */
     void remember(String url, String hostHeader, boolean throughProxy, T answer) {
+        if (url.length() > LONGEST_URL || url.indexOf('@') >= 0 || hostHeader != null && hostHeader.length() > LONGEST_URL) {
+            return;
+        }
         slots[slot(url)] = new Entry<>(url, hostHeader, throughProxy, answer);
     }
 

@@ -31,6 +31,18 @@ class RecentMatchesTest {
     }
 
     @Test
+    void aLongUrlOrOneWithUserInfoIsNotRemembered() {
+        String userInfo = "https://user:password@shop.internal/api/orders";
+        String longUrl = URL + "?q=" + "x".repeat(RecentMatches.LONGEST_URL);
+        recent.remember(userInfo, null, false, null);
+        recent.remember(longUrl, null, false, null);
+        recent.remember(URL, "h".repeat(RecentMatches.LONGEST_URL + 1), false, null);
+        assertNull(recent.find(userInfo, null, false));
+        assertNull(recent.find(longUrl, null, false));
+        assertNull(recent.find(URL, "h".repeat(RecentMatches.LONGEST_URL + 1), false));
+    }
+
+    @Test
     void noAnswerIsRememberedAsNone() {
         recent.remember(URL, null, true, null);
         assertNull(recent.find(URL, null, true).answer());
