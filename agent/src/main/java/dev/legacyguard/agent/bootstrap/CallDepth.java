@@ -3,7 +3,8 @@ package dev.legacyguard.agent.bootstrap;
 /**
  * How deep the current thread is inside the advice of one key class, so that nested calls (a
  * method calling its own overload or itself on retry) decide only once. Advice names its key
- * class, normally the class it is woven into: {@code CallDepth.forClass(HttpRequestExecutor.class)}.
+ * class, normally the class it is woven into:
+ * {@code CallDepth.forClass(sun.net.www.protocol.http.HttpURLConnection.class)}.
  * A client's copy in each class loader is its own key, and its entry goes when that class is
  * unloaded.
  */
