@@ -146,7 +146,8 @@ public final class ScenarioApp {
                 return name + " status=" + withHostHeader(scenario[1], scenario[2], scenario[3]);
             }
             if (scenario[1].endsWith("-inner")) {
-                return name + " statuses=" + withInnerRequest(scenario[1], scenario[2], scenario[3], scenario[4]);
+                String[] innerAndAfter = scenario[3].split(" ");
+                return name + " statuses=" + withInnerRequest(scenario[1], scenario[2], innerAndAfter[0], innerAndAfter[1]);
             }
             if (scenario[1].endsWith("-rewrite")) {
                 return name + " status=" + withPathRewritten(scenario[1], scenario[2], scenario[3]);
