@@ -2,7 +2,7 @@
 # Measures what the filter and the agent cost (issue 5) and writes benchmarks/RESULTS.md and the
 # headline table in benchmarks/README.md.
 #
-#   benchmarks/run.sh          the full run, about 20 minutes on 2 cores; run it on a quiet machine
+#   benchmarks/run.sh          the full run, about 25 minutes on 2 cores; run it on a quiet machine
 #   benchmarks/run.sh smoke    every benchmark once and briefly (what CI runs), report to stdout
 #   benchmarks/run.sh render   RESULTS.md and the headline tables again from the last full run's raw
 #                              results (benchmarks/results.ser), without measuring: after a change

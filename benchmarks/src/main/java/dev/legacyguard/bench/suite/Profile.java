@@ -6,7 +6,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * How long and how often everything runs. {@link #FULL} is the run by hand on a quiet machine
- * (about 20 minutes on two cores); {@link #SMOKE} only proves that every benchmark runs and
+ * (about 25 minutes on two cores); {@link #SMOKE} only proves that every benchmark runs and
  * produces a number.
  */
 public record Profile(
