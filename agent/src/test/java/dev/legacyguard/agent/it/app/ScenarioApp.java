@@ -296,36 +296,13 @@ public final class ScenarioApp {
         if (client.equals("hc4-inner")) {
             org.apache.http.client.protocol.HttpClientContext context = org.apache.http.client.protocol.HttpClientContext.create();
             org.apache.http.client.methods.HttpPost post = new org.apache.http.client.methods.HttpPost(outer);
-            post.setEntity(new org.apache.http.entity.AbstractHttpEntity() {
-                @Override
-                public void writeTo(OutputStream body) throws IOException {
-                    try (CloseableHttpResponse response = httpClient4.execute(new HttpGet(inner), context)) {
-                        EntityUtils.consume(response.getEntity());
-                        innerStatus[0] = response.getStatusLine().getStatusCode();
-                    }
-                    body.write(BODY);
+            post.setEntity(new org.apache.http.entity.EntityTemplate(body -> {
+                try (CloseableHttpResponse response = httpClient4.execute(new HttpGet(inner), context)) {
+                    EntityUtils.consume(response.getEntity());
+                    innerStatus[0] = response.getStatusLine().getStatusCode();
                 }
-
-                @Override
-                public long getContentLength() {
-                    return BODY.length;
-                }
-
-                @Override
-                public InputStream getContent() {
-                    throw new UnsupportedOperationException("written once, by writeTo");
-                }
-
-                @Override
-                public boolean isRepeatable() {
-                    return false;
-                }
-
-                @Override
-                public boolean isStreaming() {
-                    return false;
-                }
-            });
+                body.write(BODY);
+            }));
             try (CloseableHttpResponse response = httpClient4.execute(post, context)) {
                 EntityUtils.consume(response.getEntity());
                 outerStatus = response.getStatusLine().getStatusCode();
@@ -334,37 +311,15 @@ public final class ScenarioApp {
         }
         org.apache.hc.client5.http.protocol.HttpClientContext context = org.apache.hc.client5.http.protocol.HttpClientContext.create();
         org.apache.hc.client5.http.classic.methods.HttpPost post = new org.apache.hc.client5.http.classic.methods.HttpPost(outer);
-        post.setEntity(new org.apache.hc.core5.http.io.entity.AbstractHttpEntity(
-                org.apache.hc.core5.http.ContentType.APPLICATION_JSON, null) {
-            @Override
-            public void writeTo(OutputStream body) throws IOException {
-                innerStatus[0] = httpClient5.execute(new org.apache.hc.client5.http.classic.methods.HttpGet(inner), context,
-                        response -> {
-                            org.apache.hc.core5.http.io.entity.EntityUtils.consume(response.getEntity());
-                            return response.getCode();
-                        });
-                body.write(BODY);
-            }
-
-            @Override
-            public long getContentLength() {
-                return BODY.length;
-            }
-
-            @Override
-            public InputStream getContent() {
-                throw new UnsupportedOperationException("written once, by writeTo");
-            }
-
-            @Override
-            public boolean isStreaming() {
-                return false;
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        post.setEntity(new org.apache.hc.core5.http.io.entity.EntityTemplate(BODY.length,
+                org.apache.hc.core5.http.ContentType.APPLICATION_JSON, null, body -> {
+                    innerStatus[0] = httpClient5.execute(new org.apache.hc.client5.http.classic.methods.HttpGet(inner), context,
+                            response -> {
+                                org.apache.hc.core5.http.io.entity.EntityUtils.consume(response.getEntity());
+                                return response.getCode();
+                            });
+                    body.write(BODY);
+                }));
         outerStatus = httpClient5.execute(post, context, response -> {
             org.apache.hc.core5.http.io.entity.EntityUtils.consume(response.getEntity());
             return response.getCode();
