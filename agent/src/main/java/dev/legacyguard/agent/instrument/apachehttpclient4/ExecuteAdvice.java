@@ -6,12 +6,15 @@ import org.apache.http.Header;
 import org.apache.http.HttpRequest;
 import org.apache.http.HttpResponse;
 import org.apache.http.RequestLine;
+import org.apache.http.message.BufferedHeader;
 import org.apache.http.protocol.HttpContext;
+import org.apache.http.util.CharArrayBuffer;
 
 import dev.legacyguard.agent.bootstrap.Authorizations;
 import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
 import dev.legacyguard.agent.bootstrap.LeasedHop;
 import dev.legacyguard.agent.bootstrap.NamedGetter;
+import dev.legacyguard.agent.bootstrap.PreformattedHeaders;
 import dev.legacyguard.agent.bootstrap.RequestUrls;
 import net.bytebuddy.asm.Advice;
 
@@ -89,7 +92,20 @@ final class ExecuteAdvice {
                 request.removeHeaders("Authorization");
             }
             if (header != null) {
-                request.setHeader("Authorization", header);
+                // The client's own pre-formatted line, made once per token: see PreformattedHeaders.
+                Object kept = PreformattedHeaders.APACHE_HTTPCLIENT4.madeFor(header);
+                BufferedHeader formatted;
+                if (kept instanceof BufferedHeader) {
+                    formatted = (BufferedHeader) kept;
+                } else {
+                    CharArrayBuffer written = new CharArrayBuffer(15 + header.length());
+                    written.append("Authorization: ");
+                    written.append(header);
+                    formatted = new BufferedHeader(written);
+                    PreformattedHeaders.APACHE_HTTPCLIENT4.keep(header, formatted);
+                }
+                // Any Authorization header is gone by now: the line is added, not set in place of one.
+                request.addHeader(formatted);
                 context.setAttribute(ContextAttributes.ADDED_HEADER, header);
                 addedHere = header;
                 addedForUrl = url;

@@ -6,13 +6,16 @@ import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.message.BufferedHeader;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.net.URIAuthority;
+import org.apache.hc.core5.util.CharArrayBuffer;
 
 import dev.legacyguard.agent.bootstrap.Authorizations;
 import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
 import dev.legacyguard.agent.bootstrap.LeasedHop;
 import dev.legacyguard.agent.bootstrap.NamedGetter;
+import dev.legacyguard.agent.bootstrap.PreformattedHeaders;
 import dev.legacyguard.agent.bootstrap.RequestUrls;
 import net.bytebuddy.asm.Advice;
 
@@ -82,7 +85,20 @@ final class ExecuteAdvice {
                 request.removeHeaders("Authorization");
             }
             if (header != null) {
-                request.setHeader("Authorization", header);
+                // The client's own pre-formatted line, made once per token: see PreformattedHeaders.
+                Object kept = PreformattedHeaders.APACHE_HTTPCLIENT5.madeFor(header);
+                BufferedHeader formatted;
+                if (kept instanceof BufferedHeader) {
+                    formatted = (BufferedHeader) kept;
+                } else {
+                    CharArrayBuffer written = new CharArrayBuffer(15 + header.length());
+                    written.append("Authorization: ");
+                    written.append(header);
+                    formatted = BufferedHeader.create(written);
+                    PreformattedHeaders.APACHE_HTTPCLIENT5.keep(header, formatted);
+                }
+                // Any Authorization header is gone by now: the line is added, not set in place of one.
+                request.addHeader(formatted);
                 context.setAttribute(ContextAttributes.ADDED_HEADER, header);
                 addedHere = header;
                 addedForUrl = url;

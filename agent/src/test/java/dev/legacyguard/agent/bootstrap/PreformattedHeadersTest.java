@@ -1,0 +1,43 @@
+package dev.legacyguard.agent.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import org.junit.jupiter.api.Test;
+
+class PreformattedHeadersTest {
+
+    private static final String HEADER = "Bearer eyJhbGciOiJFUzM4NCJ9.first";
+
+    @Test
+    void givesTheLineKeptForTheSameHeaderString() {
+        PreformattedHeaders kept = PreformattedHeaders.APACHE_HTTPCLIENT4;
+        Object line = new Object();
+        kept.keep(HEADER, line);
+        // The broker hands out the same string object, but an equal one is the same header.
+        assertSame(line, kept.madeFor(new String(HEADER)));
+    }
+
+    @Test
+    void givesNoLineForAnotherHeaderString() {
+        PreformattedHeaders kept = PreformattedHeaders.APACHE_HTTPCLIENT5;
+        Object line = new Object();
+        kept.keep(HEADER, line);
+        assertNull(kept.madeFor("Bearer eyJhbGciOiJFUzM4NCJ9.refreshed"));
+        assertNull(kept.madeFor(null));
+        kept.keep("Bearer eyJhbGciOiJFUzM4NCJ9.refreshed", new Object());
+        assertNull(kept.madeFor(HEADER), "only the last line is kept");
+    }
+
+    @Test
+    void holdsTheLineOnlyWeakly() throws InterruptedException {
+        PreformattedHeaders kept = PreformattedHeaders.APACHE_HTTPCLIENT4;
+        // A line of a web application's copy of the client must not keep its class loader.
+        kept.keep(HEADER, new Object());
+        for (int i = 0; i < 50 && kept.madeFor(HEADER) != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertNull(kept.madeFor(HEADER));
+    }
+}
