@@ -5,19 +5,34 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * The Authorization header the agent itself put on a request, per connection object. Needed
- * because a client that follows redirects on its own keeps the request's headers: on the next
- * hop the agent must recognise its own header to remove or replace it, and must leave any
- * other Authorization header (the application's) alone. This is for a client without a
- * per-request context; a client with one (attributes on the request's context) keeps the
- * header there, under attribute names its instrumentation package owns.
+ * How the agent recognises the Authorization header it put on a request itself. Needed because
+ * a client that follows redirects on its own keeps the request's headers: on the next hop the
+ * agent must recognise its own header to remove or replace it, and must leave any other
+ * Authorization header (the application's) alone.
+ *
+ * <p>A client that keeps header objects as they were given (commons-httpclient 3) gets one
+ * named by {@link #NAME}, recognised by that name object. A client that keeps only names and
+ * values, without a per-request context, has it remembered per connection object here. A
+ * client with a per-request context keeps it there, under attribute names its instrumentation
+ * package owns.
  */
 public final class AddedHeaders {
+
+    /**
+     * "Authorization", as a string object of the agent's own: no application names a header with
+     * it, so a header named by it is one the agent made, wherever the client has kept it since.
+     */
+    public static final String NAME = new String("Authorization");
 
     // Weak keys: connections the application dropped take their entry with them.
     private static final Map<Object, String> ADDED = Collections.synchronizedMap(new WeakHashMap<Object, String>());
 
     private AddedHeaders() {
+    }
+
+    /** Whether a header with this name object is one the agent made (see {@link #NAME}). */
+    public static boolean isTheAgents(String headerName) {
+        return headerName == NAME;
     }
 
     public static String addedTo(Object connection) {

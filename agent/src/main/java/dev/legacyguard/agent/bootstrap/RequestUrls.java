@@ -11,16 +11,18 @@ public final class RequestUrls {
      * negative), or null without a host: the origin as Apache HttpClient 5 forms a request's URI.
      */
     public static String origin(String scheme, String host, int port) {
-        if (host == null) {
-            return null;
-        }
-        // One builder: a call's URL is built anew for every request.
-        StringBuilder origin = new StringBuilder(host.length() + 14).append(scheme == null ? "http" : scheme).append("://")
-                .append(host);
+        return host == null ? null : originOf(scheme, host, port, 0).toString();
+    }
+
+    /** The origin in a builder with room for {@code more} characters: one builder per URL, built anew for every request. */
+    private static StringBuilder originOf(String scheme, String host, int port, int more) {
+        String schemeName = scheme == null ? "http" : scheme;
+        StringBuilder origin = new StringBuilder(schemeName.length() + host.length() + 10 + more).append(schemeName)
+                .append("://").append(host);
         if (port >= 0) {
             origin.append(':').append(port);
         }
-        return origin.toString();
+        return origin;
     }
 
     /**
@@ -36,12 +38,7 @@ public final class RequestUrls {
         if (host == null) {
             return null;
         }
-        String schemeName = scheme == null ? "http" : scheme;
-        StringBuilder url = new StringBuilder(schemeName.length() + host.length() + requestTarget.length() + 10)
-                .append(schemeName).append("://").append(host);
-        if (port >= 0) {
-            url.append(':').append(port);
-        }
+        StringBuilder url = originOf(scheme, host, port, requestTarget.length() + 1);
         if (!path) {
             url.append('/');
         }
@@ -69,16 +66,17 @@ public final class RequestUrls {
     }
 
     /**
-     * {@code origin} ({@code scheme://host[:port]}) with a path and query a client holds apart
-     * (commons-httpclient 3's method), or null without an origin. The path always lies under
-     * the origin: even one written as an absolute URL goes on the connection to that origin.
-     * A query may come with or without its leading {@code ?}.
+     * The URL of a request on a connection to {@code scheme://host[:port]} (as
+     * {@link #origin(String, String, int)} names it) with a path and query a client holds apart
+     * (commons-httpclient 3's method), or null without a host. The path always lies under the
+     * origin: even one written as an absolute URL goes on the connection to that origin. A query
+     * may come with or without its leading {@code ?}.
      */
-    public static String under(String origin, String path, String query) {
-        if (origin == null) {
+    public static String under(String scheme, String host, int port, String path, String query) {
+        if (host == null) {
             return null;
         }
-        StringBuilder url = new StringBuilder(origin);
+        StringBuilder url = originOf(scheme, host, port, (path == null ? 0 : path.length()) + (query == null ? 0 : query.length()) + 2);
         if (path == null || !path.startsWith("/")) {
             url.append('/');
         }

@@ -78,12 +78,14 @@ class RequestUrlsTest {
 
     @ParameterizedTest
     @CsvSource(nullValues = "null", value = {
-            "http://shop.internal:8080, /api/orders, x=1, http://shop.internal:8080/api/orders?x=1",
-            "http://shop.internal:8080, /api/orders, ?x=1, http://shop.internal:8080/api/orders?x=1",
-            "https://shop.internal:443, api/orders, null, https://shop.internal:443/api/orders",
-            "https://shop.internal:443, null, null, https://shop.internal:443/"})
-    void putsAPathAndQueryHeldApartUnderTheOrigin(String origin, String path, String query, String url) {
-        assertEquals(url, RequestUrls.under(origin, path, query));
+            "http, shop.internal, 8080, /api/orders, x=1, http://shop.internal:8080/api/orders?x=1",
+            "http, shop.internal, 8080, /api/orders, ?x=1, http://shop.internal:8080/api/orders?x=1",
+            "https, shop.internal, 443, api/orders, null, https://shop.internal:443/api/orders",
+            "https, shop.internal, 443, null, null, https://shop.internal:443/",
+            "null, shop.internal, -1, /a, null, http://shop.internal/a"})
+    void putsAPathAndQueryHeldApartUnderTheOrigin(String scheme, String host, int port, String path, String query,
+            String url) {
+        assertEquals(url, RequestUrls.under(scheme, host, port, path, query));
     }
 
     @ParameterizedTest
@@ -91,12 +93,12 @@ class RequestUrlsTest {
             "http://shop.internal/api/, http://elsewhere.example:80/http://shop.internal/api/",
             "//shop.internal/api/, http://elsewhere.example:80//shop.internal/api/"})
     void keepsAPathWrittenAsAUrlUnderTheOriginTheConnectionGoesTo(String path, String url) {
-        assertEquals(url, RequestUrls.under("http://elsewhere.example:80", path, null));
+        assertEquals(url, RequestUrls.under("http", "elsewhere.example", 80, path, null));
     }
 
     @Test
     void knowsNoUrlForAPathWithoutOrigin() {
-        assertNull(RequestUrls.under(null, "/api/orders", "x=1"));
+        assertNull(RequestUrls.under("http", null, 80, "/api/orders", "x=1"));
     }
 
     /** The commons-httpclient 3 advice builds the URL from the connection and the method's path and query. */
@@ -112,8 +114,8 @@ class RequestUrlsTest {
         target.setHost(method.getURI());
         org.apache.commons.httpclient.HttpConnection connection = new org.apache.commons.httpclient.HttpConnection(
                 target.getHost(), target.getPort(), target.getProtocol());
-        assertEquals(url, RequestUrls.under(RequestUrls.origin(connection.getProtocol().getScheme(), connection.getHost(),
-                connection.getPort()), method.getPath(), method.getQueryString()));
+        assertEquals(url, RequestUrls.under(connection.getProtocol().getScheme(), connection.getHost(), connection.getPort(),
+                method.getPath(), method.getQueryString()));
     }
 
     @ParameterizedTest

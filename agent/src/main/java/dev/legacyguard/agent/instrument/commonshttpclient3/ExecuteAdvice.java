@@ -21,7 +21,8 @@ import net.bytebuddy.asm.Advice;
  * {@code HostConfiguration}'s proxy.
  *
  * <p>The method object is reused across hops and keeps its headers, so the header the agent set
- * is remembered per method ({@link AddedHeaders}) and removed on a hop that gets none. It is
+ * is recognised on the next hop by its name, the agent's own {@link AddedHeaders#NAME} (the
+ * method hands out a header's name as it was given), and removed on a hop that gets none. It is
  * marked as generated, as the director marks its own credentials: the director then drops it
  * before each hop's authentication, and does not take it for the application's own header.
  * The Host header goes out as the method's virtual host, if set, else the connection's host.
@@ -46,13 +47,13 @@ final class ExecuteAdvice {
             if ("CONNECT".equals(method.getName())) {
                 return null;
             }
-            url = RequestUrls.under(RequestUrls.origin(connection.getProtocol().getScheme(), connection.getHost(),
-                    connection.getPort()), method.getPath(), method.getQueryString());
+            url = RequestUrls.under(connection.getProtocol().getScheme(), connection.getHost(), connection.getPort(),
+                    method.getPath(), method.getQueryString());
             String virtualHost = method.getParams().getVirtualHost();
             Header present = method.getRequestHeader("Authorization");
-            // Which header the agent added matters only when there is one: a lookup saved on nearly every call.
-            String header = Authorizations.forHop(CLIENT, present == null ? null : present.getValue(),
-                    present == null ? null : AddedHeaders.addedTo(method), url,
+            String presentValue = present == null ? null : present.getValue();
+            String header = Authorizations.forHop(CLIENT, presentValue,
+                    present != null && AddedHeaders.isTheAgents(present.getName()) ? presentValue : null, url,
                     virtualHost == null ? null : virtualHost + ":" + connection.getPort(), connection.isProxied());
             if (header == Authorizations.LEAVE_ALONE) {
                 return null;
@@ -61,9 +62,8 @@ final class ExecuteAdvice {
                 method.removeRequestHeader("Authorization");
             }
             if (header != null) {
-                method.setRequestHeader(new Header("Authorization", header, true));
+                method.setRequestHeader(new Header(AddedHeaders.NAME, header, true));
             }
-            AddedHeaders.remember(method, header);
             return null;
         } catch (IOException deliberate) {
             return deliberate;
@@ -86,8 +86,9 @@ final class ExecuteAdvice {
         try {
             Header present = method.getRequestHeader("Authorization");
             Header challenge = method.getResponseHeader("WWW-Authenticate");
-            Authorizations.answeredHop(CLIENT, present == null ? null : present.getValue(), AddedHeaders.addedTo(method), url,
-                    status, challenge == null ? null : challenge.getValue());
+            if (present != null && AddedHeaders.isTheAgents(present.getName())) {
+                Authorizations.answered(CLIENT, url, present.getValue(), status, challenge == null ? null : challenge.getValue());
+            }
         } catch (Throwable unexpected) {
             InstrumentationFailures.report(CLIENT, unexpected);
         }
