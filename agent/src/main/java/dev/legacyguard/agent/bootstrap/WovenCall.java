@@ -3,6 +3,7 @@ package dev.legacyguard.agent.bootstrap;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -33,6 +34,27 @@ public final class WovenCall {
                     return new ConcurrentHashMap<Class<?>, MethodHandle>();
                 }
             };
+
+    /**
+     * The handle last made or found, for the pair of classes it serves: an exchange calls the
+     * same method on the same classes every time, and the two maps above cost more than the
+     * call. Held weakly, so that it keeps no class loader; a collection only sends the next
+     * call to the maps.
+     */
+    private volatile WeakReference<LastHandle> last = new WeakReference<LastHandle>(null);
+
+    private static final class LastHandle {
+
+        final Class<?> wovenClass;
+        final Class<?> receiverClass;
+        final MethodHandle handle;
+
+        LastHandle(Class<?> wovenClass, Class<?> receiverClass, MethodHandle handle) {
+            this.wovenClass = wovenClass;
+            this.receiverClass = receiverClass;
+            this.handle = handle;
+        }
+    }
 
     private WovenCall(String methodName) {
         this.methodName = methodName;
@@ -75,12 +97,18 @@ public final class WovenCall {
             // Only a class's own lookup() has it: the cache is keyed by the class it names.
             throw new IllegalAccessException("not the woven class's own lookup: " + woven);
         }
-        ConcurrentMap<Class<?>, MethodHandle> ofWoven = handles.get(woven.lookupClass());
+        Class<?> wovenClass = woven.lookupClass();
+        LastHandle hit = last.get();
+        if (hit != null && hit.wovenClass == wovenClass && hit.receiverClass == type) {
+            return hit.handle;
+        }
+        ConcurrentMap<Class<?>, MethodHandle> ofWoven = handles.get(wovenClass);
         MethodHandle handle = ofWoven.get(type);
         if (handle == null) {
             handle = woven.unreflect(declared(type)).asType(OBJECT_OF_OBJECT);
             ofWoven.put(type, handle);
         }
+        last = new WeakReference<LastHandle>(new LastHandle(wovenClass, type, handle));
         return handle;
     }
 
