@@ -11,7 +11,9 @@ import java.util.WeakHashMap;
  * Authorization header (the application's) alone.
  *
  * <p>A client that keeps header objects as they were given (commons-httpclient 3) gets one
- * named by {@link #NAME}, recognised by that name object. A client that keeps only names and
+ * named by {@link #NAME} and marked as generated, as the client marks its own headers,
+ * recognised by both: an application rebuilding the agent's header from its name makes one that
+ * is not generated. A client that keeps only names and
  * values, without a per-request context, has it remembered per connection object here. A
  * client with a per-request context keeps it there, under attribute names its instrumentation
  * package owns.
@@ -19,8 +21,9 @@ import java.util.WeakHashMap;
 public final class AddedHeaders {
 
     /**
-     * "Authorization", as a string object of the agent's own: no application names a header with
-     * it, so a header named by it is one the agent made, wherever the client has kept it since.
+     * "Authorization", as a string object of the agent's own: an application names its headers
+     * with its own strings, so a header named by this one is one the agent made, wherever the
+     * client has kept it since.
      */
     public static final String NAME = new String("Authorization");
 
@@ -30,9 +33,12 @@ public final class AddedHeaders {
     private AddedHeaders() {
     }
 
-    /** Whether a header with this name object is one the agent made (see {@link #NAME}). */
-    public static boolean isTheAgents(String headerName) {
-        return headerName == NAME;
+    /**
+     * Whether a header with this name object, marked by the client as {@code generated} or not,
+     * is one the agent made (see {@link #NAME}).
+     */
+    public static boolean isTheAgents(String headerName, boolean generated) {
+        return generated && headerName == NAME;
     }
 
     public static String addedTo(Object connection) {

@@ -16,7 +16,7 @@ import java.util.function.Function;
  * rejects the second). Advice passes the woven class's own {@code MethodHandles.lookup()},
  * which holds exactly the woven class's access, so nothing is opened to the agent:
  * {@code WovenCall.of("proxy").get(MethodHandles.lookup(), request)}. The handle is made once
- * per receiver class, with the first lookup that asks.
+ * per woven class and receiver class, with the first lookup that asks.
  */
 public final class WovenCall {
 

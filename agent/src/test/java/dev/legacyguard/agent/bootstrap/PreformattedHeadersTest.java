@@ -1,7 +1,9 @@
 package dev.legacyguard.agent.bootstrap;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +34,23 @@ class PreformattedHeadersTest {
     @Test
     void holdsTheLineOnlyWeakly() throws InterruptedException {
         PreformattedHeaders kept = PreformattedHeaders.APACHE_HTTPCLIENT4;
-        // A line of a web application's copy of the client must not keep its class loader.
+        // A line of a web application's copy of the client must not keep its class loader, nor
+        // the slot a token after its time. (Asks for collections: not under -XX:+DisableExplicitGC.)
         kept.keep(HEADER, new Object());
         for (int i = 0; i < 50 && kept.madeFor(HEADER) != null; i++) {
             System.gc();
             Thread.sleep(20);
         }
         assertNull(kept.madeFor(HEADER));
+    }
+
+    @Test
+    void writesAsItIsOnlyAHeaderOfPrintableAscii() {
+        assertTrue(PreformattedHeaders.mayBeWrittenAsIs(HEADER));
+        assertTrue(PreformattedHeaders.mayBeWrittenAsIs("Bearer ~!#$%&'*+-.^_`|"));
+        for (String broken : new String[] {"Bearer a\r\nX-Injected: 1", "Bearer a\nb", "Bearer a\u000bb", "Bearer a\u000cb",
+                "Bearer a\tb", "Bearer a\u0000b", "Bearer a\u007fb", "Bearer caf\u00e9", "Bearer \u2028"}) {
+            assertFalse(PreformattedHeaders.mayBeWrittenAsIs(broken), broken);
+        }
     }
 }

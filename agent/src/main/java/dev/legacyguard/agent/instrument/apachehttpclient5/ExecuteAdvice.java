@@ -85,20 +85,21 @@ final class ExecuteAdvice {
                 request.removeHeaders("Authorization");
             }
             if (header != null) {
-                // The client's own pre-formatted line, made once per token: see PreformattedHeaders.
+                // Any Authorization header is gone by now: the header is added, not set in place of one.
+                // As the client's own pre-formatted line, made once per token: see PreformattedHeaders.
                 Object kept = PreformattedHeaders.APACHE_HTTPCLIENT5.madeFor(header);
-                BufferedHeader formatted;
                 if (kept instanceof BufferedHeader) {
-                    formatted = (BufferedHeader) kept;
-                } else {
+                    request.addHeader((BufferedHeader) kept);
+                } else if (PreformattedHeaders.mayBeWrittenAsIs(header)) {
                     CharArrayBuffer written = new CharArrayBuffer(15 + header.length());
                     written.append("Authorization: ");
                     written.append(header);
-                    formatted = BufferedHeader.create(written);
+                    BufferedHeader formatted = BufferedHeader.create(written);
                     PreformattedHeaders.APACHE_HTTPCLIENT5.keep(header, formatted);
+                    request.addHeader(formatted);
+                } else {
+                    request.addHeader("Authorization", header);
                 }
-                // Any Authorization header is gone by now: the line is added, not set in place of one.
-                request.addHeader(formatted);
                 context.setAttribute(ContextAttributes.ADDED_HEADER, header);
                 addedHere = header;
                 addedForUrl = url;
