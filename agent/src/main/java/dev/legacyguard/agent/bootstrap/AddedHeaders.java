@@ -13,10 +13,9 @@ import java.util.WeakHashMap;
  * <p>A client that keeps header objects as they were given (commons-httpclient 3) gets one
  * named by {@link #NAME} and marked as generated, as the client marks its own headers,
  * recognised by both: an application rebuilding the agent's header from its name makes one that
- * is not generated. A client that keeps only names and
- * values, without a per-request context, has it remembered per connection object here. A
- * client with a per-request context keeps it there, under attribute names its instrumentation
- * package owns.
+ * is not generated. A client that keeps only names and values, without a per-request context,
+ * has it remembered per connection object here. A client with a per-request context keeps it
+ * there, under attribute names its instrumentation package owns.
  */
 public final class AddedHeaders {
 
