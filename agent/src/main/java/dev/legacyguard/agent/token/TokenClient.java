@@ -182,7 +182,8 @@ public final class TokenClient {
             }
             json = (Map<?, ?>) parsed;
         } catch (IllegalArgumentException e) {
-            throw TokenFailure.unusable(settings, resource, status, "a body that is not JSON (" + e.getMessage() + ")");
+            throw TokenFailure.unusable(settings, resource, status, "a body that is not JSON ("
+                    + TokenFailure.foreign(settings, subjectToken, e.getMessage()) + ")");
         }
         if (status != 200) {
             Object error = json.get("error");
@@ -199,7 +200,8 @@ public final class TokenClient {
         }
         Object type = json.get("token_type");
         if (!(type instanceof String) || !"bearer".equalsIgnoreCase((String) type)) {
-            throw TokenFailure.unusable(settings, resource, status, "token_type " + type + " instead of Bearer");
+            throw TokenFailure.unusable(settings, resource, status, "token_type "
+                    + TokenFailure.foreign(settings, subjectToken, String.valueOf(type)) + " instead of Bearer");
         }
         Object expiresIn = json.get("expires_in");
         // Any of the reader's number types, as written: its decimal text is exact for each.

@@ -13,6 +13,14 @@ public final class TokenFailure extends Exception {
     private static final long serialVersionUID = 1L;
     private static final String HIDDEN = "(App Secret hidden)";
     private static final String SUBJECT_TOKEN_HIDDEN = "(personal access token hidden)";
+    /**
+     * Below this length a secret is not hidden by replacing it: a secret of a letter or two also
+     * stands inside other words, and the replaced places spell it out. Logto's secrets are 32
+     * characters long, so only a hand-made one is this short.
+     */
+    static final int SHORTEST_HIDEABLE = 8;
+    private static final String NOT_SHOWN = "(not shown: the App Secret or the personal access token is shorter than "
+            + SHORTEST_HIDEABLE + " characters, too short to be hidden in it)";
 
     private final int status;
     private final String problem;
@@ -44,8 +52,9 @@ public final class TokenFailure extends Exception {
 
     static TokenFailure refused(AgentSettings settings, ResourceSettings resource, String subjectToken, int status,
             String error, String description) {
-        String problem = "answered " + status + " " + foreign(settings, subjectToken, error)
-                + (description == null ? "" : " (" + foreign(settings, subjectToken, description) + ")");
+        String problem = "answered " + status + " " + (!hideable(settings, subjectToken) ? NOT_SHOWN
+                : foreign(settings, subjectToken, error)
+                + (description == null ? "" : " (" + foreign(settings, subjectToken, description) + ")"));
         return new TokenFailure(resource, settings.tokenEndpoint(), status, problem,
                 advice(settings, resource, status, error, description));
     }
@@ -117,14 +126,22 @@ public final class TokenFailure extends Exception {
      * which could echo the request it answers: shown on one line, the App Secret and the
      * exchanged personal access token in it hidden.
      */
-    private static String foreign(AgentSettings settings, String subjectToken, String text) {
+    static String foreign(AgentSettings settings, String subjectToken, String text) {
+        if (!hideable(settings, subjectToken)) {
+            return NOT_SHOWN;
+        }
         String secret = settings.appSecret();
         String shown = text.replace(secret, HIDDEN).replace(TokenClient.formEncode(secret), HIDDEN);
-        if (subjectToken != null && !subjectToken.isEmpty()) {
+        if (subjectToken != null) {
             shown = shown.replace(subjectToken, SUBJECT_TOKEN_HIDDEN)
                     .replace(TokenClient.formEncode(subjectToken), SUBJECT_TOKEN_HIDDEN);
         }
         return oneLine(shown);
+    }
+
+    private static boolean hideable(AgentSettings settings, String subjectToken) {
+        return settings.appSecret().length() >= SHORTEST_HIDEABLE
+                && (subjectToken == null || subjectToken.length() >= SHORTEST_HIDEABLE);
     }
 
     private static String oneLine(String text) {

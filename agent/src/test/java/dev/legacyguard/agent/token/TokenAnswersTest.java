@@ -126,6 +126,21 @@ class TokenAnswersTest {
     }
 
     @Test
+    void anAnswerIsNotShownWhenTheSecretIsTooShortToHideInIt() {
+        // Replacing "e" would turn "refused" into "r(App Secret hidden)fus(App Secret hidden)d": the secret spelt out.
+        status.set(400);
+        echoRequest.set(true);
+        AgentSettings settings = TestSettings.of("logto.endpoint", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "logto.app-id", "app-1", "logto.app-secret", "e",
+                "logto.resource.r.indicator", "https://api.r", "logto.resource.r.urls", "https://r.internal/");
+        TokenFailure failure = assertThrows(TokenFailure.class,
+                () -> new TokenClient(settings).request(settings.resources().get(0)));
+        assertEquals("answered 400 (not shown: the App Secret or the personal access token is shorter than 8"
+                + " characters, too short to be hidden in it)", failure.problem());
+        assertFalse(failure.getMessage().contains("hidden)"), failure.getMessage());
+    }
+
+    @Test
     void leavesScopeOutWhenNoneIsConfigured() throws TokenFailure {
         answer(200, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":60}");
         AgentSettings settings = TestSettings.of("logto.endpoint", "http://127.0.0.1:" + server.getAddress().getPort(),
@@ -166,6 +181,15 @@ class TokenAnswersTest {
     void tokenOfAnotherTypeIsRefused() {
         answer(200, "{\"access_token\":\"t\",\"token_type\":\"DPoP\",\"expires_in\":60}");
         assertEquals("answered 200 with token_type DPoP instead of Bearer", failure().problem());
+    }
+
+    @Test
+    void theAnswersOwnWordsInAnUnusableAnswerShowNoSecret() {
+        answer(200, "{\"access_token\":\"t\",\"token_type\":\"sec+ret?&=\",\"expires_in\":60}");
+        assertEquals("answered 200 with token_type (App Secret hidden) instead of Bearer", failure().problem());
+        answer(200, "{\"sec%2Bret%3F%26%3D\":1,\"sec%2Bret%3F%26%3D\":2}");
+        assertEquals("answered 200 with a body that is not JSON (invalid JSON at offset 45: expected no second member"
+                + " named \"(App Secret hidden)\")", failure().problem());
     }
 
     @Test
