@@ -55,6 +55,8 @@ abstract class AgentBehaviourIT {
     private static final List<String> ASYNC_CLIENTS = List.of("hcasync4", "hc5async");
     /** A virtual host naming a host other than the URL's, written as the Host header. */
     private static final String OTHER_HOST = "other.example:80";
+    /** What the application hands its HttpClient builder as a default header, not a token the agent has. */
+    private static final String DEFAULT_AUTHORIZATION = "Bearer the-applications-own-credential";
     /** A resource only a forward proxy can reach: {@code .invalid} names never resolve. */
     private static final String REMOTE = "http://shop.invalid";
 
@@ -97,6 +99,13 @@ abstract class AgentBehaviourIT {
             String port = ":" + fixture.api.port();
             scenarios.add(client + "-host-other " + client + "-host " + fixture.api(api + "host-other") + " localhost" + port);
             scenarios.add(client + "-host-same " + client + "-host " + fixture.api(api + "host-same") + " 127.0.0.1" + port);
+        }
+        for (String client : List.of("hc4", "hc5")) {
+            String under = "/" + jdk() + "/" + client + "/";
+            for (String area : List.of("api", "unknown")) {
+                scenarios.add(client + "-default-auth-" + area + " " + client + "-default-auth "
+                        + fixture.api("/" + area + under + "default-auth") + " " + DEFAULT_AUTHORIZATION);
+            }
         }
         for (String client : List.of("hc4", "hc5")) {
             String under = "/" + jdk() + "/" + client + "/";
@@ -259,6 +268,24 @@ abstract class AgentBehaviourIT {
                 () -> assertNotEquals(BearerHeader.claims(refused).get("jti"),
                         BearerHeader.claims(received("inner-" + client, client, "after")).get("jti"),
                         "the call after the 401 must carry a newly requested token"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hc4", "hc5"})
+    void anAuthorizationTheApplicationGaveItsClientAsADefaultHeaderIsSentUnchanged(String client) {
+        assertEquals("status=200", service.result(client + "-default-auth-api"));
+        assertEquals(DEFAULT_AUTHORIZATION, received("api", client, "default-auth"));
+    }
+
+    @Test
+    void aDefaultAuthorizationHeaderOfHttpClient52AndLaterIsAddedAfterTheLeaseSoANoTokenFailureStillFailsTheCall() {
+        // docs/agent.md states this limitation: HttpClient 4 adds default headers before its exec
+        // chain leases a connection, where the agent sees them; HttpClient 5.2+ only after.
+        assertEquals("status=200", service.result("hc4-default-auth-unknown"));
+        assertEquals(DEFAULT_AUTHORIZATION, received("unknown", "hc4", "default-auth"));
+        String failed = service.result("hc5-default-auth-unknown");
+        assertTrue(failed.startsWith("error=java.net.ConnectException: no token for resource 'unknown'"), failed);
+        assertNull(received("unknown", "hc5", "default-auth"), "the call failed before it was sent");
     }
 
     /** The application's own Host header ({@code host}) or HttpClient's virtual host ({@code vhost}). */

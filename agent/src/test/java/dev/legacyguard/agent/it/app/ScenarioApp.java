@@ -59,6 +59,8 @@ import org.apache.http.util.EntityUtils;
  * HttpURLConnection every 200 ms for SECONDS, reporting how many got each status;
  * {@code NAME attach JAR ARGUMENT}, which loads an agent into this running JVM;
  * {@code NAME jmx RESOURCE}, the agent's JMX attributes for RESOURCE, read over a JMX connector; or
+ * {@code NAME hc4-default-auth|hc5-default-auth URL VALUE}, a GET to URL with a client whose
+ * builder was given {@code Authorization: VALUE} as a default header;
  * {@code NAME hc4-inner|hc5-inner OUTER INNER AFTER}, a POST to OUTER whose body, while it is
  * being sent, makes a GET to INNER with the same client and context, then a GET to AFTER
  * (prints the three statuses);
@@ -149,6 +151,9 @@ public final class ScenarioApp {
                 String[] innerAndAfter = scenario[3].split(" ");
                 return name + " statuses=" + withInnerRequest(scenario[1], scenario[2], innerAndAfter[0], innerAndAfter[1]);
             }
+            if (scenario[1].endsWith("-default-auth")) {
+                return name + " status=" + withDefaultAuthorization(scenario[1], scenario[2], scenario[3]);
+            }
             if (scenario[1].endsWith("-rewrite")) {
                 return name + " status=" + withPathRewritten(scenario[1], scenario[2], scenario[3]);
             }
@@ -231,6 +236,28 @@ public final class ScenarioApp {
                     });
         } catch (java.net.URISyntaxException e) {
             throw new IOException(e);
+        }
+    }
+
+    /**
+     * A client built with the application's Authorization as a default header: HttpClient 4 adds
+     * it before its exec chain leases a connection, HttpClient 5.2+ only after.
+     */
+    private static int withDefaultAuthorization(String client, String url, String value) throws IOException {
+        if (client.startsWith("hc4")) {
+            try (org.apache.http.impl.client.CloseableHttpClient httpClient = org.apache.http.impl.client.HttpClients.custom()
+                    .setDefaultHeaders(List.of(new org.apache.http.message.BasicHeader("Authorization", value))).build()) {
+                return viaHttpClient4(httpClient, url);
+            }
+        }
+        try (org.apache.hc.client5.http.impl.classic.CloseableHttpClient httpClient =
+                org.apache.hc.client5.http.impl.classic.HttpClients.custom()
+                        .setDefaultHeaders(List.of(new org.apache.hc.core5.http.message.BasicHeader("Authorization", value)))
+                        .build()) {
+            return httpClient.execute(new org.apache.hc.client5.http.classic.methods.HttpGet(url), response -> {
+                org.apache.hc.core5.http.io.entity.EntityUtils.consume(response.getEntity());
+                return response.getCode();
+            });
         }
     }
 
