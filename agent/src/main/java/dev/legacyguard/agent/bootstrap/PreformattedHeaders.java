@@ -7,8 +7,8 @@ import java.lang.ref.WeakReference;
  * HttpClient's {@code BufferedHeader}, the whole {@code Authorization: Bearer ...} line). The
  * client writes such a header's line as it is. Any other header it formats anew on every call:
  * httpcore 4.4+ and 5 copy the value character by character to blank out line breaks, which
- * for a token of about 900 characters cost more than the agent's own work. So the line is made
- * once per token while that token is in use.
+ * for a token of over 500 characters (Logto's ES384 tokens) cost more than the agent's own
+ * work. So the line is made once per token while that token is in use.
  *
  * <p>One slot per client: the last line made, with the header string it holds. The line is of
  * the client copy that made it, so advice uses it only when it is of its own class loader's
