@@ -38,12 +38,21 @@ public final class LeasedHop {
      * {@code request} with the request target and Host header the request now carries, else null.
      */
     public static LeasedHop takenFor(Object kept, Object request, String requestTarget, String hostHeader) {
+        LeasedHop hop = aimedAs(kept, requestTarget, hostHeader);
+        return hop != null && hop.request == request ? hop : null;
+    }
+
+    /**
+     * What was kept under a context attribute ({@code kept}) when it was worked out for a request
+     * with this request target and Host header, the very request object or a copy of it (as an
+     * exec chain makes of a request it sends to a proxy), else null.
+     */
+    public static LeasedHop aimedAs(Object kept, String requestTarget, String hostHeader) {
         if (!(kept instanceof LeasedHop)) {
             return null;
         }
         LeasedHop hop = (LeasedHop) kept;
-        return hop.request == request && same(requestTarget, hop.requestTarget) && same(hostHeader, hop.hostHeader)
-                ? hop : null;
+        return same(requestTarget, hop.requestTarget) && same(hostHeader, hop.hostHeader) ? hop : null;
     }
 
     private static boolean same(String a, String b) {

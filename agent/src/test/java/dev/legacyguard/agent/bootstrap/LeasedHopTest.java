@@ -50,6 +50,15 @@ class LeasedHopTest {
     }
 
     @Test
+    void aCopyOfTheRequestAimedAlikeIsAimedAsTheHopWorkedOut() {
+        // HttpClient 5 async sends a copy of the request to a forward proxy, after its interceptors ran.
+        assertSame(leased, LeasedHop.aimedAs(leased, "/api/orders", "shop.internal"));
+        assertNull(LeasedHop.aimedAs(leased, "/payments/orders", "shop.internal"));
+        assertNull(LeasedHop.aimedAs(leased, "/api/orders", "other.internal"));
+        assertNull(LeasedHop.aimedAs("a string an application keeps under the name", "/api/orders", "shop.internal"));
+    }
+
+    @Test
     void nothingKeptOrSomethingElseKeptIsNoLeasedHop() {
         assertNull(LeasedHop.takenFor(null, request, "/api/orders", "shop.internal"));
         assertNull(LeasedHop.takenFor("a string an application keeps under the name", request, "/api/orders",

@@ -100,7 +100,7 @@ abstract class AgentBehaviourIT {
             scenarios.add(client + "-host-other " + client + "-host " + fixture.api(api + "host-other") + " localhost" + port);
             scenarios.add(client + "-host-same " + client + "-host " + fixture.api(api + "host-same") + " 127.0.0.1" + port);
         }
-        for (String client : List.of("hc4", "hc5")) {
+        for (String client : List.of("hc4", "hc5", "hcasync4", "hc5async")) {
             String under = "/" + jdk() + "/" + client + "/";
             for (String area : List.of("api", "unknown")) {
                 scenarios.add(client + "-default-auth-" + area + " " + client + "-default-auth "
@@ -271,21 +271,28 @@ abstract class AgentBehaviourIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hc4", "hc5"})
+    @ValueSource(strings = {"hc4", "hc5", "hcasync4", "hc5async"})
     void anAuthorizationTheApplicationGaveItsClientAsADefaultHeaderIsSentUnchanged(String client) {
         assertEquals("status=200", service.result(client + "-default-auth-api"));
         assertEquals(DEFAULT_AUTHORIZATION, received("api", client, "default-auth"));
     }
 
-    @Test
-    void aDefaultAuthorizationHeaderOfHttpClient52AndLaterIsAddedAfterTheLeaseSoANoTokenFailureStillFailsTheCall() {
-        // docs/agent.md states this limitation: HttpClient 4 adds default headers before its exec
-        // chain leases a connection, where the agent sees them; HttpClient 5.2+ only after.
-        assertEquals("status=200", service.result("hc4-default-auth-unknown"));
-        assertEquals(DEFAULT_AUTHORIZATION, received("unknown", "hc4", "default-auth"));
-        String failed = service.result("hc5-default-auth-unknown");
-        assertTrue(failed.startsWith("error=java.net.ConnectException: no token for resource 'unknown'"), failed);
-        assertNull(received("unknown", "hc5", "default-auth"), "the call failed before it was sent");
+    @ParameterizedTest
+    @ValueSource(strings = {"hc4", "hcasync4"})
+    void aDefaultAuthorizationHeaderSeenBeforeTheLeaseNeedsNoToken(String client) {
+        // HttpClient 4 and HttpAsyncClient 4 add default headers before the agent decides.
+        assertEquals("status=200", service.result(client + "-default-auth-unknown"));
+        assertEquals(DEFAULT_AUTHORIZATION, received("unknown", client, "default-auth"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hc5", "hc5async"})
+    void aDefaultAuthorizationHeaderOfHttpClient5IsAddedAfterTheDecisionSoANoTokenFailureStillFailsTheCall(String client) {
+        // docs/agent.md states this limitation: HttpClient 5 adds default headers only after the
+        // agent decided (classic 5.2+ after the lease; async after its protocol step).
+        String failed = service.result(client + "-default-auth-unknown");
+        assertTrue(failed.contains("java.net.ConnectException: no token for resource 'unknown'"), failed);
+        assertNull(received("unknown", client, "default-auth"), "the call failed before it was sent");
     }
 
     /** The application's own Host header ({@code host}) or HttpClient's virtual host ({@code vhost}). */

@@ -24,6 +24,8 @@ public final class ApacheHttpClient5AsyncInstrumentation implements ClientInstru
     /** The callback AsyncProtocolExec passes down the chain for one hop (an anonymous class in 5.0 to 5.6). */
     private static final String PROTOCOL_EXEC_CALLBACK = PROTOCOL_EXEC + "$1";
     private static final String CLIENT_BASE = "org.apache.hc.client5.http.impl.async.InternalAbstractHttpAsyncClient";
+    /** httpcore5's processor: the client's request interceptors, after which the agent's header is added. */
+    private static final String PROCESSOR = "org.apache.hc.core5.http.protocol.DefaultHttpProcessor";
     /** httpcore5's loop of every I/O reactor thread. */
     private static final String REACTOR_WORKER = "org.apache.hc.core5.reactor.IOReactorWorker";
 
@@ -37,7 +39,8 @@ public final class ApacheHttpClient5AsyncInstrumentation implements ClientInstru
         return Arrays.asList(new AdvisedType(this, PROTOCOL_EXEC, PACKAGE + ".HopAdvice"),
                 new AdvisedType(this, PROTOCOL_EXEC_CALLBACK, PACKAGE + ".AnswerAdvice"),
                 new AdvisedType(this, CLIENT_BASE, PACKAGE + ".CallersThreadAdvice"),
-                new AdvisedType(this, REACTOR_WORKER, PACKAGE + ".ReactorThreadAdvice"));
+                new AdvisedType(this, REACTOR_WORKER, PACKAGE + ".ReactorThreadAdvice"),
+                new AdvisedType(this, PROCESSOR, PACKAGE + ".ProcessedRequestAdvice"));
     }
 
     @Override
@@ -45,6 +48,10 @@ public final class ApacheHttpClient5AsyncInstrumentation implements ClientInstru
         if (typeName.equals(PROTOCOL_EXEC_CALLBACK)) {
             return MethodShape.named("handleResponse").isPublic().takesArguments(2)
                     .takesArgument(0, "org.apache.hc.core5.http.HttpResponse");
+        }
+        if (typeName.equals(PROCESSOR)) {
+            return MethodShape.named("process").isPublic().takesArguments(3)
+                    .takesArgument(0, "org.apache.hc.core5.http.HttpRequest");
         }
         if (typeName.equals(REACTOR_WORKER)) {
             return MethodShape.named("run").isPublic().takesArguments(0);

@@ -10,6 +10,9 @@ final class ContextAttributes {
 
     static final String ADDED_HEADER = "dev.legacyguard.agent.apachehttpclient5async.added-authorization";
     static final String ADDED_FOR_URL = "dev.legacyguard.agent.apachehttpclient5async.added-authorization-url";
+    /** The hop decided before its lease ({@code LeasedHop}) and the header it is to carry, until the client's interceptors have run. */
+    static final String PENDING_HOP = "dev.legacyguard.agent.apachehttpclient5async.pending-hop";
+    static final String PENDING_HEADER = "dev.legacyguard.agent.apachehttpclient5async.pending-authorization";
 
     private ContextAttributes() {
     }

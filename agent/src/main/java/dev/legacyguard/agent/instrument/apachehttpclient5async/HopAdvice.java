@@ -16,6 +16,7 @@ import org.apache.hc.core5.reactor.IOReactor;
 import dev.legacyguard.agent.bootstrap.Authorizations;
 import dev.legacyguard.agent.bootstrap.CallDepth;
 import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
+import dev.legacyguard.agent.bootstrap.LeasedHop;
 import dev.legacyguard.agent.bootstrap.RequestUrls;
 import net.bytebuddy.asm.Advice;
 
@@ -69,12 +70,16 @@ final class HopAdvice {
             if (present != null) {
                 request.removeHeaders("Authorization");
             }
+            // Added once the client's own interceptors have run (ProcessedRequestAdvice): the
+            // application's default headers and interceptors add an Authorization only to a
+            // request that has none yet, after this (since 5.2 only once the connection is up).
+            context.removeAttribute(ContextAttributes.ADDED_HEADER);
             if (header != null) {
-                request.setHeader("Authorization", header);
-                context.setAttribute(ContextAttributes.ADDED_HEADER, header);
-                context.setAttribute(ContextAttributes.ADDED_FOR_URL, url);
+                context.setAttribute(ContextAttributes.PENDING_HOP, new LeasedHop(request, path, hostHeader, url, throughProxy));
+                context.setAttribute(ContextAttributes.PENDING_HEADER, header);
             } else {
-                context.removeAttribute(ContextAttributes.ADDED_HEADER);
+                context.removeAttribute(ContextAttributes.PENDING_HOP);
+                context.removeAttribute(ContextAttributes.PENDING_HEADER);
             }
             return false;
         } catch (IOException deliberate) {

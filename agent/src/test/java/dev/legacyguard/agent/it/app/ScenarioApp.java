@@ -244,6 +244,28 @@ public final class ScenarioApp {
      * it before its exec chain leases a connection, HttpClient 5.2+ only after.
      */
     private static int withDefaultAuthorization(String client, String url, String value) throws IOException {
+        if (client.startsWith("hcasync4")) {
+            try (org.apache.http.impl.nio.client.CloseableHttpAsyncClient httpClient =
+                    org.apache.http.impl.nio.client.HttpAsyncClients.custom()
+                            .setDefaultHeaders(List.of(new org.apache.http.message.BasicHeader("Authorization", value))).build()) {
+                httpClient.start();
+                return httpClient.execute(new HttpGet(url), null).get().getStatusLine().getStatusCode();
+            } catch (InterruptedException | ExecutionException e) {
+                throw new IOException(e);
+            }
+        }
+        if (client.startsWith("hc5async")) {
+            try (org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient httpClient =
+                    org.apache.hc.client5.http.impl.async.HttpAsyncClients.custom()
+                            .setDefaultHeaders(List.of(new org.apache.hc.core5.http.message.BasicHeader("Authorization", value)))
+                            .build()) {
+                httpClient.start();
+                return httpClient.execute(new org.apache.hc.client5.http.async.methods.SimpleHttpRequest("GET", URI.create(url)),
+                        null).get().getCode();
+            } catch (InterruptedException | ExecutionException e) {
+                throw new IOException(e);
+            }
+        }
         if (client.startsWith("hc4")) {
             try (org.apache.http.impl.client.CloseableHttpClient httpClient = org.apache.http.impl.client.HttpClients.custom()
                     .setDefaultHeaders(List.of(new org.apache.http.message.BasicHeader("Authorization", value))).build()) {
