@@ -200,8 +200,8 @@ public final class TokenClient {
         }
         Object type = json.get("token_type");
         if (!(type instanceof String) || !"bearer".equalsIgnoreCase((String) type)) {
-            throw TokenFailure.unusable(settings, resource, status, "token_type "
-                    + TokenFailure.foreign(settings, subjectToken, String.valueOf(type)) + " instead of Bearer");
+            throw TokenFailure.unusable(settings, resource, status, (type == null ? "no token_type"
+                    : "token_type " + TokenFailure.foreign(settings, subjectToken, String.valueOf(type))) + " instead of Bearer");
         }
         Object expiresIn = json.get("expires_in");
         // Any of the reader's number types, as written: its decimal text is exact for each.
@@ -217,14 +217,28 @@ public final class TokenClient {
         return new TokenGrant((String) token, lifetime, granted, resource.scopes());
     }
 
+    /** The granted scopes that are scope tokens (RFC 6749, 3.3): they are logged, so no other text of the answer is. */
     private static Set<String> scopeSet(String scope) {
         Set<String> scopes = new LinkedHashSet<>();
         for (String s : scope.trim().split(" +")) {
-            if (!s.isEmpty()) {
+            if (isScopeToken(s)) {
                 scopes.add(s);
             }
         }
         return scopes;
+    }
+
+    private static boolean isScopeToken(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x21 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A token goes into a header: visible ASCII only, so an answer can never inject a header line. */

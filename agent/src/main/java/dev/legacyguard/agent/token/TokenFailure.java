@@ -1,5 +1,9 @@
 package dev.legacyguard.agent.token;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
 import dev.legacyguard.agent.config.AgentSettings;
 import dev.legacyguard.agent.config.ResourceSettings;
 
@@ -19,8 +23,12 @@ public final class TokenFailure extends Exception {
      * characters long, so only a hand-made one is this short.
      */
     static final int SHORTEST_HIDEABLE = 8;
-    private static final String NOT_SHOWN = "(not shown: the App Secret or the personal access token is shorter than "
-            + SHORTEST_HIDEABLE + " characters, too short to be hidden in it)";
+    private static final String NOT_SHOWN = "(the endpoint's words are not shown: the App Secret or the personal access"
+            + " token is shorter than " + SHORTEST_HIDEABLE + " characters, too short to hide by replacing it)";
+    /** The error codes {@link #advice} knows: fixed words, shown even when the endpoint's other words are not. */
+    private static final Set<String> KNOWN_ERRORS = new HashSet<String>(Arrays.asList(
+            "invalid_client", "invalid_target", "invalid_request", "invalid_grant", "access_denied", "unauthorized_client",
+            "invalid_scope"));
 
     private final int status;
     private final String problem;
@@ -52,9 +60,15 @@ public final class TokenFailure extends Exception {
 
     static TokenFailure refused(AgentSettings settings, ResourceSettings resource, String subjectToken, int status,
             String error, String description) {
-        String problem = "answered " + status + " " + (!hideable(settings, subjectToken) ? NOT_SHOWN
-                : foreign(settings, subjectToken, error)
-                + (description == null ? "" : " (" + foreign(settings, subjectToken, description) + ")"));
+        if (!hideable(settings, subjectToken)) {
+            boolean known = KNOWN_ERRORS.contains(error);
+            return new TokenFailure(resource, settings.tokenEndpoint(), status,
+                    "answered " + status + " " + (known ? error + " " : "") + NOT_SHOWN,
+                    known ? advice(settings, resource, status, error, description)
+                            : "check logto.app-secret and the personal access token, if one is exchanged");
+        }
+        String problem = "answered " + status + " " + foreign(settings, subjectToken, error)
+                + (description == null ? "" : " (" + foreign(settings, subjectToken, description) + ")");
         return new TokenFailure(resource, settings.tokenEndpoint(), status, problem,
                 advice(settings, resource, status, error, description));
     }

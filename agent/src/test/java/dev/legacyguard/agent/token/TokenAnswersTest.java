@@ -135,9 +135,37 @@ class TokenAnswersTest {
                 "logto.resource.r.indicator", "https://api.r", "logto.resource.r.urls", "https://r.internal/");
         TokenFailure failure = assertThrows(TokenFailure.class,
                 () -> new TokenClient(settings).request(settings.resources().get(0)));
-        assertEquals("answered 400 (not shown: the App Secret or the personal access token is shorter than 8"
-                + " characters, too short to be hidden in it)", failure.problem());
+        // invalid_request is one of the codes the advice knows: a fixed word, shown.
+        assertEquals("answered 400 invalid_request (the endpoint's words are not shown: the App Secret or the personal"
+                + " access token is shorter than 8 characters, too short to hide by replacing it)", failure.problem());
         assertFalse(failure.getMessage().contains("hidden)"), failure.getMessage());
+        answer(400, "{\"error\":\"server_error\",\"error_description\":\"nothing here\"}");
+        echoRequest.set(false);
+        failure = assertThrows(TokenFailure.class, () -> new TokenClient(settings).request(settings.resources().get(0)));
+        assertTrue(failure.problem().startsWith("answered 400 (the endpoint's words are not shown"), failure.problem());
+        assertEquals("check logto.app-secret and the personal access token, if one is exchanged", failure.advice());
+    }
+
+    @Test
+    void anUnreachableEndpointShowsNoExceptionTextWhenTheSecretIsTooShortToHideInIt() throws IOException {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        AgentSettings settings = TestSettings.of("logto.endpoint", "http://127.0.0.1:" + closed,
+                "logto.app-id", "app-1", "logto.app-secret", "e",
+                "logto.resource.r.indicator", "https://api.r", "logto.resource.r.urls", "https://r.internal/");
+        TokenFailure failure = assertThrows(TokenFailure.class,
+                () -> new TokenClient(settings).request(settings.resources().get(0)));
+        assertTrue(failure.problem().startsWith("could not reach it (ConnectException: (the endpoint's words are not shown"),
+                failure.problem());
+    }
+
+    @Test
+    void grantedScopesKeepOnlyScopeTokensSoNoOtherTextOfTheAnswerIsLogged() throws TokenFailure {
+        answer(200, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":60,"
+                + "\"scope\":\"read:a\\nINFO forged  write:b \\u00e9t\u00e9\"}");
+        assertEquals(java.util.List.of("forged", "write:b"), java.util.List.copyOf(request().grantedScopes()));
     }
 
     @Test
@@ -181,6 +209,8 @@ class TokenAnswersTest {
     void tokenOfAnotherTypeIsRefused() {
         answer(200, "{\"access_token\":\"t\",\"token_type\":\"DPoP\",\"expires_in\":60}");
         assertEquals("answered 200 with token_type DPoP instead of Bearer", failure().problem());
+        answer(200, "{\"access_token\":\"t\",\"expires_in\":60}");
+        assertEquals("answered 200 with no token_type instead of Bearer", failure().problem());
     }
 
     @Test

@@ -27,7 +27,9 @@ import net.bytebuddy.asm.Advice;
  * is leased. The first hop runs on the application's thread inside {@code execute} and may wait
  * for a token; a later hop runs on an I/O reactor thread, which must never wait: it gets a cached
  * token only, as does a first hop where the application calls {@code execute} from a callback. The deliberate failure goes to the hop's callback, which fails the exchange's
- * future and the application's callback; the hop is then skipped, and nothing is thrown.
+ * future and the application's callback; the hop is then skipped, and nothing is thrown. The
+ * header decided here goes on the request only after the client's own interceptors
+ * ({@link ProcessedRequestAdvice}).
  */
 final class HopAdvice {
 
