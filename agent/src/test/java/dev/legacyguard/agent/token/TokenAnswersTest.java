@@ -90,6 +90,13 @@ class TokenAnswersTest {
                 "logto.resource.r.scopes", scopes);
     }
 
+    /** A resource without scopes, its token endpoint on {@code port}, with {@code secret} as the App Secret. */
+    private static AgentSettings unscopedSettings(int port, String secret) {
+        return TestSettings.of("logto.endpoint", "http://127.0.0.1:" + port, "logto.app-id", "app-1",
+                "logto.app-secret", secret, "logto.resource.r.indicator", "https://api.r",
+                "logto.resource.r.urls", "https://r.internal/");
+    }
+
     private TokenGrant request() throws TokenFailure {
         AgentSettings settings = settings("read:a write:b");
         return new TokenClient(settings).request(settings.resources().get(0));
@@ -130,9 +137,7 @@ class TokenAnswersTest {
         // Replacing "e" would turn "refused" into "r(App Secret hidden)fus(App Secret hidden)d": the secret spelt out.
         status.set(400);
         echoRequest.set(true);
-        AgentSettings settings = TestSettings.of("logto.endpoint", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "logto.app-id", "app-1", "logto.app-secret", "e",
-                "logto.resource.r.indicator", "https://api.r", "logto.resource.r.urls", "https://r.internal/");
+        AgentSettings settings = unscopedSettings(server.getAddress().getPort(), "e");
         TokenFailure failure = assertThrows(TokenFailure.class,
                 () -> new TokenClient(settings).request(settings.resources().get(0)));
         // invalid_request is one of the codes the advice knows: a fixed word, shown.
@@ -152,9 +157,7 @@ class TokenAnswersTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closed = socket.getLocalPort();
         }
-        AgentSettings settings = TestSettings.of("logto.endpoint", "http://127.0.0.1:" + closed,
-                "logto.app-id", "app-1", "logto.app-secret", "e",
-                "logto.resource.r.indicator", "https://api.r", "logto.resource.r.urls", "https://r.internal/");
+        AgentSettings settings = unscopedSettings(closed, "e");
         TokenFailure failure = assertThrows(TokenFailure.class,
                 () -> new TokenClient(settings).request(settings.resources().get(0)));
         assertTrue(failure.problem().startsWith("could not reach it (ConnectException: (the endpoint's words are not shown"),
@@ -171,9 +174,7 @@ class TokenAnswersTest {
     @Test
     void leavesScopeOutWhenNoneIsConfigured() throws TokenFailure {
         answer(200, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":60}");
-        AgentSettings settings = TestSettings.of("logto.endpoint", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "logto.app-id", "app-1", "logto.app-secret", "s",
-                "logto.resource.r.indicator", "https://api.r", "logto.resource.r.urls", "https://r.internal/");
+        AgentSettings settings = unscopedSettings(server.getAddress().getPort(), "s");
         new TokenClient(settings).request(settings.resources().get(0));
         assertEquals("grant_type=client_credentials&resource=https%3A%2F%2Fapi.r&client_id=app-1&client_secret=s",
                 receivedBody.get());
