@@ -14,8 +14,8 @@ import java.util.WeakHashMap;
  * named by {@link #NAME} and marked as generated, as the client marks its own headers,
  * recognised by both: an application rebuilding the agent's header from its name makes one that
  * is not generated. A client that keeps only names and values, without a per-request context,
- * has it remembered per connection object here. A client with a per-request context keeps it
- * there, under attribute names its instrumentation package owns.
+ * finds the value among those the agent {@linkplain #issued issued}. A client with a
+ * per-request context keeps it there, under attribute names its instrumentation package owns.
  */
 public final class AddedHeaders {
 
@@ -26,8 +26,13 @@ public final class AddedHeaders {
      */
     public static final String NAME = new String("Authorization");
 
-    // Weak keys: connections the application dropped take their entry with them.
-    private static final Map<Object, String> ADDED = Collections.synchronizedMap(new WeakHashMap<Object, String>());
+    /*
+     * Every header value the agent made, registered once per token rather than per call: a
+     * value the agent did not make never equals one it did, as each holds a token the
+     * application has not seen. Weak keys: a value leaves once neither the token cache nor any
+     * request still holds it, and then no request can carry it either.
+     */
+    private static final Map<String, Boolean> ISSUED = Collections.synchronizedMap(new WeakHashMap<String, Boolean>());
 
     private AddedHeaders() {
     }
@@ -40,15 +45,13 @@ public final class AddedHeaders {
         return generated && headerName == NAME;
     }
 
-    public static String addedTo(Object connection) {
-        return ADDED.get(connection);
+    /** Registers {@code header}, an Authorization value the agent made, to be recognised by {@link #agentsOrNull}. */
+    public static void issued(String header) {
+        ISSUED.put(header, Boolean.TRUE);
     }
 
-    public static void remember(Object connection, String header) {
-        if (header == null) {
-            ADDED.remove(connection);
-        } else {
-            ADDED.put(connection, header);
-        }
+    /** {@code value}, an Authorization header a request carries, when the agent made it; else null. */
+    public static String agentsOrNull(String value) {
+        return value != null && ISSUED.containsKey(value) ? value : null;
     }
 }

@@ -1,5 +1,6 @@
 package dev.legacyguard.agent.token;
 
+import dev.legacyguard.agent.bootstrap.AddedHeaders;
 import dev.legacyguard.core.log.Fingerprint;
 
 /**
@@ -36,7 +37,10 @@ final class CachedToken {
         long lifetime = grant.expiresInSeconds() * 1000;
         long margin = Math.min(EXP_GRANULARITY_MILLIS + Math.min(MAX_SKEW_MILLIS, lifetime / 10), lifetime / 2);
         long usable = lifetime - margin;
-        return new CachedToken("Bearer " + grant.accessToken(), Fingerprint.of(grant.accessToken()),
+        String header = "Bearer " + grant.accessToken();
+        // The one place a header value is made: registered here, a client's next hop knows it as the agent's.
+        AddedHeaders.issued(header);
+        return new CachedToken(header, Fingerprint.of(grant.accessToken()),
                 requestedAt + usable * 3 / 4, requestedAt + usable, requestedAt + lifetime);
     }
 

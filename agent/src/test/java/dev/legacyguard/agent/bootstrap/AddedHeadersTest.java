@@ -2,6 +2,8 @@ package dev.legacyguard.agent.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.commons.httpclient.Header;
@@ -11,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The commons-httpclient 3 advice takes the one Authorization header a method keeps for the
- * agent's when it is generated and named by the agent's name object.
+ * agent's when it is generated and named by the agent's name object; the HttpURLConnection
+ * advice when its value is one the agent issued.
  */
 class AddedHeadersTest {
 
@@ -52,5 +55,20 @@ class AddedHeadersTest {
         method.setRequestHeader(new Header(AddedHeaders.NAME, "Bearer agent", true));
         method.addRequestHeader("Authorization", "Bearer own");
         assertFalse(agentsHeaderPresent());
+    }
+
+    @Test
+    void knowsAValueTheAgentIssued() {
+        String issued = "Bearer " + "issued-by-the-agent";
+        AddedHeaders.issued(issued);
+        assertSame(issued, AddedHeaders.agentsOrNull(issued));
+    }
+
+    @Test
+    void knowsNoOtherValue() {
+        AddedHeaders.issued("Bearer " + "issued-by-the-agent");
+        assertNull(AddedHeaders.agentsOrNull("Bearer own"));
+        assertNull(AddedHeaders.agentsOrNull("Basic b3duOnNlY3JldA=="));
+        assertNull(AddedHeaders.agentsOrNull(null));
     }
 }

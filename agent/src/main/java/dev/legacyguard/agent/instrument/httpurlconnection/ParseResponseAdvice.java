@@ -15,7 +15,8 @@ import sun.net.www.http.HttpClient;
  * Inlined into {@code sun.net.www.http.HttpClient#parseHTTP}, which reads each response's status
  * and headers: a request that carried the agent's token reports its status, so a 401
  * {@code invalid_token} drops that token. Java 8 has a {@code ProgressSource} between the two
- * arguments used here, hence the first and the last argument.
+ * arguments used here, hence the first and the last argument. The request answered is the
+ * client's {@code requests}, which each of its {@code writeRequests} sets before sending.
  */
 final class ParseResponseAdvice {
 
@@ -28,7 +29,7 @@ final class ParseResponseAdvice {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void report(@Advice.AllArguments Object[] arguments) {
+    static void report(@Advice.AllArguments Object[] arguments, @Advice.FieldValue("requests") MessageHeader requests) {
         if (!CallDepth.forClass(HttpClient.class).exit()) {
             return;
         }
@@ -38,7 +39,8 @@ final class ParseResponseAdvice {
             HttpURLConnection connection = (HttpURLConnection) arguments[arguments.length - 1];
             if (Authorizations.worthReporting(status)) {
                 Authorizations.answered("HttpURLConnection", connection.getURL().toString(),
-                        AddedHeaders.addedTo(connection), status, responses.findValue("WWW-Authenticate"));
+                        AddedHeaders.agentsOrNull(requests.findValue("Authorization")), status,
+                        responses.findValue("WWW-Authenticate"));
             }
         } catch (Throwable unexpected) {
             InstrumentationFailures.report("HttpURLConnection", unexpected);

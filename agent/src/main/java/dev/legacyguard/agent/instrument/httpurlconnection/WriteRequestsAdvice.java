@@ -40,20 +40,21 @@ final class WriteRequestsAdvice {
             if (userHeaders.findValue("Authorization") != null) {
                 return null;
             }
-            // Which header the agent added matters only when there is one: a lookup saved on nearly every call.
+            // Present on a later hop: the agent's from the last one, or the JDK's own authentication's.
             String present = requests.findValue("Authorization");
             // userHeaders holds a Host header the application set (sun.net.http.allowRestrictedHeaders).
-            String header = Authorizations.forHop(CLIENT, present, present == null ? null : AddedHeaders.addedTo(connection),
+            String header = Authorizations.forHop(CLIENT, present, AddedHeaders.agentsOrNull(present),
                     afterUseProxyAnswer ? null : url.toString(),
                     userHeaders.findValue("Host"), connection.usingProxy());
             if (header == Authorizations.LEAVE_ALONE) {
                 return null;
             }
-            requests.remove("Authorization");
+            if (present != null) {
+                requests.remove("Authorization");
+            }
             if (header != null) {
                 requests.set("Authorization", header);
             }
-            AddedHeaders.remember(connection, header);
             return null;
         } catch (IOException deliberate) {
             return deliberate;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
+import dev.legacyguard.agent.bootstrap.AddedHeaders;
 import dev.legacyguard.agent.bootstrap.Authorizations;
 import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
 import dev.legacyguard.agent.bootstrap.WovenCall;
@@ -51,9 +52,8 @@ final class ExchangeAdvice {
             HttpHeaders user = request.headers();
             List<String> values = system.get("Authorization");
             String inSystem = values == null || values.isEmpty() ? null : values.get(0);
-            // The client's own filter adds only Basic credentials (from an Authenticator) there,
-            // so a Bearer among the system headers is the one the agent put on an earlier attempt.
-            String added = inSystem != null && inSystem.startsWith("Bearer ") ? inSystem : null;
+            // The client's own filter adds Basic credentials (from an Authenticator) there too.
+            String added = AddedHeaders.agentsOrNull(inSystem);
             String present = user.firstValue("Authorization").orElse(inSystem);
             CompletableFuture<String> decision = Authorizations.forHopWhenReady(CLIENT, present, added,
                     request.uri().toString(), user.firstValue("Host").orElse(null),

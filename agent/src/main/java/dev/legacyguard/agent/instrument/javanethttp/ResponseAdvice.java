@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.util.List;
 import java.util.Map;
 
+import dev.legacyguard.agent.bootstrap.AddedHeaders;
 import dev.legacyguard.agent.bootstrap.Authorizations;
 import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
 import dev.legacyguard.agent.bootstrap.WovenCall;
@@ -36,8 +37,7 @@ final class ResponseAdvice {
             List<String> values = (List<String>) ((Map<String, List<String>>) WovenCall.of("map").get(responseAccess,
                     WovenCall.of("getSystemHeadersBuilder").get(responseAccess, request))).get("Authorization");
             String inSystem = values == null || values.isEmpty() ? null : values.get(0);
-            // As in ExchangeAdvice: a Bearer among the system headers is the agent's.
-            String added = inSystem != null && inSystem.startsWith("Bearer ") ? inSystem : null;
+            String added = AddedHeaders.agentsOrNull(inSystem);
             String present = request.headers().firstValue("Authorization").orElse(inSystem);
             Authorizations.answeredHop(CLIENT, present, added, request.uri().toString(), status,
                     headers.firstValue("WWW-Authenticate").orElse(null));
