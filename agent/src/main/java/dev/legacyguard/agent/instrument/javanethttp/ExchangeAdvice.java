@@ -13,6 +13,7 @@ import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
 import dev.legacyguard.agent.bootstrap.WovenCall;
 import java.net.http.HttpHeaders;
 import jdk.internal.net.http.HttpRequestImpl;
+import jdk.internal.net.http.common.HttpHeadersBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
@@ -30,8 +31,8 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
  * and {@code on-token-failure=fail}. The attempt is not nested in another, so no call depth is
  * counted.
  *
- * <p>Package-private members ({@code getSystemHeadersBuilder()} and its {@code map()}, the live
- * case-insensitive map of the system headers, {@code proxy()}, the exchange's own
+ * <p>Package-private members ({@code getSystemHeadersBuilder()}, whose public {@code map()} is the
+ * live case-insensitive map of the system headers, {@code proxy()}, the exchange's own
  * {@code responseAsync()} for the later start) are called through {@link WovenCall} with this
  * class's own lookup: javac cannot compile such a call from the advice's package.
  */
@@ -47,8 +48,8 @@ final class ExchangeAdvice {
     static CompletableFuture<?> decide(@Advice.This Object exchange, @Advice.FieldValue("request") HttpRequestImpl request) {
         try {
             MethodHandles.Lookup exchangeAccess = MethodHandles.lookup();
-            Map<String, List<String>> system = (Map<String, List<String>>) WovenCall.of("map").get(exchangeAccess,
-                    WovenCall.of("getSystemHeadersBuilder").get(exchangeAccess, request));
+            Map<String, List<String>> system =
+                    ((HttpHeadersBuilder) WovenCall.of("getSystemHeadersBuilder").get(exchangeAccess, request)).map();
             HttpHeaders user = request.headers();
             List<String> values = system.get("Authorization");
             String inSystem = values == null || values.isEmpty() ? null : values.get(0);

@@ -10,6 +10,7 @@ import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
 import dev.legacyguard.agent.bootstrap.WovenCall;
 import java.net.http.HttpHeaders;
 import jdk.internal.net.http.HttpRequestImpl;
+import jdk.internal.net.http.common.HttpHeadersBuilder;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -34,8 +35,8 @@ final class ResponseAdvice {
         }
         try {
             MethodHandles.Lookup responseAccess = MethodHandles.lookup();
-            List<String> values = (List<String>) ((Map<String, List<String>>) WovenCall.of("map").get(responseAccess,
-                    WovenCall.of("getSystemHeadersBuilder").get(responseAccess, request))).get("Authorization");
+            List<String> values = ((HttpHeadersBuilder) WovenCall.of("getSystemHeadersBuilder").get(responseAccess, request))
+                    .map().get("Authorization");
             String inSystem = values == null || values.isEmpty() ? null : values.get(0);
             String added = AddedHeaders.agentsOrNull(inSystem);
             String present = request.headers().firstValue("Authorization").orElse(inSystem);
