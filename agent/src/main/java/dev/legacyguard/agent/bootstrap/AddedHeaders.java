@@ -1,9 +1,5 @@
 package dev.legacyguard.agent.bootstrap;
 
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
-
 /**
  * How the agent recognises the Authorization header it put on a request itself. Needed because
  * a client that follows redirects on its own keeps the request's headers: on the next hop the
@@ -14,8 +10,9 @@ import java.util.WeakHashMap;
  * named by {@link #NAME} and marked as generated, as the client marks its own headers,
  * recognised by both: an application rebuilding the agent's header from its name makes one that
  * is not generated. A client that keeps only names and values, without a per-request context,
- * finds the value among those the agent {@linkplain #issued issued}. A client with a
- * per-request context keeps it there, under attribute names its instrumentation package owns.
+ * gets the agent's header where the application cannot put one, and a Bearer there is the
+ * agent's ({@link #agentsAmongClientHeaders}). A client with a per-request context keeps it
+ * there, under attribute names its instrumentation package owns.
  */
 public final class AddedHeaders {
 
@@ -26,13 +23,7 @@ public final class AddedHeaders {
      */
     public static final String NAME = new String("Authorization");
 
-    /*
-     * Every header value the agent made, registered once per token rather than per call: a
-     * value the agent did not make never equals one it did, as each holds a token the
-     * application has not seen. Weak keys: a value leaves once neither the token cache nor any
-     * request still holds it, and then no request can carry it either.
-     */
-    private static final Map<String, Boolean> ISSUED = Collections.synchronizedMap(new WeakHashMap<String, Boolean>());
+    private static final String BEARER = "Bearer ";
 
     private AddedHeaders() {
     }
@@ -45,13 +36,16 @@ public final class AddedHeaders {
         return generated && headerName == NAME;
     }
 
-    /** Registers {@code header}, an Authorization value the agent made, to be recognised by {@link #agentsOrNull}. */
-    public static void issued(String header) {
-        ISSUED.put(header, Boolean.TRUE);
-    }
-
-    /** {@code value}, an Authorization header a request carries, when the agent made it; else null. */
-    public static String agentsOrNull(String value) {
-        return value != null && ISSUED.containsKey(value) ? value : null;
+    /**
+     * {@code value}, an Authorization header among those the application cannot have set, when
+     * the agent set it; else null. Such headers are HttpURLConnection's request headers while its
+     * user headers hold no Authorization (it copies each one the application sets into both), and
+     * java.net.http's system headers. Only the agent and the client's own authentication put an
+     * Authorization there, and that writes Basic, Digest, NTLM, Negotiate or Kerberos credentials
+     * (JDK 8 to 25), never Bearer. A rule on the value itself: no per-call record to keep, and
+     * none to lose.
+     */
+    public static String agentsAmongClientHeaders(String value) {
+        return value != null && value.startsWith(BEARER) ? value : null;
     }
 }

@@ -1,6 +1,5 @@
 package dev.legacyguard.agent.token;
 
-import dev.legacyguard.agent.bootstrap.AddedHeaders;
 import dev.legacyguard.core.log.Fingerprint;
 
 /**
@@ -37,10 +36,7 @@ final class CachedToken {
         long lifetime = grant.expiresInSeconds() * 1000;
         long margin = Math.min(EXP_GRANULARITY_MILLIS + Math.min(MAX_SKEW_MILLIS, lifetime / 10), lifetime / 2);
         long usable = lifetime - margin;
-        String header = "Bearer " + grant.accessToken();
-        // The one place a header value is made: registered here, a client's next hop knows it as the agent's.
-        AddedHeaders.issued(header);
-        return new CachedToken(header, Fingerprint.of(grant.accessToken()),
+        return new CachedToken("Bearer " + grant.accessToken(), Fingerprint.of(grant.accessToken()),
                 requestedAt + usable * 3 / 4, requestedAt + usable, requestedAt + lifetime);
     }
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The commons-httpclient 3 advice takes the one Authorization header a method keeps for the
- * agent's when it is generated and named by the agent's name object; the HttpURLConnection
- * advice when its value is one the agent issued.
+ * agent's when it is generated and named by the agent's name object; the HttpURLConnection and
+ * java.net.http advice a Bearer among the headers the application cannot set.
  */
 class AddedHeadersTest {
 
@@ -58,17 +58,17 @@ class AddedHeadersTest {
     }
 
     @Test
-    void knowsAValueTheAgentIssued() {
-        String issued = "Bearer " + "issued-by-the-agent";
-        AddedHeaders.issued(issued);
-        assertSame(issued, AddedHeaders.agentsOrNull(issued));
+    void takesABearerAmongTheClientsOwnHeadersForTheAgents() {
+        String bearer = "Bearer eyJhbGciOiJFUzM4NCJ9.e30.c2ln";
+        assertSame(bearer, AddedHeaders.agentsAmongClientHeaders(bearer));
     }
 
     @Test
-    void knowsNoOtherValue() {
-        AddedHeaders.issued("Bearer " + "issued-by-the-agent");
-        assertNull(AddedHeaders.agentsOrNull("Bearer own"));
-        assertNull(AddedHeaders.agentsOrNull("Basic b3duOnNlY3JldA=="));
-        assertNull(AddedHeaders.agentsOrNull(null));
+    void takesTheClientsOwnAuthenticationForNotTheAgents() {
+        assertNull(AddedHeaders.agentsAmongClientHeaders("Basic b3duOnNlY3JldA=="));
+        assertNull(AddedHeaders.agentsAmongClientHeaders("Digest username=\"own\", realm=\"shop\""));
+        assertNull(AddedHeaders.agentsAmongClientHeaders("Negotiate YIIC"));
+        assertNull(AddedHeaders.agentsAmongClientHeaders("NTLM TlRMTVNTUAAB"));
+        assertNull(AddedHeaders.agentsAmongClientHeaders(null));
     }
 }

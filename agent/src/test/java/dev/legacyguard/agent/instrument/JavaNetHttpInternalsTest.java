@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +44,20 @@ class JavaNetHttpInternalsTest {
                 "the fields this test saw the advice read (keep docs/contributing/jdk-internals.md in step)");
     }
 
-    /** What ExchangeAdvice calls through WovenCall, by name, with no arguments. */
+    /**
+     * What ExchangeAdvice calls through WovenCall, by name, with no arguments, and the system
+     * headers builder's map, which the advice calls directly.
+     */
     @Test
     void thePackagePrivateMethodsTheAdviceCallsByNameAreThere() throws ReflectiveOperationException {
         Class<?> request = type(REQUEST);
 
         Class<?> systemHeaders = noArguments(request, "getSystemHeadersBuilder").getReturnType();
-        assertEquals(Map.class, noArguments(systemHeaders, "map").getReturnType());
+        assertEquals("jdk.internal.net.http.common.HttpHeadersBuilder", systemHeaders.getName());
+        assertTrue(Modifier.isPublic(systemHeaders.getModifiers()), "linked by name from the advice");
+        Method map = noArguments(systemHeaders, "map");
+        assertTrue(Modifier.isPublic(map.getModifiers()), "called from the advice without WovenCall");
+        assertEquals(Map.class, map.getReturnType());
         assertEquals(InetSocketAddress.class, noArguments(request, "proxy").getReturnType());
         assertEquals(CompletableFuture.class, noArguments(type("jdk.internal.net.http.Exchange"), "responseAsync").getReturnType());
     }

@@ -546,6 +546,9 @@ class TokenBrokerTest {
             broker.onResponse(SHOP_URL, first, 403, "Bearer error=\"insufficient_scope\"");
             broker.onResponse(SHOP_URL, first, 200, null);
             broker.onResponse("https://elsewhere.internal/api/", first, 401, "Bearer error=\"invalid_token\"");
+            // HttpURLConnection reports whatever Authorization the request carried, the application's too.
+            broker.onResponse(SHOP_URL, "Bearer the-applications-own", 401, INVALID_TOKEN);
+            broker.onResponse(SHOP_URL, null, 401, INVALID_TOKEN);
             assertEquals(first, broker.authorizationFor(SHOP_URL, null, false));
             assertEquals(1, issuer.tokenRequests());
         }

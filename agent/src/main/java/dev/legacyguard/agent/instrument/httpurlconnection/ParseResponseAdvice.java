@@ -2,7 +2,6 @@ package dev.legacyguard.agent.instrument.httpurlconnection;
 
 import java.net.HttpURLConnection;
 
-import dev.legacyguard.agent.bootstrap.AddedHeaders;
 import dev.legacyguard.agent.bootstrap.Authorizations;
 import dev.legacyguard.agent.bootstrap.CallDepth;
 import dev.legacyguard.agent.bootstrap.InstrumentationFailures;
@@ -16,7 +15,9 @@ import sun.net.www.http.HttpClient;
  * and headers: a request that carried the agent's token reports its status, so a 401
  * {@code invalid_token} drops that token. Java 8 has a {@code ProgressSource} between the two
  * arguments used here, hence the first and the last argument. The request answered is the
- * client's {@code requests}, which each of its {@code writeRequests} sets before sending.
+ * client's {@code requests}, which each of its {@code writeRequests} sets before sending. Its
+ * Authorization is reported whoever set it: the source drops a token only when the header is
+ * the very one it last handed out for that URL's resource.
  */
 final class ParseResponseAdvice {
 
@@ -39,7 +40,7 @@ final class ParseResponseAdvice {
             HttpURLConnection connection = (HttpURLConnection) arguments[arguments.length - 1];
             if (Authorizations.worthReporting(status)) {
                 Authorizations.answered("HttpURLConnection", connection.getURL().toString(),
-                        AddedHeaders.agentsOrNull(requests.findValue("Authorization")), status,
+                        requests == null ? null : requests.findValue("Authorization"), status,
                         responses.findValue("WWW-Authenticate"));
             }
         } catch (Throwable unexpected) {

@@ -40,7 +40,8 @@ final class WriteRequestsAdvice {
             if (userHeaders.findValue("Authorization") != null) {
                 return null;
             }
-            // Present on a later hop: the agent's from the last one, or the JDK's own authentication's.
+            // The JDK clears an Authorization it did not get from the application before each hop it
+            // follows; one here is the agent's from an earlier attempt, or the JDK's own authentication's.
             String present = requests.findValue("Authorization");
             // userHeaders holds a Host header the application set (sun.net.http.allowRestrictedHeaders).
             String header = Authorizations.forHop(CLIENT, present, AddedHeaders.agentsOrNull(present),

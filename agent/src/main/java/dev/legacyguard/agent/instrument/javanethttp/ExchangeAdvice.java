@@ -31,10 +31,10 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
  * and {@code on-token-failure=fail}. The attempt is not nested in another, so no call depth is
  * counted.
  *
- * <p>Package-private members ({@code getSystemHeadersBuilder()}, whose public {@code map()} is the
- * live case-insensitive map of the system headers, {@code proxy()}, the exchange's own
- * {@code responseAsync()} for the later start) are called through {@link WovenCall} with this
- * class's own lookup: javac cannot compile such a call from the advice's package.
+ * <p>Package-private members ({@code getSystemHeadersBuilder()}, {@code proxy()}, the exchange's
+ * own {@code responseAsync()} for the later start) are called through {@link WovenCall} with this
+ * class's own lookup: javac cannot compile such a call from the advice's package. The system
+ * headers builder's {@code map()}, the live case-insensitive map of those headers, is public.
  */
 final class ExchangeAdvice {
 
@@ -53,8 +53,8 @@ final class ExchangeAdvice {
             HttpHeaders user = request.headers();
             List<String> values = system.get("Authorization");
             String inSystem = values == null || values.isEmpty() ? null : values.get(0);
-            // The client's own filter adds Basic credentials (from an Authenticator) there too.
-            String added = AddedHeaders.agentsOrNull(inSystem);
+            // A Bearer among the system headers is the one the agent put there on an earlier attempt.
+            String added = AddedHeaders.agentsAmongClientHeaders(inSystem);
             String present = user.firstValue("Authorization").orElse(inSystem);
             CompletableFuture<String> decision = Authorizations.forHopWhenReady(CLIENT, present, added,
                     request.uri().toString(), user.firstValue("Host").orElse(null),

@@ -2,7 +2,6 @@ package dev.legacyguard.agent.instrument.javanethttp;
 
 import java.lang.invoke.MethodHandles;
 import java.util.List;
-import java.util.Map;
 
 import dev.legacyguard.agent.bootstrap.AddedHeaders;
 import dev.legacyguard.agent.bootstrap.Authorizations;
@@ -26,7 +25,6 @@ final class ResponseAdvice {
     private ResponseAdvice() {
     }
 
-    @SuppressWarnings("unchecked")
     @Advice.OnMethodExit(suppress = Throwable.class)
     static void report(@Advice.FieldValue("request") HttpRequestImpl request, @Advice.FieldValue("statusCode") int status,
             @Advice.FieldValue("headers") HttpHeaders headers) {
@@ -38,7 +36,7 @@ final class ResponseAdvice {
             List<String> values = ((HttpHeadersBuilder) WovenCall.of("getSystemHeadersBuilder").get(responseAccess, request))
                     .map().get("Authorization");
             String inSystem = values == null || values.isEmpty() ? null : values.get(0);
-            String added = AddedHeaders.agentsOrNull(inSystem);
+            String added = AddedHeaders.agentsAmongClientHeaders(inSystem);
             String present = request.headers().firstValue("Authorization").orElse(inSystem);
             Authorizations.answeredHop(CLIENT, present, added, request.uri().toString(), status,
                     headers.firstValue("WWW-Authenticate").orElse(null));
