@@ -44,7 +44,7 @@ final class WriteRequestsAdvice {
             // follows; one here is the agent's from an earlier attempt, or the JDK's own authentication's.
             String present = requests.findValue("Authorization");
             // userHeaders holds a Host header the application set (sun.net.http.allowRestrictedHeaders).
-            String header = Authorizations.forHop(CLIENT, present, AddedHeaders.agentsOrNull(present),
+            String header = Authorizations.forHop(CLIENT, present, AddedHeaders.agentsAmongClientHeaders(present),
                     afterUseProxyAnswer ? null : url.toString(),
                     userHeaders.findValue("Host"), connection.usingProxy());
             if (header == Authorizations.LEAVE_ALONE) {
