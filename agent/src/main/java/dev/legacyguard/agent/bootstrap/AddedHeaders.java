@@ -43,7 +43,9 @@ public final class AddedHeaders {
      * java.net.http's system headers. Only the agent and the client's own authentication put an
      * Authorization there, and that writes Basic, Digest, NTLM, Negotiate or Kerberos credentials
      * (JDK 8 to 25), never Bearer. A rule on the value itself: no per-call record to keep, and
-     * none to lose.
+     * none to lose. Its limit: a Bearer put straight into HttpURLConnection's request headers
+     * (another agent, reflection, JDK 8's public {@code setAuthenticationProperty} on the internal
+     * class) passes for the agent's, so the agent decides that hop's header itself.
      */
     public static String agentsAmongClientHeaders(String value) {
         return value != null && value.startsWith(BEARER) ? value : null;

@@ -151,7 +151,11 @@ public final class Authorizations {
         return status == 401;
     }
 
-    /** Tells the source the status of a request to {@code url} that carried its token {@code authorization}. */
+    /**
+     * Tells the source the status of a request to {@code url} that carried {@code authorization}:
+     * the agent's, or any the request carried where the client cannot tell (the source acts only
+     * on the token it currently caches).
+     */
     public static void answered(String client, String url, String authorization, int status, String wwwAuthenticate) {
         BearerSource source = BearerHooks.source();
         if (source == null || url == null || authorization == null || !worthReporting(status)) {

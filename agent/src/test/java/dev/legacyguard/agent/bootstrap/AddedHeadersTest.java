@@ -69,6 +69,7 @@ class AddedHeadersTest {
         assertNull(AddedHeaders.agentsAmongClientHeaders("Digest username=\"own\", realm=\"shop\""));
         assertNull(AddedHeaders.agentsAmongClientHeaders("Negotiate YIIC"));
         assertNull(AddedHeaders.agentsAmongClientHeaders("NTLM TlRMTVNTUAAB"));
+        assertNull(AddedHeaders.agentsAmongClientHeaders("Kerberos YIIC"));
         assertNull(AddedHeaders.agentsAmongClientHeaders(null));
     }
 }

@@ -226,6 +226,18 @@ abstract class ClientSuiteIT {
                     Object next = BearerHeader.claims(seen.received("evict", "after-reject")).get("jti");
                     assertNotEquals(rejected, next, "the call after the 401 must carry a newly requested token");
                 }));
+        behaviours.add(new Behaviour("a 401 invalid_token answer to the application's own token drops none of the agent's",
+                // A resource of its own: the eviction above would hold back a second one for a while.
+                at -> List.of("own-before GET " + fixture.api(at.path("kept", "own-before")),
+                        "own-reject GET " + fixture.api(at.path("kept", "reject/own")) + " Bearer app-own-token",
+                        "own-after GET " + fixture.api(at.path("kept", "own-after"))),
+                seen -> {
+                    assertEquals("status=401", seen.result("own-reject"));
+                    assertEquals("Bearer app-own-token", seen.received("kept", "reject/own"));
+                    Object before = BearerHeader.claims(seen.received("kept", "own-before")).get("jti");
+                    Object after = BearerHeader.claims(seen.received("kept", "own-after")).get("jti");
+                    assertEquals(before, after, "the application's rejected token is not the agent's to drop");
+                }));
         behaviours.add(new Behaviour("the agent's own token requests go out untouched under a resource prefix, without recursion",
                 at -> List.of("recursion GET " + fixture.issuer.jwksUri()),
                 seen -> {
@@ -290,6 +302,8 @@ abstract class ClientSuiteIT {
                             "logto.resource.unknown.urls=" + fixture.api("/unknown/"),
                             "logto.resource.evict.indicator=" + AgentFixture.SHOP,
                             "logto.resource.evict.urls=" + fixture.api("/evict/"),
+                            "logto.resource.kept.indicator=" + AgentFixture.SHOP,
+                            "logto.resource.kept.urls=" + fixture.api("/kept/"),
                             "logto.resource.issuer.indicator=" + AgentFixture.SHOP,
                             "logto.resource.issuer.urls=" + fixture.issuer.endpoint() + "/oidc/",
                             "logto.resource.org.indicator=" + AgentFixture.SHOP,

@@ -40,8 +40,8 @@ final class WriteRequestsAdvice {
             if (userHeaders.findValue("Authorization") != null) {
                 return null;
             }
-            // The JDK clears an Authorization it did not get from the application before each hop it
-            // follows; one here is the agent's from an earlier attempt, or the JDK's own authentication's.
+            // With no user header, one here is the agent's from an earlier write of this connection,
+            // or the JDK's own authentication's.
             String present = requests.findValue("Authorization");
             // userHeaders holds a Host header the application set (sun.net.http.allowRestrictedHeaders).
             String header = Authorizations.forHop(CLIENT, present, AddedHeaders.agentsAmongClientHeaders(present),
