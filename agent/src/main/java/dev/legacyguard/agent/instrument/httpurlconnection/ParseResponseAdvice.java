@@ -13,11 +13,12 @@ import sun.net.www.http.HttpClient;
 /**
  * Inlined into {@code sun.net.www.http.HttpClient#parseHTTP}, which reads each response's status
  * and headers: a 401 is reported with the request's Authorization, so a 401
- * {@code invalid_token} to the agent's token drops that token. Java 8 has a {@code ProgressSource} between the two
- * arguments used here, hence the first and the last argument. The request answered is the
- * client's {@code requests}, which each of its {@code writeRequests} sets before sending. Its
- * Authorization is reported whoever set it: the source drops a token only when the header is
- * the one of the token it currently caches for that URL's resource.
+ * {@code invalid_token} to the agent's token drops that token. Java 8 has a
+ * {@code ProgressSource} between the two arguments used here, hence the first and the last
+ * argument. The request answered is the client's {@code requests}, which each of its
+ * {@code writeRequests} sets before sending. Its Authorization is reported whoever set it: the
+ * source drops a token only when the header is the one of the token it currently caches for
+ * that URL's resource.
  */
 final class ParseResponseAdvice {
 
