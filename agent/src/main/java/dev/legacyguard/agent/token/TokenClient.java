@@ -228,17 +228,9 @@ public final class TokenClient {
         return scopes;
     }
 
+    /** Visible ASCII but the quote and the backslash (RFC 6749, 3.3). */
     private static boolean isScopeToken(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x21 || c > 0x7e || c == '"' || c == '\\') {
-                return false;
-            }
-        }
-        return true;
+        return isHeaderSafe(s) && s.indexOf('"') < 0 && s.indexOf('\\') < 0;
     }
 
     /** A token goes into a header: visible ASCII only, so an answer can never inject a header line. */
